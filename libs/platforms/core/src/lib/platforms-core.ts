@@ -1,0 +1,3 @@
+export function platformsCore(): string {
+  return 'platforms-core';
+}

@@ -1,0 +1,3 @@
+export function platformsOk(): string {
+  return 'platforms-ok';
+}

@@ -1,0 +1,3 @@
+export function platformsRules(): string {
+  return 'platforms-rules';
+}

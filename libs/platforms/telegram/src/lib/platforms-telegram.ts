@@ -1,0 +1,3 @@
+export function platformsTelegram(): string {
+  return 'platforms-telegram';
+}

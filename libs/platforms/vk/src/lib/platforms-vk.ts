@@ -1,0 +1,3 @@
+export function platformsVk(): string {
+  return 'platforms-vk';
+}

@@ -1,0 +1,3 @@
+export function serverAudit(): string {
+  return 'server-audit';
+}

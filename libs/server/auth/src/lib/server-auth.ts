@@ -1,0 +1,3 @@
+export function serverAuth(): string {
+  return 'server-auth';
+}

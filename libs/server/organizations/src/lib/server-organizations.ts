@@ -1,0 +1,3 @@
+export function serverOrganizations(): string {
+  return 'server-organizations';
+}

@@ -1,0 +1,7 @@
+import { serverPersistence } from './server-persistence';
+
+describe('serverPersistence', () => {
+  it('should work', () => {
+    expect(serverPersistence()).toEqual('server-persistence');
+  });
+});

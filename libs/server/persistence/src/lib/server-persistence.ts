@@ -1,0 +1,3 @@
+export function serverPersistence(): string {
+  return 'server-persistence';
+}

@@ -1,0 +1,3 @@
+export function serverTesting(): string {
+  return 'server-testing';
+}
