@@ -1,1 +1,3 @@
-export * from './lib/server-audit';
+export * from './lib/audit-log';
+export * from './lib/audit-query';
+export * from './lib/audit.module';

@@ -1,1 +1,6 @@
-export * from './lib/server-auth';
+export * from './lib/auth.module';
+export * from './lib/access.service';
+export * from './lib/users.service';
+export * from './lib/login.service';
+export * from './lib/password-hasher';
+export { currentTotp } from './lib/totp';

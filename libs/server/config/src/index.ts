@@ -1,1 +1,3 @@
-export * from './lib/server-config';
+export * from './lib/vestnik-config';
+export * from './lib/config.module';
+export { redactUrl } from './lib/env-rules';

@@ -1,1 +1,2 @@
-export * from './lib/server-organizations';
+export * from './lib/organizations.module';
+export * from './lib/organizations.service';

@@ -1,1 +1,2 @@
-export * from './lib/server-testing';
+export * from './lib/free-port';
+export * from './lib/test-database';

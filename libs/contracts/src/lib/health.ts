@@ -1,0 +1,5 @@
+export interface HealthView {
+  status: 'ok' | 'error';
+  database: 'up' | 'down';
+  version: string;
+}

@@ -1,0 +1,72 @@
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, Role } from './enums';
+import { IsTimeZone } from './validation';
+
+export interface OrganizationView {
+  id: string;
+  name: string;
+  parentId: string | null;
+  /** The effective IANA zone: its own, or inherited from the nearest ancestor that sets one. */
+  timezone: string;
+  /** The zone set on this organization itself; null when inherited. */
+  ownTimezone: string | null;
+  archived: boolean;
+  /** Admins of this organization must use a second factor. */
+  requireAdminTotp: boolean;
+  /** Authors may approve their own posts (four-eyes off). */
+  allowSelfApproval: boolean;
+  /** The caller's effective role here (held here or on an ancestor). */
+  myRole: Role;
+  createdAt: string;
+}
+
+/** `POST /api/v1/organizations` */
+export class CreateOrganizationRequest {
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  name!: string;
+
+  @IsUUID()
+  parentId!: string;
+
+  @IsOptional() @IsTimeZone()
+  timezone?: string;
+}
+
+/** `PATCH /api/v1/organizations/:id`. `timezone: null` returns to the inherited zone. */
+export class UpdateOrganizationRequest {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  name?: string;
+
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsTimeZone()
+  timezone?: string | null;
+
+  @IsOptional() @IsBoolean()
+  requireAdminTotp?: boolean;
+
+  @IsOptional() @IsBoolean()
+  allowSelfApproval?: boolean;
+}
+
+/** `POST /api/v1/organizations/:id/members`: adds a person (creating the account when new). */
+export class AddMemberRequest {
+  @IsEmail() @MaxLength(254)
+  email!: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  name!: string;
+
+  @IsOptional() @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)
+  password?: string;
+
+  @IsIn(ROLES as unknown as string[])
+  role!: Role;
+}
+
+export interface MemberView {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: string;
+  createdAt: string;
+}

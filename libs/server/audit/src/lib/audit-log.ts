@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditEntryEntity, OrganizationEntity } from '@vestnik/server/persistence';
+import type { Actor } from '@vestnik/server/http';
+
+export interface AuditRecord {
+  actor: Actor;
+  /** The organization the change belongs to; its path is stored so subtree queries stay one index scan. */
+  organizationId: string | null;
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** Keys whose values never reach the audit log. */
+const SECRET_KEYS = /password|token|secret|credential|hash/i;
+
+/** Writes audit rows. Pass the transaction's manager so the row commits (or not) with the change itself. */
+@Injectable()
+export class AuditLog {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(entry: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    let organizationPath: string | null = null;
+    if (entry.organizationId) {
+      const org = await manager.findOne(OrganizationEntity, { where: { id: entry.organizationId }, select: { id: true, path: true } });
+      organizationPath = org?.path ?? null;
+    }
+    await manager.save(AuditEntryEntity, manager.create(AuditEntryEntity, {
+      actorId: entry.actor.user?.id ?? null,
+      actorEmail: entry.actor.user?.email ?? null,
+      organizationId: entry.organizationId,
+      organizationPath,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      before: redact(entry.before ?? null),
+      after: redact(entry.after ?? null),
+      ip: entry.actor.ip,
+    }));
+  }
+}
+
+/** Drops secret-looking fields so a summary can never carry a password or token. */
+export function redact(summary: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!summary) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(summary)) {
+    if (SECRET_KEYS.test(k)) continue;
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? redact(v as Record<string, unknown>) : v;
+  }
+  return out;
+}

@@ -1,3 +1,0 @@
-export function serverAudit(): string {
-  return 'server-audit';
-}

@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { TotpSetupResponse, UserView } from '@vestnik/contracts';
+import { AuditLog } from '@vestnik/server/audit';
+import { Actor, ApiException } from '@vestnik/server/http';
+import { SECRET_BOX, SecretBox, UserEntity } from '@vestnik/server/persistence';
+import { acceptTotp, newTotpSecret, otpauthUrl } from './totp';
+import { UsersService } from './users.service';
+
+/** Turning the second factor on and off; secrets are sealed at rest and shown once. */
+@Injectable()
+export class TotpEnrollmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
+    private readonly users: UsersService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async begin(actor: Actor): Promise<TotpSetupResponse> {
+    const user = await this.load(actor);
+    if (user.totpSecret) throw new ApiException(409, 'totp_already_enabled', 'Второй фактор уже подключён. Чтобы сменить устройство, сначала отключите его');
+    const secret = newTotpSecret();
+    await this.dataSource.manager.update(UserEntity, { id: user.id }, { totpPendingSecret: this.box.seal(secret) });
+    return { secret, otpauthUrl: otpauthUrl(secret, user.email) };
+  }
+
+  async enable(actor: Actor, code: string): Promise<UserView> {
+    const user = await this.load(actor);
+    if (user.totpSecret) throw new ApiException(409, 'totp_already_enabled', 'Второй фактор уже подключён');
+    if (!user.totpPendingSecret) throw new ApiException(409, 'totp_not_started', 'Сначала получите новый секрет для приложения-аутентификатора');
+    const step = acceptTotp(this.box.open(user.totpPendingSecret), code, null);
+    if (step === null) throw new ApiException(400, 'totp_invalid', 'Код неверен. Проверьте время на телефоне и введите текущий код', { errors: [{ field: 'code', rule: 'totp', message: 'Код неверен' }] });
+    await this.dataSource.transaction(async (m) => {
+      await m.update(UserEntity, { id: user.id }, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: String(step) });
+      await this.auditEach(actor, user, 'auth.totp_enabled', m);
+    });
+    return this.users.view((await this.users.findById(user.id))!);
+  }
+
+  async disable(actor: Actor, code: string): Promise<UserView> {
+    const user = await this.load(actor);
+    if (!user.totpSecret) throw new ApiException(409, 'totp_not_enabled', 'Второй фактор не подключён');
+    if (await this.users.mustUseTotp(user.id)) {
+      throw new ApiException(409, 'totp_required_by_organization', 'Ваша организация требует второй фактор для администраторов: отключить его нельзя');
+    }
+    const step = acceptTotp(this.box.open(user.totpSecret), code, user.totpLastStep === null ? null : Number(user.totpLastStep));
+    if (step === null) throw new ApiException(400, 'totp_invalid', 'Код неверен или уже использован', { errors: [{ field: 'code', rule: 'totp', message: 'Код неверен' }] });
+    await this.dataSource.transaction(async (m) => {
+      await m.update(UserEntity, { id: user.id }, { totpSecret: null, totpPendingSecret: null, totpLastStep: null });
+      await this.auditEach(actor, user, 'auth.totp_disabled', m);
+    });
+    return this.users.view((await this.users.findById(user.id))!);
+  }
+
+  private async load(actor: Actor): Promise<UserEntity> {
+    const user = actor.user && (await this.users.findById(actor.user.id));
+    if (!user) throw new ApiException(401, 'unauthorized', 'Требуется вход в систему');
+    return user;
+  }
+
+  private async auditEach(actor: Actor, user: UserEntity, action: string, m: import('typeorm').EntityManager): Promise<void> {
+    for (const organizationId of await this.users.membershipOrganizationIds(user.id)) {
+      await this.audit.record({ actor, organizationId, action, targetType: 'user', targetId: user.id, after: { email: user.email } }, m);
+    }
+  }
+}

@@ -1,7 +1,0 @@
-import { serverOrganizations } from './server-organizations';
-
-describe('serverOrganizations', () => {
-  it('should work', () => {
-    expect(serverOrganizations()).toEqual('server-organizations');
-  });
-});

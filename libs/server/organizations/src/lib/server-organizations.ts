@@ -1,3 +1,0 @@
-export function serverOrganizations(): string {
-  return 'server-organizations';
-}

@@ -1,0 +1,27 @@
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, migrate } from './data-source';
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  /** Connects to `url` and applies pending migrations before anything else starts. */
+  static forRoot(url: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(url),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            const applied = await migrate(dataSource);
+            if (applied.length) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
+            return dataSource;
+          },
+        }),
+      ],
+      exports: [TypeOrmModule],
+    };
+  }
+}

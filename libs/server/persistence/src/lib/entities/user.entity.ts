@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stored lower-cased; unique. */
+  @Column('text')
+  email!: string;
+
+  @Column('text')
+  name!: string;
+
+  /** argon2id hash; never leaves the server. */
+  @Column('text', { name: 'password_hash' })
+  passwordHash!: string;
+
+  /** Encrypted TOTP secret (SecretBox); set once enrollment is confirmed. */
+  @Column('text', { name: 'totp_secret', nullable: true })
+  totpSecret!: string | null;
+
+  /** Encrypted secret offered during enrollment, not yet confirmed with a code. */
+  @Column('text', { name: 'totp_pending_secret', nullable: true })
+  totpPendingSecret!: string | null;
+
+  /** Last accepted TOTP time step: a code is accepted once. */
+  @Column('bigint', { name: 'totp_last_step', nullable: true })
+  totpLastStep!: string | null;
+
+  @Column('timestamptz', { name: 'last_login_at', nullable: true })
+  lastLoginAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

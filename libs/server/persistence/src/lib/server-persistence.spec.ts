@@ -1,7 +1,0 @@
-import { serverPersistence } from './server-persistence';
-
-describe('serverPersistence', () => {
-  it('should work', () => {
-    expect(serverPersistence()).toEqual('server-persistence');
-  });
-});

@@ -1,3 +1,0 @@
-export function serverPersistence(): string {
-  return 'server-persistence';
-}

@@ -1,0 +1,21 @@
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres, RunningPostgres } from '@vestnik/server/persistence';
+import { freePort } from './free-port';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __vestnikTestPostgres: { pg: RunningPostgres; dir: string } | undefined;
+}
+
+/** Jest globalSetup: one throw-away embedded PostgreSQL per test run, on a free port. */
+export default async function globalSetup(): Promise<void> {
+  if (process.env['VESTNIK_TEST_DATABASE_URL']) return;
+  const dir = mkdtempSync(join(tmpdir(), 'vestnik-test-'));
+  chmodSync(dir, 0o755); // as root, PostgreSQL runs as another user who must enter this folder
+  const port = await freePort();
+  const pg = await startEmbeddedPostgres({ dataDir: dir, port, log: () => undefined, warn: (m) => console.warn(m) });
+  globalThis.__vestnikTestPostgres = { pg, dir };
+  process.env['VESTNIK_TEST_DATABASE_URL'] = pg.url;
+}
