@@ -7,4 +7,8 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../coverage/apps/server',
+  // One throw-away embedded PostgreSQL per run; every test file makes its own database in it.
+  globalSetup: '<rootDir>/../../libs/server/testing/src/lib/global-setup.ts',
+  globalTeardown: '<rootDir>/../../libs/server/testing/src/lib/global-teardown.ts',
+  testTimeout: 60000,
 };

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { LoginRequest, LoginResponse, TotpCodeRequest, TotpSetupResponse, UserView } from '@vestnik/contracts';
-import { Actor, AllowDuringEnrollment, AuthUser, CurrentActor, CurrentUser, Public } from '@vestnik/server/http';
+import { SignedInActor, AllowDuringEnrollment, AuthUser, CurrentActor, CurrentUser, Public } from '@vestnik/server/http';
 import { LoginService } from './login.service';
 import { TotpEnrollmentService } from './totp-enrollment.service';
 import { UsersService } from './users.service';
@@ -36,7 +36,7 @@ export class AuthController {
   @AllowDuringEnrollment()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Start second-factor enrollment: a new secret for an authenticator app' })
-  totpSetup(@CurrentActor() actor: Actor): Promise<TotpSetupResponse> {
+  totpSetup(@CurrentActor() actor: SignedInActor): Promise<TotpSetupResponse> {
     return this.totp.begin(actor);
   }
 
@@ -44,14 +44,14 @@ export class AuthController {
   @HttpCode(200)
   @AllowDuringEnrollment()
   @ApiBearerAuth()
-  totpEnable(@CurrentActor() actor: Actor, @Body() body: TotpCodeRequest): Promise<UserView> {
+  totpEnable(@CurrentActor() actor: SignedInActor, @Body() body: TotpCodeRequest): Promise<UserView> {
     return this.totp.enable(actor, body.code);
   }
 
   @Post('totp/disable')
   @HttpCode(200)
   @ApiBearerAuth()
-  totpDisable(@CurrentActor() actor: Actor, @Body() body: TotpCodeRequest): Promise<UserView> {
+  totpDisable(@CurrentActor() actor: SignedInActor, @Body() body: TotpCodeRequest): Promise<UserView> {
     return this.totp.disable(actor, body.code);
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TotpSetupResponse, UserView } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
-import { Actor, ApiException } from '@vestnik/server/http';
+import { SignedInActor, ApiException } from '@vestnik/server/http';
 import { SECRET_BOX, SecretBox, UserEntity } from '@vestnik/server/persistence';
 import { acceptTotp, newTotpSecret, otpauthUrl } from './totp';
 import { UsersService } from './users.service';
@@ -18,7 +18,7 @@ export class TotpEnrollmentService {
     private readonly audit: AuditLog,
   ) {}
 
-  async begin(actor: Actor): Promise<TotpSetupResponse> {
+  async begin(actor: SignedInActor): Promise<TotpSetupResponse> {
     const user = await this.load(actor);
     if (user.totpSecret) throw new ApiException(409, 'totp_already_enabled', 'Второй фактор уже подключён. Чтобы сменить устройство, сначала отключите его');
     const secret = newTotpSecret();
@@ -26,7 +26,7 @@ export class TotpEnrollmentService {
     return { secret, otpauthUrl: otpauthUrl(secret, user.email) };
   }
 
-  async enable(actor: Actor, code: string): Promise<UserView> {
+  async enable(actor: SignedInActor, code: string): Promise<UserView> {
     const user = await this.load(actor);
     if (user.totpSecret) throw new ApiException(409, 'totp_already_enabled', 'Второй фактор уже подключён');
     if (!user.totpPendingSecret) throw new ApiException(409, 'totp_not_started', 'Сначала получите новый секрет для приложения-аутентификатора');
@@ -39,7 +39,7 @@ export class TotpEnrollmentService {
     return this.users.view((await this.users.findById(user.id))!);
   }
 
-  async disable(actor: Actor, code: string): Promise<UserView> {
+  async disable(actor: SignedInActor, code: string): Promise<UserView> {
     const user = await this.load(actor);
     if (!user.totpSecret) throw new ApiException(409, 'totp_not_enabled', 'Второй фактор не подключён');
     if (await this.users.mustUseTotp(user.id)) {
@@ -54,13 +54,13 @@ export class TotpEnrollmentService {
     return this.users.view((await this.users.findById(user.id))!);
   }
 
-  private async load(actor: Actor): Promise<UserEntity> {
+  private async load(actor: SignedInActor): Promise<UserEntity> {
     const user = actor.user && (await this.users.findById(actor.user.id));
     if (!user) throw new ApiException(401, 'unauthorized', 'Требуется вход в систему');
     return user;
   }
 
-  private async auditEach(actor: Actor, user: UserEntity, action: string, m: import('typeorm').EntityManager): Promise<void> {
+  private async auditEach(actor: SignedInActor, user: UserEntity, action: string, m: import('typeorm').EntityManager): Promise<void> {
     for (const organizationId of await this.users.membershipOrganizationIds(user.id)) {
       await this.audit.record({ actor, organizationId, action, targetType: 'user', targetId: user.id, after: { email: user.email } }, m);
     }

@@ -16,6 +16,11 @@ export interface Actor {
   ip: string | null;
 }
 
+/** An actor on an endpoint behind the auth guard: the user is always there. */
+export interface SignedInActor extends Actor {
+  user: AuthUser;
+}
+
 export const IS_PUBLIC = 'vestnik:isPublic';
 /** The endpoint needs no sign-in. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
@@ -28,7 +33,8 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
   return ctx.switchToHttp().getRequest<Request & { user: AuthUser }>().user;
 });
 
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser }>();
-  return { user: req.user ?? null, ip: req.ip ?? null };
+/** The signed-in actor; only for endpoints behind the auth guard (not @Public). */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): SignedInActor => {
+  const req = ctx.switchToHttp().getRequest<Request & { user: AuthUser }>();
+  return { user: req.user, ip: req.ip ?? null };
 });

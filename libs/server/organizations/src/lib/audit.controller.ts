@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditEntryView, AuditQuery as AuditQueryParams, Page } from '@vestnik/contracts';
 import { AuditQuery } from '@vestnik/server/audit';
 import { AccessService } from '@vestnik/server/auth';
-import { Actor, CurrentActor } from '@vestnik/server/http';
+import { SignedInActor, CurrentActor } from '@vestnik/server/http';
 
 /** The audit log of an organization's subtree, for its admins and supervisors. Read-only by design. */
 @ApiTags('audit')
@@ -17,8 +17,8 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'Audit entries of an organization and its subtree, newest first, paged' })
-  async search(@CurrentActor() actor: Actor, @Query() q: AuditQueryParams): Promise<Page<AuditEntryView>> {
-    const { organization } = await this.access.require(actor.user!.id, q.organizationId, 'supervisor');
+  async search(@CurrentActor() actor: SignedInActor, @Query() q: AuditQueryParams): Promise<Page<AuditEntryView>> {
+    const { organization } = await this.access.require(actor.user.id, q.organizationId, 'supervisor');
     return this.audit.search({
       organizationPath: organization.path,
       includeUnscoped: organization.parentId === null,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AddMemberRequest, MemberView } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { AccessService, UsersService } from '@vestnik/server/auth';
-import { Actor, ApiException, notFound } from '@vestnik/server/http';
+import { SignedInActor, ApiException, notFound } from '@vestnik/server/http';
 import { MembershipEntity, UserEntity } from '@vestnik/server/persistence';
 
 @Injectable()
@@ -16,8 +16,8 @@ export class MembersService {
     private readonly audit: AuditLog,
   ) {}
 
-  async list(actor: Actor, organizationId: string): Promise<MemberView[]> {
-    await this.access.require(actor.user!.id, organizationId, 'supervisor');
+  async list(actor: SignedInActor, organizationId: string): Promise<MemberView[]> {
+    await this.access.require(actor.user.id, organizationId, 'supervisor');
     const rows = await this.dataSource.manager
       .createQueryBuilder(MembershipEntity, 'm')
       .innerJoin(UserEntity, 'u', 'u.id = m.user_id')
@@ -29,8 +29,8 @@ export class MembersService {
   }
 
   /** Gives a person a role here, creating the account when the address is new. */
-  async add(actor: Actor, organizationId: string, input: AddMemberRequest): Promise<MemberView> {
-    const { organization } = await this.access.require(actor.user!.id, organizationId, 'admin');
+  async add(actor: SignedInActor, organizationId: string, input: AddMemberRequest): Promise<MemberView> {
+    const { organization } = await this.access.require(actor.user.id, organizationId, 'admin');
     if (organization.archivedAt) throw new ApiException(409, 'organization_archived', 'Организация в архиве: добавлять сотрудников нельзя');
     return this.dataSource.transaction(async (m) => {
       let user = await this.users.findByEmail(input.email, m);
@@ -54,8 +54,8 @@ export class MembersService {
     });
   }
 
-  async remove(actor: Actor, organizationId: string, userId: string): Promise<void> {
-    const { organization } = await this.access.require(actor.user!.id, organizationId, 'admin');
+  async remove(actor: SignedInActor, organizationId: string, userId: string): Promise<void> {
+    const { organization } = await this.access.require(actor.user.id, organizationId, 'admin');
     await this.dataSource.transaction(async (m) => {
       const membership = /^[0-9a-f-]{36}$/i.test(userId) ? await m.findOne(MembershipEntity, { where: { userId, organizationId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!membership) throw notFound('Сотрудник');

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { CreateOrganizationRequest, OrganizationView, UpdateOrganizationRequest } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { AccessService } from '@vestnik/server/auth';
-import { Actor, ApiException } from '@vestnik/server/http';
+import { SignedInActor, ApiException } from '@vestnik/server/http';
 import { OrganizationEntity } from '@vestnik/server/persistence';
 import { effectiveTimezones, organizationSummary, toOrganizationView } from './organization-view';
 
@@ -17,21 +17,21 @@ export class OrganizationsService {
     private readonly audit: AuditLog,
   ) {}
 
-  async list(actor: Actor, includeArchived: boolean): Promise<OrganizationView[]> {
-    const visible = await this.access.visible(actor.user!.id, includeArchived);
+  async list(actor: SignedInActor, includeArchived: boolean): Promise<OrganizationView[]> {
+    const visible = await this.access.visible(actor.user.id, includeArchived);
     const zones = await effectiveTimezones(this.dataSource, visible.map((v) => v.organization.id));
     return visible
       .sort((a, b) => a.organization.path.localeCompare(b.organization.path))
       .map((v) => toOrganizationView(v.organization, zones.get(v.organization.id)!, v.role));
   }
 
-  async get(actor: Actor, id: string): Promise<OrganizationView> {
-    const { organization, role } = await this.access.require(actor.user!.id, id, 'viewer');
+  async get(actor: SignedInActor, id: string): Promise<OrganizationView> {
+    const { organization, role } = await this.access.require(actor.user.id, id, 'viewer');
     return this.view(organization, role);
   }
 
-  async create(actor: Actor, input: CreateOrganizationRequest): Promise<OrganizationView> {
-    const parent = await this.access.require(actor.user!.id, input.parentId, 'admin', 'Вышестоящая организация');
+  async create(actor: SignedInActor, input: CreateOrganizationRequest): Promise<OrganizationView> {
+    const parent = await this.access.require(actor.user.id, input.parentId, 'admin', 'Вышестоящая организация');
     if (parent.organization.archivedAt) throw new ApiException(409, 'parent_archived', 'Вышестоящая организация в архиве: сначала верните её из архива');
     const id = randomUUID();
     const created = await this.dataSource.transaction(async (m) => {
@@ -50,8 +50,8 @@ export class OrganizationsService {
     return this.view(created, parent.role);
   }
 
-  async update(actor: Actor, id: string, input: UpdateOrganizationRequest): Promise<OrganizationView> {
-    const { organization, role } = await this.access.require(actor.user!.id, id, 'admin');
+  async update(actor: SignedInActor, id: string, input: UpdateOrganizationRequest): Promise<OrganizationView> {
+    const { organization, role } = await this.access.require(actor.user.id, id, 'admin');
     if (input.timezone === null && organization.parentId === null) {
       throw new ApiException(400, 'validation_failed', 'У корневой организации должен быть свой часовой пояс', {
         errors: [{ field: 'timezone', rule: 'requiredForRoot', message: 'Поле «timezone»: у корневой организации часовой пояс обязателен' }],
@@ -73,8 +73,8 @@ export class OrganizationsService {
   }
 
   /** Archives the organization with its whole subtree; the root cannot be archived. */
-  async setArchived(actor: Actor, id: string, archived: boolean): Promise<OrganizationView> {
-    const { organization, role } = await this.access.require(actor.user!.id, id, 'admin');
+  async setArchived(actor: SignedInActor, id: string, archived: boolean): Promise<OrganizationView> {
+    const { organization, role } = await this.access.require(actor.user.id, id, 'admin');
     if (archived && organization.parentId === null) throw new ApiException(409, 'root_not_archivable', 'Корневую организацию нельзя отправить в архив');
     if (!archived && organization.parentId) {
       const parent = await this.dataSource.manager.findOneBy(OrganizationEntity, { id: organization.parentId });

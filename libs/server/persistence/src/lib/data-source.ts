@@ -16,7 +16,8 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Off: a failed query's log line would print its parameters, which may hold secrets.
+    logging: false,
     extra: { max: 20, application_name: 'vestnik' },
     ...extra,
   } as DataSourceOptions;

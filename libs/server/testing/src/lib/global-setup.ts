@@ -1,11 +1,12 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, RunningPostgres } from '@vestnik/server/persistence';
+// Jest loads global setup with plain require, which knows no tsconfig path aliases.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startEmbeddedPostgres, RunningPostgres } from '../../../persistence/src/lib/embedded-postgres';
 import { freePort } from './free-port';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __vestnikTestPostgres: { pg: RunningPostgres; dir: string } | undefined;
 }
 
@@ -15,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vestnik-test-'));
   chmodSync(dir, 0o755); // as root, PostgreSQL runs as another user who must enter this folder
   const port = await freePort();
-  const pg = await startEmbeddedPostgres({ dataDir: dir, port, log: () => undefined, warn: (m) => console.warn(m) });
+  const pg = await startEmbeddedPostgres({ dataDir: dir, port, log: () => undefined, warn: () => undefined });
   globalThis.__vestnikTestPostgres = { pg, dir };
   process.env['VESTNIK_TEST_DATABASE_URL'] = pg.url;
 }

@@ -1,0 +1,51 @@
+import { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import type { LoginResponse } from '@vestnik/contracts';
+import { loadConfig } from '@vestnik/server/config';
+import { createTestDatabase, TestDatabase } from '@vestnik/server/testing';
+import { createApp } from '../app/create-app';
+
+export interface TestServer {
+  app: INestApplication;
+  http: TestAgent;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real application on a fresh database of its own. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const db = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'vestnik-app-'));
+  const config = loadConfig({ VESTNIK_DATA_DIR: dataDir, LOG_LEVEL: 'error', VESTNIK_EDITOR_DIR: join(dataDir, 'no-editor'), ...env });
+  const app = await createApp(config, db.url);
+  await app.init();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    db,
+    async close() {
+      await app.close();
+      await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const ROOT_ADMIN = { email: 'admin@sakhalin.gov.ru', password: 'верный-пароль-1', name: 'Анна Администратор' };
+
+/** Runs first-run setup and answers the admin's login. */
+export async function setupRoot(server: TestServer, timezone = 'Asia/Sakhalin'): Promise<LoginResponse> {
+  const res = await server.http.post('/api/v1/setup').send({ organization: { name: 'Правительство Сахалинской области', timezone }, admin: ROOT_ADMIN }).expect(201);
+  return res.body as LoginResponse;
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+export async function login(server: TestServer, email: string, password: string): Promise<string> {
+  const res = await server.http.post('/api/v1/auth/login').send({ email, password }).expect(200);
+  return (res.body as LoginResponse).accessToken;
+}
