@@ -5,3 +5,7 @@ export * from './lib/auth.dto';
 export * from './lib/organizations.dto';
 export * from './lib/audit.dto';
 export * from './lib/health';
+export * from './lib/zoned-time';
+export * from './lib/channels.dto';
+export * from './lib/posts.dto';
+export * from './lib/media.dto';

@@ -4,7 +4,13 @@ import { DatabaseModule, SecretsModule } from '@vestnik/server/persistence';
 import { AuditModule } from '@vestnik/server/audit';
 import { AuthModule } from '@vestnik/server/auth';
 import { OrganizationsModule } from '@vestnik/server/organizations';
+import { ChannelsModule } from '@vestnik/server/channels';
+import { PostsModule } from '@vestnik/server/posts';
+import { MediaModule } from '@vestnik/server/media';
+import { MediaBridgeModule } from './media-bridge.module';
+import { PlatformsModule } from './platforms.module';
 import { HealthController } from './health.controller';
+import { SCHEMA } from './schema';
 
 @Module({})
 export class AppModule {
@@ -12,7 +18,7 @@ export class AppModule {
   static forRoot(config: VestnikConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), SecretsModule, AuditModule, AuthModule, OrganizationsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, SCHEMA), SecretsModule, AuditModule, AuthModule, OrganizationsModule, PlatformsModule, ChannelsModule, MediaModule, MediaBridgeModule, PostsModule],
       controllers: [HealthController],
     };
   }

@@ -8,6 +8,7 @@ import type { LoginResponse } from '@vestnik/contracts';
 import { loadConfig } from '@vestnik/server/config';
 import { createTestDatabase, TestDatabase } from '@vestnik/server/testing';
 import { createApp } from '../app/create-app';
+import { SCHEMA } from '../app/schema';
 
 export interface TestServer {
   app: INestApplication;
@@ -18,7 +19,7 @@ export interface TestServer {
 
 /** The real application on a fresh database of its own. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase(SCHEMA);
   const dataDir = mkdtempSync(join(tmpdir(), 'vestnik-app-'));
   const config = loadConfig({ VESTNIK_DATA_DIR: dataDir, LOG_LEVEL: 'error', VESTNIK_EDITOR_DIR: join(dataDir, 'no-editor'), ...env });
   const app = await createApp(config, db.url);

@@ -1,2 +1,3 @@
 export * from './lib/organizations.module';
 export * from './lib/organizations.service';
+export { effectiveTimezones } from './lib/organization-view';

@@ -42,6 +42,37 @@ export interface VestnikConfig {
     maxApiUrl: string;
     requestTimeoutMs: number;
   };
+  media: MediaConfig;
+}
+
+export const MEDIA_STORAGE_KINDS = ['local', 's3'] as const;
+export type MediaStorageKind = (typeof MEDIA_STORAGE_KINDS)[number];
+
+/** Uploaded images: where they are kept and what the server accepts. */
+export interface MediaConfig {
+  /** `local`: files under `<dataDir>/media/`; `s3`: any S3-compatible object store. */
+  storage: MediaStorageKind;
+  /** Largest upload in bytes; the default is VK's photo limit. */
+  maxBytes: number;
+  /** Shortest and longest side allowed, in pixels. */
+  minDimension: number;
+  maxDimension: number;
+  /** Most pixels (width × height × frames) decoded for one upload: a guard against decompression bombs. */
+  maxPixels: number;
+  /** Present exactly when `storage` is `s3`. */
+  s3?: S3Config;
+}
+
+export interface S3Config {
+  /** Base URL of the service, e.g. `https://storage.yandexcloud.net`. */
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  /** Never logged or echoed. */
+  secretAccessKey: string;
+  /** `https://endpoint/bucket/key` instead of `https://bucket.endpoint/key` (MinIO and most self-hosted stores). */
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -82,7 +113,43 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): VestnikConfig
       maxApiUrl: r.url('MAX_API_URL', 'https://platform-api2.max.ru'),
       requestTimeoutMs: r.int('PLATFORM_TIMEOUT_MS', 15000, 100, 300000),
     },
+    media: readMediaConfig(r),
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
+}
+
+function readMediaConfig(r: EnvReader): MediaConfig {
+  const media: MediaConfig = {
+    storage: r.oneOf('MEDIA_STORAGE', MEDIA_STORAGE_KINDS, 'local'),
+    maxBytes: r.int('MEDIA_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    minDimension: r.int('MEDIA_MIN_DIMENSION', 10, 1, 10000),
+    maxDimension: r.int('MEDIA_MAX_DIMENSION', 20000, 16, 100000),
+    maxPixels: r.int('MEDIA_MAX_PIXELS', 100_000_000, 1000, 1_000_000_000),
+  };
+  if (media.minDimension > media.maxDimension) r.problems.push('MEDIA_MIN_DIMENSION: must not exceed MEDIA_MAX_DIMENSION');
+  if (media.storage !== 's3') return media;
+
+  const required = (name: string, value: string | undefined): string => {
+    if (value === undefined) r.problems.push(`${name}: required when MEDIA_STORAGE=s3`);
+    return value ?? '';
+  };
+  const endpoint = required('S3_ENDPOINT', r.url('S3_ENDPOINT', undefined));
+  if (endpoint && new URL(endpoint).pathname !== '/') r.problems.push(`S3_ENDPOINT: must be the service's base URL without a path (got "${endpoint}")`);
+  const region = required('S3_REGION', r.string('S3_REGION'));
+  if (region && !/^[a-z0-9-]{1,40}$/.test(region)) r.problems.push(`S3_REGION: must be a region name such as us-east-1 or ru-central1 (got "${region}")`);
+  const bucket = required('S3_BUCKET', r.string('S3_BUCKET'));
+  if (bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    r.problems.push(`S3_BUCKET: must be 3–63 lower-case letters, digits, dots or hyphens (got "${bucket}")`);
+  }
+  media.s3 = {
+    endpoint,
+    region,
+    bucket,
+    // Neither key is echoed back in a message.
+    accessKeyId: required('S3_ACCESS_KEY_ID', r.string('S3_ACCESS_KEY_ID')),
+    secretAccessKey: required('S3_SECRET_ACCESS_KEY', r.secret('S3_SECRET_ACCESS_KEY', 1)),
+    forcePathStyle: r.bool('S3_FORCE_PATH_STYLE', false),
+  };
+  return media;
 }

@@ -1,19 +1,27 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
 import { FOUNDATION_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /** Arbitrary constant: one replica at a time applies migrations. */
 const MIGRATION_LOCK_KEY = 7_418_230_001;
 
-/** Every entity of the server; later contexts append theirs here with their migration. */
-export const ENTITIES = [...FOUNDATION_ENTITIES];
+/** The tables one bounded context owns: its entities and the migrations that create them. */
+export interface SchemaPart {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  migrations: (new () => MigrationInterface)[];
+}
 
-export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+/** Organizations, users, memberships, audit, login attempts, shared secrets. */
+export const FOUNDATION_SCHEMA: SchemaPart = { entities: FOUNDATION_ENTITIES, migrations: MIGRATIONS };
+
+export function dataSourceOptions(url: string, schema: SchemaPart[], extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
+    entities: schema.flatMap((s) => s.entities),
+    // TypeORM orders migrations by the timestamp in their names, whichever context they come from.
+    migrations: schema.flatMap((s) => s.migrations),
     synchronize: false,
     migrationsRun: false,
     // Off: a failed query's log line would print its parameters, which may hold secrets.

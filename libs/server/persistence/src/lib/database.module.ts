@@ -1,18 +1,18 @@
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, migrate } from './data-source';
+import { dataSourceOptions, migrate, SchemaPart } from './data-source';
 
 @Global()
 @Module({})
 export class DatabaseModule {
-  /** Connects to `url` and applies pending migrations before anything else starts. */
-  static forRoot(url: string): DynamicModule {
+  /** Connects to `url` and applies the schema's pending migrations before anything else starts. */
+  static forRoot(url: string, schema: SchemaPart[]): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(url),
+          useFactory: () => dataSourceOptions(url, schema),
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();
             const applied = await migrate(dataSource);

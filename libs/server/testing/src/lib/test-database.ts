@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, migrate } from '@vestnik/server/persistence';
+import { dataSourceOptions, migrate, SchemaPart } from '@vestnik/server/persistence';
 
 function serverUrl(): string {
   const url = process.env['VESTNIK_TEST_DATABASE_URL'];
@@ -17,7 +17,7 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database of its own for one test file, so files can run in parallel. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(schema: SchemaPart[]): Promise<TestDatabase> {
   const base = new URL(serverUrl());
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: base.toString() });
@@ -26,7 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(base.toString());
   url.pathname = `/${name}`;
-  const dataSource = await new DataSource(dataSourceOptions(url.toString(), { extra: { max: 4 } })).initialize();
+  const dataSource = await new DataSource(dataSourceOptions(url.toString(), schema, { extra: { max: 4 } })).initialize();
   await migrate(dataSource);
   return {
     url: url.toString(),

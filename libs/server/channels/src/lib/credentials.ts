@@ -1,0 +1,43 @@
+import type { ChannelDescriptor } from '@vestnik/platforms/core';
+import type { FieldError, Platform } from '@vestnik/contracts';
+
+const SHAPES: Record<Platform, { required: string[]; optional: string[] }> = {
+  vk: { required: ['accessToken'], optional: ['refreshToken', 'deviceId'] },
+  ok: { required: ['accessToken'], optional: [] },
+  telegram: { required: ['botToken'], optional: [] },
+};
+
+/** Checks the credentials object for the platform; answers field errors naming `credentials.<key>`. */
+export function credentialProblems(platform: Platform, credentials: Record<string, unknown>): FieldError[] {
+  const shape = SHAPES[platform];
+  const problems: FieldError[] = [];
+  for (const key of shape.required) {
+    const value = credentials[key];
+    if (typeof value !== 'string' || value.trim() === '') {
+      problems.push({ field: `credentials.${key}`, rule: 'isNotEmpty', message: `Поле «credentials.${key}» обязательно для ${platform}` });
+    }
+  }
+  for (const [key, value] of Object.entries(credentials)) {
+    if (![...shape.required, ...shape.optional].includes(key)) {
+      problems.push({ field: `credentials.${key}`, rule: 'whitelistValidation', message: `Поле «credentials.${key}» не предусмотрено для ${platform}` });
+    } else if (typeof value !== 'string' || value.length > 4096) {
+      problems.push({ field: `credentials.${key}`, rule: 'isString', message: `Поле «credentials.${key}» должно быть строкой` });
+    }
+  }
+  if (platform === 'telegram' && typeof credentials['botToken'] === 'string' && !/^\d+:[A-Za-z0-9_-]{20,}$/.test(credentials['botToken'])) {
+    problems.push({ field: 'credentials.botToken', rule: 'matches', message: 'Поле «credentials.botToken»: токен бота выглядит как 123456789:AA… (его выдаёт @BotFather)' });
+  }
+  return problems;
+}
+
+/** The adapter's view of a channel from its platform, target and opened credentials. */
+export function descriptor(platform: Platform, target: string, credentials: Record<string, string>): ChannelDescriptor {
+  switch (platform) {
+    case 'vk':
+      return { platform, target, credentials: { accessToken: credentials['accessToken'], refreshToken: credentials['refreshToken'], deviceId: credentials['deviceId'], expiresAt: credentials['expiresAt'] } };
+    case 'ok':
+      return { platform, target, credentials: { accessToken: credentials['accessToken'] } };
+    case 'telegram':
+      return { platform, target, credentials: { botToken: credentials['botToken'] } };
+  }
+}

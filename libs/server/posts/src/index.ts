@@ -1,0 +1,13 @@
+import type { SchemaPart } from '@vestnik/server/persistence';
+import { PostCommentEntity } from './lib/entities/post-comment.entity';
+import { PostEntity } from './lib/entities/post.entity';
+import { PublicationEntity } from './lib/entities/publication.entity';
+import { Posts1764600000000 } from './lib/migrations/1764600000000-Posts';
+
+export * from './lib/posts.module';
+export * from './lib/posts.service';
+export * from './lib/post-media';
+export { contentFor, contentHash } from './lib/post-content';
+export { PostEntity, PublicationEntity, PostCommentEntity };
+
+export const POSTS_SCHEMA: SchemaPart = { entities: [PostEntity, PublicationEntity, PostCommentEntity], migrations: [Posts1764600000000] };

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import type { Platform, PostProblem } from '@vestnik/contracts';
+import { PostContent, validateForPlatform } from '@vestnik/platforms/rules';
+import type { PostEntity } from './entities/post.entity';
+import type { PostImage } from './post-media';
+
+/** What a target channel needs to know for validation. */
+export interface TargetChannel {
+  id: string;
+  name: string;
+  platform: Platform;
+  state: string;
+}
+
+/**
+ * Hash of everything the approver signs off: what goes out, where and when. Publishing compares
+ * it with the approved hash, so nothing edited after approval can go out.
+ */
+export function contentHash(post: Pick<PostEntity, 'rubric' | 'title' | 'text' | 'link' | 'mediaIds' | 'variants' | 'scheduledAt'>, channelIds: string[]): string {
+  const canonical = JSON.stringify([
+    post.rubric,
+    post.title ?? null,
+    post.text,
+    post.link ?? null,
+    post.mediaIds,
+    (['vk', 'ok', 'telegram'] as const).map((p) => post.variants[p]?.text ?? null),
+    [...channelIds].sort(),
+    post.scheduledAt.toISOString(),
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** The platform-neutral content for one platform: its own variant text if any, else the common text. */
+export function contentFor(post: Pick<PostEntity, 'text' | 'link' | 'mediaIds' | 'variants'>, platform: Platform, images: Map<string, PostImage>): PostContent {
+  return {
+    text: post.variants[platform]?.text ?? post.text,
+    images: post.mediaIds.map((id) => images.get(id)).filter((i): i is PostImage => i !== undefined),
+    ...(post.link ? { link: post.link } : {}),
+  };
+}
+
+/** Every rule a target would break, named by channel; an empty list means the post may be submitted. */
+export function postProblems(post: Pick<PostEntity, 'text' | 'link' | 'mediaIds' | 'variants'>, channels: TargetChannel[], images: Map<string, PostImage>): PostProblem[] {
+  const problems: PostProblem[] = [];
+  for (const id of post.mediaIds) {
+    if (!images.has(id)) {
+      for (const c of channels) problems.push({ channelId: c.id, channelName: c.name, platform: c.platform, code: 'media_missing', field: 'mediaIds', message: 'Изображение не найдено: загрузите его заново' });
+    }
+  }
+  for (const channel of channels) {
+    if (channel.state === 'disabled') {
+      problems.push({ channelId: channel.id, channelName: channel.name, platform: channel.platform, code: 'channel_disabled', field: 'channelIds', message: `Канал «${channel.name}» отключён` });
+    }
+    for (const v of validateForPlatform(channel.platform, contentFor(post, channel.platform, images))) {
+      const field = v.field === 'text' && post.variants[channel.platform] ? `variants.${channel.platform}.text` : v.field;
+      problems.push({ channelId: channel.id, channelName: channel.name, platform: channel.platform, code: v.code, field, message: `${channel.name}: ${v.message}` });
+    }
+  }
+  return problems;
+}
