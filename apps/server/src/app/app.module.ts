@@ -7,7 +7,8 @@ import { OrganizationsModule } from '@vestnik/server/organizations';
 import { ChannelsModule } from '@vestnik/server/channels';
 import { PostsModule } from '@vestnik/server/posts';
 import { MediaModule } from '@vestnik/server/media';
-import { MediaBridgeModule } from './media-bridge.module';
+import { PublishingModule } from '@vestnik/server/publishing';
+import { ContextBridgesModule } from './context-bridges.module';
 import { PlatformsModule } from './platforms.module';
 import { HealthController } from './health.controller';
 import { SCHEMA } from './schema';
@@ -18,7 +19,7 @@ export class AppModule {
   static forRoot(config: VestnikConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, SCHEMA), SecretsModule, AuditModule, AuthModule, OrganizationsModule, PlatformsModule, ChannelsModule, MediaModule, MediaBridgeModule, PostsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, SCHEMA), SecretsModule, AuditModule, AuthModule, OrganizationsModule, PlatformsModule, ChannelsModule, MediaModule, ContextBridgesModule, PostsModule, PublishingModule],
       controllers: [HealthController],
     };
   }

@@ -21,7 +21,8 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const db = await createTestDatabase(SCHEMA);
   const dataDir = mkdtempSync(join(tmpdir(), 'vestnik-app-'));
-  const config = loadConfig({ VESTNIK_DATA_DIR: dataDir, LOG_LEVEL: 'error', VESTNIK_EDITOR_DIR: join(dataDir, 'no-editor'), ...env });
+  // The worker does not tick by itself in tests: they call PublishingWorker.tick() when they mean it.
+  const config = loadConfig({ VESTNIK_DATA_DIR: dataDir, LOG_LEVEL: 'error', VESTNIK_EDITOR_DIR: join(dataDir, 'no-editor'), VESTNIK_ROLES: 'api', ...env });
   const app = await createApp(config, db.url);
   await app.init();
   return {

@@ -235,3 +235,9 @@ export interface CadenceReport {
   /** Planned and published posts by rubric over the period, for the organization alone and with its subtree. */
   mix: { organization: RubricCounts; subtree: RubricCounts };
 }
+
+/** `POST /api/v1/publications/:id/mark-published`: the address of the post a person found. */
+export class MarkPublishedRequest {
+  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(2000)
+  url?: string;
+}

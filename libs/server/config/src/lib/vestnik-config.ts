@@ -31,6 +31,26 @@ export interface VestnikConfig {
   trustProxy: boolean;
   /** Where the built editor lives; served at `/` when present. */
   editorDir: string;
+  publishing: {
+    /** How often an idle worker looks for due publications. */
+    pollMs: number;
+    /** Publications one worker claims at a time, and how many it sends at once. */
+    batchSize: number;
+    concurrency: number;
+    /** How long a claim holds before another worker may take it over (plus the request timeout while sending). */
+    leaseSeconds: number;
+    /** Transient failures retried this many times in all before the publication fails. */
+    maxAttempts: number;
+    /** A publication overdue by more than this after an outage is marked missed instead of going out late. */
+    missedAfterMinutes: number;
+  };
+  notifications: {
+    /** `smtp://user:pass@host:port` or `smtps://…`; e-mail is off when absent. */
+    smtpUrl?: string;
+    smtpFrom: string;
+    /** The address people open Vestnik at, for links in e-mails. */
+    publicUrl: string;
+  };
   platforms: {
     vkApiUrl: string;
     vkIdUrl: string;
@@ -102,6 +122,19 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): VestnikConfig
     loginThrottleWindowSeconds: r.int('LOGIN_THROTTLE_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
     trustProxy: r.bool('TRUST_PROXY', false),
     editorDir: resolve(cwd, r.string('VESTNIK_EDITOR_DIR', 'dist/apps/editor/browser')),
+    publishing: {
+      pollMs: r.int('PUBLISH_POLL_MS', 1000, 50, 60000),
+      batchSize: r.int('PUBLISH_BATCH_SIZE', 50, 1, 1000),
+      concurrency: r.int('PUBLISH_CONCURRENCY', 16, 1, 256),
+      leaseSeconds: r.int('PUBLISH_LEASE_SECONDS', 60, 5, 3600),
+      maxAttempts: r.int('PUBLISH_MAX_ATTEMPTS', 8, 1, 100),
+      missedAfterMinutes: r.int('PUBLISH_MISSED_AFTER_MINUTES', 120, 1, 7 * 24 * 60),
+    },
+    notifications: {
+      smtpUrl: r.url('SMTP_URL', undefined, ['smtp:', 'smtps:']),
+      smtpFrom: r.string('SMTP_FROM', 'Вестник <no-reply@localhost>'),
+      publicUrl: r.url('VESTNIK_PUBLIC_URL', 'http://localhost:3000'),
+    },
     platforms: {
       vkApiUrl: r.url('VK_API_URL', 'https://api.vk.ru/method'),
       vkIdUrl: r.url('VK_ID_URL', 'https://id.vk.com'),

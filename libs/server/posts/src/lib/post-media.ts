@@ -14,3 +14,14 @@ export abstract class PostMediaLookup {
   /** The images with these ids that exist; unknown ids are simply absent from the map. */
   abstract describe(mediaIds: string[]): Promise<Map<string, PostImage>>;
 }
+
+/** A short description of a live post that uses the file, or null: media in use must not be deleted. */
+export async function postUsingMedia(manager: import('typeorm').EntityManager, mediaId: string): Promise<string | null> {
+  const rows: { title: string | null; text: string }[] = await manager.query(
+    `SELECT title, text FROM posts WHERE $1 = ANY(media_ids) AND status NOT IN ('cancelled') ORDER BY created_at DESC LIMIT 1`,
+    [mediaId],
+  );
+  if (!rows[0]) return null;
+  const label = rows[0].title ?? rows[0].text.slice(0, 60);
+  return `материал «${label}»`;
+}

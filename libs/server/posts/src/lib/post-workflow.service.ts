@@ -38,7 +38,7 @@ export class PostWorkflowService {
       }
       await this.assertPublishable(post, m);
       await m.update(PostEntity, { id }, { status: 'scheduled', approvedHash: post.contentHash, approvedBy: actor.user.id, approvedAt: new Date() });
-      await m.update(PublicationEntity, { postId: id, status: 'pending' }, { status: 'scheduled' });
+      await m.update(PublicationEntity, { postId: id, status: 'pending' }, { status: 'scheduled', nextAttemptAt: post.scheduledAt, attempts: 0, lastError: null, lastErrorCode: null });
       return { action: 'post.approved', after: { status: 'scheduled', approvedHash: post.contentHash } };
     });
   }

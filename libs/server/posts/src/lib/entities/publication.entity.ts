@@ -34,6 +34,29 @@ export class PublicationEntity {
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt!: Date | null;
 
+  /** When the engine may next take it: the post's time, or later after a wait or a failure. */
+  @Column('timestamptz', { name: 'next_attempt_at', nullable: true })
+  nextAttemptAt!: Date | null;
+
+  /** `claimed` by a worker, or `sending`: a request may have reached the platform. */
+  @Column('text', { nullable: true })
+  phase!: 'claimed' | 'sending' | null;
+
+  @Column('text', { name: 'claimed_by', nullable: true })
+  claimedBy!: string | null;
+
+  @Column('timestamptz', { name: 'lease_until', nullable: true })
+  leaseUntil!: Date | null;
+
+  @Column('timestamptz', { name: 'sent_at', nullable: true })
+  sentAt!: Date | null;
+
+  @Column('text', { name: 'last_error_code', nullable: true })
+  lastErrorCode!: string | null;
+
+  @Column('timestamptz', { name: 'requeued_at', nullable: true })
+  requeuedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -40,11 +40,22 @@ export class Posts1764600000000 implements MigrationInterface {
         attempts int NOT NULL DEFAULT 0,
         last_error text,
         published_at timestamptz,
+        -- The publishing engine's state: when to try next, who holds it, and whether a request went out.
+        next_attempt_at timestamptz,
+        phase text CHECK (phase IN ('claimed', 'sending')),
+        claimed_by text,
+        lease_until timestamptz,
+        sent_at timestamptz,
+        last_error_code text,
+        -- Set when a person sends it out again: lateness is then counted from here.
+        requeued_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (post_id, channel_id)
       )`);
     await q.query(`CREATE INDEX publications_channel ON publications (channel_id)`);
+    await q.query(`CREATE INDEX publications_due ON publications (next_attempt_at) WHERE status = 'scheduled'`);
+    await q.query(`CREATE INDEX publications_leases ON publications (lease_until) WHERE status = 'publishing'`);
 
     await q.query(`
       CREATE TABLE post_comments (

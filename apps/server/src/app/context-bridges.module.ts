@@ -1,0 +1,57 @@
+import { Global, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Platform } from '@vestnik/contracts';
+import type { LoadedImage } from '@vestnik/platforms/core';
+import { MediaModule, MediaService, MediaUsageRegistry } from '@vestnik/server/media';
+import { PostImage, PostMediaLookup, postUsingMedia } from '@vestnik/server/posts';
+import { PublishingMedia } from '@vestnik/server/publishing';
+
+/** Posts see uploaded images as metadata, for validation. */
+@Injectable()
+class MediaForPosts extends PostMediaLookup {
+  constructor(private readonly media: MediaService) {
+    super();
+  }
+
+  async describe(mediaIds: string[]): Promise<Map<string, PostImage>> {
+    return new Map((await this.media.imageRefs(mediaIds)).map((r) => [r.id, r]));
+  }
+}
+
+/** The publishing engine gets the bytes, converted for the platform. */
+@Injectable()
+class MediaForPublishing extends PublishingMedia {
+  constructor(private readonly media: MediaService) {
+    super();
+  }
+
+  async load(mediaIds: string[], platform: Platform): Promise<LoadedImage[]> {
+    return this.media.loadForPlatform(mediaIds, platform);
+  }
+}
+
+/** A file that a live post uses cannot be deleted from under it. */
+@Injectable()
+class PostsUseMedia implements OnModuleInit {
+  constructor(private readonly registry: MediaUsageRegistry) {}
+
+  onModuleInit(): void {
+    this.registry.register({ findUse: (mediaId: string, manager: EntityManager) => postUsingMedia(manager, mediaId) });
+  }
+}
+
+/**
+ * The application connects contexts that must not know each other: posts and publishing ask for
+ * media through small ports of their own, answered here by the media context.
+ */
+@Global()
+@Module({
+  imports: [MediaModule],
+  providers: [
+    { provide: PostMediaLookup, useClass: MediaForPosts },
+    { provide: PublishingMedia, useClass: MediaForPublishing },
+    PostsUseMedia,
+  ],
+  exports: [PostMediaLookup, PublishingMedia],
+})
+export class ContextBridgesModule {}

@@ -1,0 +1,11 @@
+export { MediaModule } from './lib/media.module';
+export { MediaService, MediaNotFoundError } from './lib/media.service';
+export type { PlatformImage, MediaBytes, MediaImageRef, UploadedImageFile } from './lib/media.service';
+export { MediaUsageRegistry } from './lib/media-usage';
+export type { MediaUsage } from './lib/media-usage';
+export { MEDIA_SCHEMA } from './lib/media-schema';
+export { PLATFORM_IMAGE_TYPES, deliveredMimeType } from './lib/platform-images';
+export { MEDIA_STORAGE, StoredObjectMissingError } from './lib/storage/media-storage';
+export type { MediaStorage } from './lib/storage/media-storage';
+export { LocalMediaStorage } from './lib/storage/local-media-storage';
+export { S3MediaStorage, S3RequestError } from './lib/storage/s3-media-storage';

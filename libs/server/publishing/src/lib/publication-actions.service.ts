@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { PublicationView } from '@vestnik/contracts';
+import { AuditLog } from '@vestnik/server/audit';
+import { AccessService } from '@vestnik/server/auth';
+import { ApiException, notFound, SignedInActor } from '@vestnik/server/http';
+import { summarisePost } from './post-status';
+
+interface Row {
+  id: string;
+  post_id: string;
+  channel_id: string;
+  channel_name: string;
+  platform: PublicationView['platform'];
+  status: PublicationView['status'];
+  remote_id: string | null;
+  url: string | null;
+  attempts: number;
+  last_error: string | null;
+  published_at: Date | null;
+  organization_id: string;
+  approved_hash: string | null;
+  content_hash: string;
+  post_status: string;
+}
+
+/** A person's decisions on publications the engine could not settle alone. */
+@Injectable()
+export class PublicationActionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** Publications of the subtree that need a person: unconfirmed, failed or missed. */
+  async needingAttention(actor: SignedInActor, organizationId: string): Promise<(PublicationView & { postId: string })[]> {
+    const { organization } = await this.access.require(actor.user.id, organizationId, 'viewer');
+    const rows: Row[] = await this.dataSource.query(
+      `${SELECT} JOIN organizations o ON o.id = p.organization_id
+        WHERE o.path LIKE $1 AND pub.status IN ('unconfirmed', 'failed', 'missed') ORDER BY pub.updated_at DESC LIMIT 500`,
+      [`${organization.path}%`],
+    );
+    return rows.map((r) => ({ ...view(r), postId: r.post_id }));
+  }
+
+  /** "It was published": a person checked the page and found the post. */
+  async markPublished(actor: SignedInActor, id: string, url?: string): Promise<PublicationView> {
+    return this.decide(actor, id, ['unconfirmed', 'failed', 'missed'], 'publication.marked_published', async (m) => {
+      await m.query(`UPDATE publications SET status = 'published', url = coalesce($2, url), published_at = coalesce(published_at, now()), last_error = NULL, updated_at = now() WHERE id = $1`, [id, url ?? null]);
+    });
+  }
+
+  /** "Publish again": a person decided that it did not go out. */
+  async republish(actor: SignedInActor, id: string): Promise<PublicationView> {
+    return this.decide(actor, id, ['unconfirmed', 'failed', 'missed'], 'publication.republished', async (m, row) => {
+      if (row.approved_hash !== row.content_hash || !['publishing', 'published', 'partially_published', 'failed', 'scheduled'].includes(row.post_status)) {
+        throw new ApiException(409, 'post_not_approved', 'Материал изменён или отменён после согласования: отправить его заново нельзя');
+      }
+      await m.query(
+        `UPDATE publications SET status = 'scheduled', next_attempt_at = now(), requeued_at = now(), attempts = 0, last_error = NULL, last_error_code = NULL, updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      await m.query(`UPDATE posts SET status = 'publishing', updated_at = now() WHERE id = $1`, [row.post_id]);
+    });
+  }
+
+  private async decide(actor: SignedInActor, id: string, from: string[], action: string, apply: (m: import('typeorm').EntityManager, row: Row) => Promise<void>): Promise<PublicationView> {
+    const row = await this.load(id);
+    await this.access.require(actor.user.id, row.organization_id, 'supervisor', 'Публикация');
+    await this.dataSource.transaction(async (m) => {
+      const [locked] = await m.query(`SELECT status FROM publications WHERE id = $1 FOR UPDATE`, [id]);
+      if (!from.includes(locked.status)) throw new ApiException(409, 'invalid_transition', `Публикация в статусе «${locked.status}»: это действие для неё недоступно`);
+      await apply(m, row);
+      await this.audit.record({ actor, organizationId: row.organization_id, action, targetType: 'publication', targetId: id, before: { status: locked.status } }, m);
+      await summarisePost(m, row.post_id);
+    });
+    return view(await this.load(id));
+  }
+
+  private async load(id: string): Promise<Row> {
+    const rows: Row[] = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.query(`${SELECT} WHERE pub.id = $1`, [id]) : [];
+    if (!rows[0]) throw notFound('Публикация');
+    return rows[0];
+  }
+}
+
+const SELECT = `SELECT pub.id, pub.post_id, pub.channel_id, c.name AS channel_name, pub.platform, pub.status, pub.remote_id, pub.url, pub.attempts, pub.last_error, pub.published_at,
+                       p.organization_id, p.approved_hash, p.content_hash, p.status AS post_status
+                  FROM publications pub JOIN posts p ON p.id = pub.post_id JOIN channels c ON c.id = pub.channel_id`;
+
+function view(r: Row): PublicationView {
+  return {
+    id: r.id,
+    channelId: r.channel_id,
+    channelName: r.channel_name,
+    platform: r.platform,
+    status: r.status,
+    remoteId: r.remote_id,
+    url: r.url,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    publishedAt: r.published_at?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
+import { adapterFor, AnyPlatformAdapter, ChannelDescriptor, LoadedImage, PLATFORM_ADAPTERS, PublishContext, PublishOutcome } from '@vestnik/platforms/core';
+import type { PostContent } from '@vestnik/platforms/rules';
+import { ChannelEntity, descriptor } from '@vestnik/server/channels';
+import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
+import { contentFor, PostEntity } from '@vestnik/server/posts';
+import { OutcomeRecorder } from './outcome-recorder';
+import { ClaimedPublication, PublicationClaims } from './publication-claims';
+import { PublishingMedia } from './publishing-media';
+import { pacesFor, RatePacer } from './rate-pacer';
+
+/** Waiting for a rate-limit slot in process beats handing the claim back, up to this long. */
+const MAX_INLINE_WAIT_MS = 10_000;
+
+type Prepared =
+  | { go: true; post: PostEntity; channel: ChannelEntity; descriptor: ChannelDescriptor }
+  | { go: false };
+
+/**
+ * One publication, one attempt: check that it may still go, wait for the platform's pace, mark it
+ * as sending, call the adapter, record the outcome. The checks and the `sending` mark commit
+ * together under the post's row lock, so a cancel or an edit either wins before or finds it going.
+ */
+@Injectable()
+export class Publisher {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(VESTNIK_CONFIG) private readonly config: VestnikConfig,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
+    @Inject(PLATFORM_ADAPTERS) private readonly adapters: AnyPlatformAdapter[],
+    private readonly claims: PublicationClaims,
+    private readonly pacer: RatePacer,
+    private readonly media: PublishingMedia,
+    private readonly recorder: OutcomeRecorder,
+  ) {}
+
+  async process(claim: ClaimedPublication, workerId: string): Promise<void> {
+    const channel = await this.dataSource.manager.findOneBy(ChannelEntity, { id: claim.channel_id });
+    const post = await this.dataSource.manager.findOneBy(PostEntity, { id: claim.post_id });
+    if (!channel || !post) return this.recorder.engineDecision(claim, 'failed', 'gone', 'Материал или канал удалён');
+    const target = descriptor(channel.platform, channel.remoteTargetId, JSON.parse(this.box.open(channel.credentials)) as Record<string, string>);
+
+    let images: LoadedImage[];
+    try {
+      images = await this.media.load(post.mediaIds, channel.platform);
+    } catch (e) {
+      return this.recorder.engineDecision(claim, 'failed', 'media_missing', `Не удалось прочитать изображения: ${e instanceof Error ? e.message : String(e)}`);
+    }
+
+    const paces = pacesFor(target, channel.remoteTargetId, 1 + 2 * images.length);
+    const slot = await this.pacer.reserve(paces);
+    const wait = slot.getTime() - Date.now();
+    if (wait > MAX_INLINE_WAIT_MS) return this.claims.release(claim.id, workerId, slot);
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+
+    const prepared = await this.prepare(claim, workerId, images.length);
+    if (!prepared.go) return;
+    const adapter = adapterFor(this.adapters, prepared.descriptor);
+    if (!adapter) return this.recorder.engineDecision(claim, 'failed', 'platform_unavailable', `Площадка ${channel.platform} не настроена на этом сервере`);
+
+    // The images are already loaded (and converted) for this platform; the text is its variant or the common one.
+    const content: PostContent = { ...contentFor(prepared.post, channel.platform, new Map()), images };
+    let outcome: PublishOutcome;
+    try {
+      outcome = await (adapter.publish as (c: ChannelDescriptor, body: PostContent, ctx: PublishContext) => Promise<PublishOutcome>)(
+        prepared.descriptor,
+        content,
+        { publicationId: claim.id, images },
+      );
+    } catch (e) {
+      // Adapters promise typed outcomes; a throw here is our bug, and the request may have gone out.
+      outcome = { status: 'unconfirmed', reason: `Внутренняя ошибка при отправке: ${e instanceof Error ? e.message : String(e)}`, retrySafe: channel.platform === 'vk' };
+    }
+    await this.recorder.record(claim, prepared.post, prepared.channel, outcome, paces);
+  }
+
+  /** The last checks before the platform call, committed with the `sending` mark. */
+  private async prepare(claim: ClaimedPublication, workerId: string, imageCount: number): Promise<Prepared> {
+    const sendingLeaseSeconds = this.config.publishing.leaseSeconds + Math.ceil(((1 + 3 * imageCount) * this.config.platforms.requestTimeoutMs) / 1000);
+    const missedAfterMs = this.config.publishing.missedAfterMinutes * 60_000;
+    return this.dataSource.transaction(async (m) => {
+      const post = await m.findOne(PostEntity, { where: { id: claim.post_id }, lock: { mode: 'pessimistic_write' } });
+      const [pub] = await m.query(`SELECT * FROM publications WHERE id = $1 AND status = 'publishing' AND claimed_by = $2 FOR UPDATE`, [claim.id, workerId]);
+      if (!post || !pub) return { go: false as const };
+      const channel = await m.findOneByOrFail(ChannelEntity, { id: claim.channel_id });
+      const decide = async (status: string, code: string, reason: string) => {
+        await this.recorder.engineDecision(claim, status, code, reason, m);
+        return { go: false as const };
+      };
+      if (post.status === 'cancelled') return decide('cancelled', 'post_cancelled', 'Материал отменён');
+      if (!['scheduled', 'publishing'].includes(post.status) || post.approvedHash !== post.contentHash) {
+        return decide('pending', 'content_changed', 'Материал изменён после согласования: нужна новая проверка');
+      }
+      if (channel.deletedAt || channel.state === 'disabled') return decide('cancelled', 'channel_disabled', 'Канал отключён: запись не отправлена');
+      const plannedAt = Math.max(post.scheduledAt.getTime(), pub.requeued_at ? new Date(pub.requeued_at).getTime() : 0);
+      if (Date.now() - plannedAt > missedAfterMs) {
+        return decide('missed', 'missed', `Не опубликовано вовремя: прошло больше ${this.config.publishing.missedAfterMinutes} мин. после назначенного времени`);
+      }
+      await m.query(
+        `UPDATE publications SET phase = 'sending', sent_at = now(), lease_until = now() + make_interval(secs => $2), updated_at = now() WHERE id = $1`,
+        [claim.id, sendingLeaseSeconds],
+      );
+      if (post.status === 'scheduled') await m.query(`UPDATE posts SET status = 'publishing', updated_at = now() WHERE id = $1`, [post.id]);
+      const creds = JSON.parse(this.box.open(channel.credentials)) as Record<string, string>;
+      return { go: true as const, post, channel, descriptor: descriptor(channel.platform, channel.remoteTargetId, creds) };
+    });
+  }
+}
