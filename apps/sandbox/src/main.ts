@@ -1,14 +1,22 @@
-import express from 'express';
+import { startSandbox } from './app/sandbox';
 
-const host = process.env.HOST ?? 'localhost';
-const port = process.env.PORT ? Number(process.env.PORT) : 3000;
+/** `npm run sandbox`: the three platform emulators on SANDBOX_PORT (default 3900). */
+async function main(): Promise<void> {
+  const port = process.env['SANDBOX_PORT'] ? Number(process.env['SANDBOX_PORT']) : 3900;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`SANDBOX_PORT must be a port number, got ${process.env['SANDBOX_PORT']}`);
+  const hosts = process.env['SANDBOX_HOST'] ? [process.env['SANDBOX_HOST']] : ['127.0.0.1', '::1'];
+  const sandbox = await startSandbox({ port, hosts });
+  console.log(`[sandbox] listening on ${sandbox.url} (feeds at /, control API at /control)`);
+  const base = process.env['SANDBOX_HOST'] ? sandbox.url : `http://localhost:${sandbox.port}`;
+  console.log(`[sandbox] VK_API_URL=${base}/vk/method VK_ID_URL=${base}/vk-id OK_API_URL=${base}/ok/fb.do TELEGRAM_API_URL=${base}/telegram`);
+  const stop = (): void => {
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
 
-const app = express();
-
-app.get('/', (req, res) => {
-  res.send({ message: 'Hello API' });
-});
-
-app.listen(port, host, () => {
-  console.log(`[ ready ] http://${host}:${port}`);
+main().catch((error: unknown) => {
+  console.error(`[sandbox] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });

@@ -1,1 +1,6 @@
-export * from './lib/platforms-core';
+export * from './lib/channel';
+export * from './lib/outcomes';
+export * from './lib/adapter';
+export * from './lib/http-failure';
+export * from './lib/redact';
+export * from './lib/content-checks';

@@ -1,1 +1,4 @@
-export * from './lib/platforms-ok';
+export { OkAdapter, okTopicUrl } from './lib/ok-adapter';
+export type { OkAdapterOptions } from './lib/ok-adapter';
+export { OK_ERROR_TABLE, mapOkError } from './lib/ok-errors';
+export { okSignature } from './lib/ok-signature';

@@ -1,1 +1,5 @@
-export * from './lib/platforms-telegram';
+export { TelegramAdapter } from './lib/telegram-adapter';
+export type { TelegramAdapterOptions } from './lib/telegram-adapter';
+export { TELEGRAM_ERROR_TABLE, mapTelegramError } from './lib/telegram-errors';
+export { formatTelegramRemoteId, parseTelegramRemoteId, telegramMessageUrl } from './lib/telegram-remote-id';
+export type { TelegramRemoteId, TelegramMessageRef } from './lib/telegram-remote-id';

@@ -1,1 +1,5 @@
-export * from './lib/platforms-vk';
+export { VkAdapter } from './lib/vk-adapter';
+export type { VkAdapterOptions } from './lib/vk-adapter';
+export { VK_ERROR_TABLE, mapVkError } from './lib/vk-errors';
+export { guidForPublication, formatVkRemoteId, parseVkRemoteId, numericGroupId, vkPostUrl } from './lib/vk-ids';
+export { VK_API_VERSION } from './lib/vk-api';

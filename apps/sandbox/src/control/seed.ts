@@ -1,0 +1,114 @@
+import type { SandboxContext } from '../app/context';
+import type { TelegramMember } from '../state/store';
+
+/** The JSON `POST /control/seed` accepts; every section is optional and adds to what exists. */
+export interface SeedRequest {
+  vk?: {
+    communities?: Array<{ id: number; name: string; screenName?: string; linksForbidden?: boolean }>;
+    tokens?: Array<{
+      token: string;
+      userId: number;
+      /** `user` (default) or `group` (a community token, refused where VK wants a user). */
+      type?: 'user' | 'group';
+      /** For a group token: the community it belongs to. */
+      groupId?: number;
+      adminOf?: Array<{ groupId: number; level?: number }>;
+      /** Seconds from now; negative seeds an already expired token; omitted never expires. */
+      expiresInSeconds?: number;
+      refreshToken?: string;
+      deviceId?: string;
+      clientId?: string;
+    }>;
+  };
+  ok?: {
+    app?: { applicationKey: string; applicationSecretKey: string };
+    groups?: Array<{ gid: string; name: string }>;
+    tokens?: Array<{ token: string; uid: string; name: string; roles?: Record<string, string>; expired?: boolean }>;
+  };
+  telegram?: {
+    bots?: Array<{ token: string; id: number; username: string; firstName?: string }>;
+    channels?: Array<{
+      id: number;
+      username?: string;
+      title: string;
+      type?: 'channel' | 'supergroup';
+      members?: Array<{ botId: number; status?: TelegramMember['status']; canPostMessages?: boolean }>;
+    }>;
+  };
+}
+
+export class SeedError extends Error {}
+
+function need(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new SeedError(message);
+}
+
+export function applySeed(ctx: SandboxContext, seed: SeedRequest): void {
+  const { store, clock } = ctx;
+  for (const c of seed.vk?.communities ?? []) {
+    need(Number.isInteger(c.id) && c.id > 0 && c.name, 'vk.communities[]: id (positive integer) and name are required');
+    const existing = store.vk.communities.get(c.id);
+    store.vk.communities.set(c.id, {
+      id: c.id,
+      name: c.name,
+      screenName: c.screenName ?? `club${c.id}`,
+      linksForbidden: c.linksForbidden ?? false,
+      nextPostId: existing?.nextPostId ?? 1,
+      posts: existing?.posts ?? [],
+    });
+  }
+  for (const t of seed.vk?.tokens ?? []) {
+    need(t.token && Number.isInteger(t.userId), 'vk.tokens[]: token and userId are required');
+    const adminLevels = new Map((t.adminOf ?? []).map((a) => [a.groupId, a.level ?? 3] as [number, number]));
+    if (t.type === 'group') {
+      need(t.groupId, 'vk.tokens[]: a group token needs groupId');
+      adminLevels.set(t.groupId, 3);
+    }
+    const expiresAt = t.expiresInSeconds === undefined ? null : clock.now() + t.expiresInSeconds * 1000;
+    store.vk.tokens.set(t.token, { token: t.token, userId: t.userId, kind: t.type ?? 'user', adminLevels, expiresAt });
+    if (t.refreshToken) {
+      need(t.deviceId, 'vk.tokens[]: a refresh token needs deviceId');
+      store.vk.refreshTokens.set(t.refreshToken, {
+        token: t.refreshToken,
+        userId: t.userId,
+        deviceId: t.deviceId,
+        clientId: t.clientId,
+        adminLevels: new Map(adminLevels),
+      });
+    }
+  }
+  if (seed.ok?.app) {
+    need(seed.ok.app.applicationKey && seed.ok.app.applicationSecretKey, 'ok.app: applicationKey and applicationSecretKey are required');
+    store.ok.app = { ...seed.ok.app };
+  }
+  for (const g of seed.ok?.groups ?? []) {
+    need(g.gid && g.name, 'ok.groups[]: gid and name are required');
+    const existing = store.ok.groups.get(String(g.gid));
+    store.ok.groups.set(String(g.gid), { gid: String(g.gid), name: g.name, nextTopicId: existing?.nextTopicId ?? 70000000001, topics: existing?.topics ?? [] });
+  }
+  for (const t of seed.ok?.tokens ?? []) {
+    need(t.token && t.uid && t.name, 'ok.tokens[]: token, uid and name are required');
+    const roles = new Map(Object.entries(t.roles ?? {}).map(([gid, role]) => [gid, role.toUpperCase()] as [string, string]));
+    store.ok.tokens.set(t.token, { token: t.token, uid: String(t.uid), name: t.name, roles, expired: t.expired ?? false });
+  }
+  for (const b of seed.telegram?.bots ?? []) {
+    need(b.token && Number.isInteger(b.id) && b.username, 'telegram.bots[]: token, id and username are required');
+    store.telegram.bots.set(b.token, { token: b.token, id: b.id, username: b.username, firstName: b.firstName ?? b.username });
+  }
+  for (const c of seed.telegram?.channels ?? []) {
+    need(Number.isInteger(c.id) && c.title, 'telegram.channels[]: id and title are required');
+    const existing = store.telegram.chats.get(c.id);
+    const members = new Map<number, TelegramMember>(
+      (c.members ?? []).map((m) => [m.botId, { status: m.status ?? 'administrator', canPostMessages: m.canPostMessages ?? true }]),
+    );
+    store.telegram.chats.set(c.id, {
+      id: c.id,
+      username: c.username?.replace(/^@/, ''),
+      title: c.title,
+      type: c.type ?? 'channel',
+      members,
+      nextMessageId: existing?.nextMessageId ?? 1,
+      messages: existing?.messages ?? [],
+    });
+  }
+}

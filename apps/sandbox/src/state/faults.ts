@@ -1,0 +1,121 @@
+import type { Request, Response } from 'express';
+
+export type FaultPlatform = 'vk' | 'vk-id' | 'ok' | 'telegram';
+
+/**
+ * - `error`: answer with the platform's error (VK/OK error code in HTTP 200, Telegram error_code);
+ * - `http`: answer with a bare HTTP status (default 502) and no platform body;
+ * - `delay`: wait, then handle the request normally (slowness; a client timeout then races a stored post);
+ * - `drop_after_store`: handle the request fully, then destroy the socket without answering.
+ */
+export type FaultKind = 'error' | 'http' | 'delay' | 'drop_after_store';
+
+export interface FaultSpec {
+  platform: FaultPlatform;
+  kind: FaultKind;
+  /** Only this method (VK `wall.post`, OK `mediatopic.post`, Telegram `sendMessage`, VK ID `oauth2/auth`). */
+  method?: string;
+  /** Only this community / group / chat (as the request names it). */
+  target?: string;
+  /** How many matching requests it hits; default 1. */
+  times?: number;
+  errorCode?: number;
+  errorMessage?: string;
+  /** Telegram 429: the `retry_after` to send. */
+  retryAfter?: number;
+  status?: number;
+  delayMs?: number;
+}
+
+export interface Fault extends FaultSpec {
+  id: string;
+  remaining: number;
+}
+
+const KINDS: readonly FaultKind[] = ['error', 'http', 'delay', 'drop_after_store'];
+const PLATFORMS: readonly FaultPlatform[] = ['vk', 'vk-id', 'ok', 'telegram'];
+
+export class FaultRegistry {
+  private faults: Fault[] = [];
+  private counter = 0;
+  /** Bumped by `clear()` (control reset): requests still sleeping in a delay fault are then dropped. */
+  private epoch = 0;
+
+  add(spec: FaultSpec): Fault {
+    if (!PLATFORMS.includes(spec.platform)) throw new Error(`platform must be one of ${PLATFORMS.join(', ')}`);
+    if (!KINDS.includes(spec.kind)) throw new Error(`kind must be one of ${KINDS.join(', ')}`);
+    if (spec.kind === 'error' && spec.errorCode === undefined) throw new Error('an error fault needs errorCode');
+    this.counter += 1;
+    const fault: Fault = { ...spec, id: `fault-${this.counter}`, remaining: Math.max(1, spec.times ?? 1) };
+    this.faults.push(fault);
+    return fault;
+  }
+
+  /** Takes (and counts down) the first fault matching this request. */
+  take(platform: FaultPlatform, method: string, target: string | undefined): Fault | undefined {
+    const fault = this.faults.find(
+      (f) =>
+        f.platform === platform &&
+        (f.method === undefined || f.method === method) &&
+        (f.target === undefined || normalizeTarget(f.target) === normalizeTarget(target ?? '')),
+    );
+    if (!fault) return undefined;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
+    return fault;
+  }
+
+  list(): Fault[] {
+    return [...this.faults];
+  }
+
+  clear(): void {
+    this.faults = [];
+    this.epoch += 1;
+  }
+
+  /**
+   * Answers with the request's fault if it short-circuits; returns true when the request was handled.
+   * `delay` sleeps and lets the request continue; `drop_after_store` is applied later by `finish`.
+   */
+  async applyBefore(fault: Fault | undefined, req: Request, res: Response, platformError: (fault: Fault) => void): Promise<boolean> {
+    if (!fault) return false;
+    if (fault.kind === 'delay') {
+      const epoch = this.epoch;
+      await sleep(fault.delayMs ?? 1000);
+      // A reset happened meanwhile: this request belongs to a world that no longer exists.
+      if (epoch !== this.epoch) {
+        req.socket.destroy();
+        return true;
+      }
+      return false;
+    }
+    if (fault.kind === 'http') {
+      res.status(fault.status ?? 502).type('text/html').send(`<html><body>${fault.status ?? 502} Bad Gateway</body></html>`);
+      return true;
+    }
+    if (fault.kind === 'error') {
+      platformError(fault);
+      return true;
+    }
+    return false;
+  }
+}
+
+/** `-123`, `123`, `@name` and `name` all name the same target. */
+function normalizeTarget(target: string): string {
+  return target.trim().replace(/^[-@]/, '').toLowerCase();
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Sends the answer, unless the fault says to drop the connection after the work was done. */
+export function finish(fault: Fault | undefined, req: Request, res: Response, send: () => void): void {
+  if (fault?.kind === 'drop_after_store') {
+    req.socket.destroy();
+    return;
+  }
+  send();
+}

@@ -1,0 +1,27 @@
+import { SandboxClock } from './clock';
+import { RateLimiter } from './rate-limits';
+
+describe('RateLimiter', () => {
+  it('counts a sliding window on the sandbox clock and says how long to wait', () => {
+    const clock = new SandboxClock();
+    clock.freeze();
+    const limiter = new RateLimiter(clock);
+    expect([limiter.hit('k', 3, 1000), limiter.hit('k', 3, 1000), limiter.hit('k', 3, 1000)]).toEqual([0, 0, 0]);
+    expect(limiter.hit('k', 3, 1000)).toBe(1000);
+    clock.advance(400);
+    expect(limiter.hit('k', 3, 1000)).toBe(600);
+    clock.advance(600);
+    expect(limiter.hit('k', 3, 1000)).toBe(0);
+  });
+
+  it('fits a batch only when all of it fits, and can be switched off', () => {
+    const clock = new SandboxClock();
+    clock.freeze();
+    const limiter = new RateLimiter(clock);
+    expect(limiter.hit('c', 20, 60_000, 15)).toBe(0);
+    expect(limiter.peek('c', 20, 60_000, 10)).toBe(60_000);
+    expect(limiter.hit('c', 20, 60_000, 5)).toBe(0);
+    limiter.enabled = false;
+    expect(limiter.hit('c', 20, 60_000, 10)).toBe(0);
+  });
+});

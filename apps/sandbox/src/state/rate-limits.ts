@@ -1,0 +1,54 @@
+import type { SandboxClock } from './clock';
+
+/** The platforms' published limits, as the sandbox enforces them. */
+export const RATE_LIMITS = {
+  /** VK: about 3 requests a second per user token → error 6. */
+  vkRequestsPerSecond: 3,
+  /** VK: about 50 wall posts a day per community → error 214. */
+  vkPostsPerDay: 50,
+  /** Telegram: about 20 messages a minute into one channel → 429 with retry_after. */
+  telegramMessagesPerMinute: 20,
+  /** Telegram: about 30 messages a second per bot. */
+  telegramMessagesPerSecond: 30,
+};
+
+/**
+ * Sliding-window counters keyed by token, community or channel. `hit` either records the events
+ * and returns 0, or records nothing and returns how many ms to wait until they would fit.
+ */
+export class RateLimiter {
+  enabled = true;
+  private readonly windows = new Map<string, number[]>();
+
+  constructor(private readonly clock: SandboxClock) {}
+
+  hit(key: string, limit: number, windowMs: number, count = 1): number {
+    if (!this.enabled) return 0;
+    const now = this.clock.now();
+    const events = (this.windows.get(key) ?? []).filter((t) => t > now - windowMs);
+    if (events.length + count > limit) {
+      this.windows.set(key, events);
+      // The wait until enough old events leave the window for `count` new ones to fit.
+      const oldestToLeave = events[events.length + count - limit - 1] ?? now;
+      return Math.max(1, oldestToLeave + windowMs - now);
+    }
+    for (let i = 0; i < count; i++) events.push(now);
+    this.windows.set(key, events);
+    return 0;
+  }
+
+  /** Checks without recording: would `count` more events fit right now? Returns the wait in ms. */
+  peek(key: string, limit: number, windowMs: number, count = 1): number {
+    if (!this.enabled) return 0;
+    const now = this.clock.now();
+    const events = (this.windows.get(key) ?? []).filter((t) => t > now - windowMs);
+    if (events.length + count <= limit) return 0;
+    const oldestToLeave = events[events.length + count - limit - 1] ?? now;
+    return Math.max(1, oldestToLeave + windowMs - now);
+  }
+
+  reset(): void {
+    this.windows.clear();
+    this.enabled = true;
+  }
+}

@@ -1,0 +1,205 @@
+/** Everything the sandbox remembers, in memory. One instance per running sandbox; `reset()` empties it. */
+
+export interface StoredImage {
+  id: string;
+  bytes: Buffer;
+  mimeType: string;
+  fileName: string;
+}
+
+export interface VkCommunity {
+  id: number;
+  name: string;
+  screenName: string;
+  /** Community setting: links in posts refused with error 222. */
+  linksForbidden: boolean;
+  nextPostId: number;
+  posts: VkWallPost[];
+}
+
+export interface VkWallPost {
+  id: number;
+  ownerId: number;
+  fromGroup: boolean;
+  text: string;
+  attachments: string[];
+  imageIds: string[];
+  link?: string;
+  guid?: string;
+  byUserId: number;
+  createdAt: number;
+  editedAt?: number;
+  deletedAt?: number;
+}
+
+export interface VkAccessToken {
+  token: string;
+  userId: number;
+  kind: 'user' | 'group';
+  /** group id → admin level (1 moderator, 2 editor, 3 administrator). */
+  adminLevels: Map<number, number>;
+  /** Epoch ms; null never expires. */
+  expiresAt: number | null;
+}
+
+export interface VkRefreshToken {
+  token: string;
+  userId: number;
+  deviceId: string;
+  clientId?: string;
+  adminLevels: Map<number, number>;
+  spentAt?: number;
+}
+
+export interface VkUpload {
+  groupId: number;
+  userId: number;
+  imageId: string;
+  hash: string;
+  saved: boolean;
+}
+
+export interface OkApp {
+  applicationKey: string;
+  applicationSecretKey: string;
+}
+
+export interface OkGroup {
+  gid: string;
+  name: string;
+  nextTopicId: number;
+  topics: OkTopic[];
+}
+
+export interface OkTopic {
+  id: string;
+  gid: string;
+  text: string;
+  imageIds: string[];
+  link?: string;
+  byUid: string;
+  createdAt: number;
+  editedAt?: number;
+  deletedAt?: number;
+}
+
+export interface OkToken {
+  token: string;
+  uid: string;
+  name: string;
+  /** gid → role as group.getUserGroupsByIds reports it (ADMIN, MODERATOR, EDITOR, ACTIVE...). */
+  roles: Map<string, string>;
+  expired: boolean;
+}
+
+export interface OkUploadTicket {
+  gid: string;
+  uid: string;
+  photoIds: string[];
+}
+
+export interface TelegramBot {
+  token: string;
+  id: number;
+  username: string;
+  firstName: string;
+}
+
+export interface TelegramMember {
+  status: 'creator' | 'administrator' | 'member' | 'left';
+  canPostMessages: boolean;
+}
+
+export interface TelegramChat {
+  id: number;
+  username?: string;
+  title: string;
+  type: 'channel' | 'supergroup';
+  members: Map<number, TelegramMember>;
+  nextMessageId: number;
+  messages: TelegramStoredMessage[];
+}
+
+export interface TelegramStoredMessage {
+  messageId: number;
+  botId: number;
+  date: number;
+  /** Visible text and the sanitized HTML we rebuilt from it (safe to show in the feed). */
+  text?: string;
+  html?: string;
+  caption?: string;
+  captionHtml?: string;
+  photoFileId?: string;
+  mediaGroupId?: string;
+  linkPreviewUrl?: string;
+  editedAt?: number;
+  deletedAt?: number;
+}
+
+export class SandboxStore {
+  images = new Map<string, StoredImage>();
+  vk = {
+    communities: new Map<number, VkCommunity>(),
+    tokens: new Map<string, VkAccessToken>(),
+    refreshTokens: new Map<string, VkRefreshToken>(),
+    uploadTickets: new Map<string, { groupId: number; userId: number }>(),
+    /** Keyed by the `photo` string the upload server returned. */
+    uploads: new Map<string, VkUpload>(),
+    /** `{ownerId}_{photoId}` → image id. */
+    photos: new Map<string, string>(),
+    nextPhotoId: 1,
+  };
+  ok = {
+    app: null as OkApp | null,
+    groups: new Map<string, OkGroup>(),
+    tokens: new Map<string, OkToken>(),
+    uploadTickets: new Map<string, OkUploadTicket>(),
+    /** Upload token → photo. */
+    photoTokens: new Map<string, { imageId: string; gid: string }>(),
+  };
+  telegram = {
+    bots: new Map<string, TelegramBot>(),
+    chats: new Map<number, TelegramChat>(),
+    /** file_id → image id. */
+    files: new Map<string, string>(),
+  };
+  private counter = 0;
+
+  /** Short unique ids for tickets, photos and files. */
+  nextId(prefix: string): string {
+    this.counter += 1;
+    return `${prefix}${this.counter.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  }
+
+  saveImage(bytes: Buffer, mimeType: string, fileName: string): StoredImage {
+    const image = { id: this.nextId('img'), bytes, mimeType, fileName };
+    this.images.set(image.id, image);
+    return image;
+  }
+
+  findTelegramChat(chatId: string | number): TelegramChat | undefined {
+    const key = String(chatId).trim();
+    if (key.startsWith('@')) {
+      const username = key.slice(1).toLowerCase();
+      return [...this.telegram.chats.values()].find((c) => c.username?.toLowerCase() === username);
+    }
+    return /^-?\d+$/.test(key) ? this.telegram.chats.get(Number(key)) : undefined;
+  }
+
+  reset(): void {
+    const fresh = new SandboxStore();
+    this.images = fresh.images;
+    this.vk = fresh.vk;
+    this.ok = fresh.ok;
+    this.telegram = fresh.telegram;
+  }
+}
+
+/** Recognises the image formats the platforms accept by their first bytes, not by the claimed type. */
+export function sniffImageType(bytes: Buffer): 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp' | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.length >= 6 && bytes.subarray(0, 3).toString('latin1') === 'GIF') return 'image/gif';
+  if (bytes.length >= 12 && bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  return null;
+}

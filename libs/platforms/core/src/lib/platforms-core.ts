@@ -1,3 +1,0 @@
-export function platformsCore(): string {
-  return 'platforms-core';
-}

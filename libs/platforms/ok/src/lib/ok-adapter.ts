@@ -1,0 +1,157 @@
+import type { AxiosInstance } from 'axios';
+import { contentRejection, imagesMismatch } from '@vestnik/platforms/core';
+import type {
+  EditOutcome,
+  FailureOutcome,
+  OkChannel,
+  PlatformAdapter,
+  PublishContext,
+  PublishOutcome,
+  RemoveOutcome,
+  VerifyResult,
+} from '@vestnik/platforms/core';
+import type { ContentViolation, PostContent } from '@vestnik/platforms/rules';
+import { OK_LIMITS, renderPlainText, validateForPlatform } from '@vestnik/platforms/rules';
+import { callOk, createHttp, OkAppKeys, OkCallOptions } from './ok-api';
+import type { OkErrorOutcome } from './ok-errors';
+import { uploadGroupPhotos } from './ok-photos';
+
+export interface OkAdapterOptions {
+  /** `OK_API_URL`, e.g. `https://api.ok.ru/fb.do`. */
+  apiUrl: string;
+  /** The registered OK application's public key and secret key (deployment config). */
+  applicationKey: string;
+  applicationSecretKey: string;
+  timeoutMs: number;
+  uploadTimeoutMs?: number;
+}
+
+/** Statuses of group.getUserGroupsByIds that may publish group topics. */
+const POSTING_ROLES = new Set(['ADMIN', 'MODERATOR', 'EDITOR', 'SUPER_MODERATOR']);
+
+/**
+ * OK group feeds. Remote id: the topic id as OK returns it.
+ * PLATFORMS.md documents posting only; edit (`mediatopic.edit`) and delete
+ * (`mediatopic.deleteTopic`) follow OK's public method list and are unconfirmed against OK itself.
+ */
+export class OkAdapter implements PlatformAdapter<'ok'> {
+  readonly platform = 'ok' as const;
+  readonly limits = OK_LIMITS;
+  private readonly http: AxiosInstance = createHttp();
+  private readonly keys: OkAppKeys;
+
+  constructor(private readonly options: OkAdapterOptions) {
+    this.keys = { applicationKey: options.applicationKey, applicationSecretKey: options.applicationSecretKey };
+  }
+
+  validate(content: PostContent): ContentViolation[] {
+    return validateForPlatform('ok', content);
+  }
+
+  async verify(channel: OkChannel, options: { timeoutMs?: number } = {}): Promise<VerifyResult> {
+    const call = this.caller(channel, options.timeoutMs);
+    const gid = channel.target.trim();
+    const me = await this.call<{ uid?: string; name?: string }>('users.getCurrentUser', {}, call('read'));
+    if (!me.ok) return failedVerify(me.failure);
+    const info = await this.call<Array<{ uid?: string; name?: string }>>('group.getInfo', { uids: gid, fields: 'uid,name' }, call('read'));
+    if (!info.ok) return failedVerify(info.failure);
+    const group = Array.isArray(info.result) ? info.result[0] : undefined;
+    if (!group) return { ok: false, canPost: false, reason: 'Группа Одноклассников не найдена' };
+    const base = { ok: true, displayName: group.name, resolvedTargetId: String(group.uid ?? gid), actor: me.result.name ?? me.result.uid };
+    const roles = await this.call<Array<{ status?: string }>>('group.getUserGroupsByIds', { group_id: gid, uids: me.result.uid }, call('read'));
+    if (!roles.ok) return { ...failedVerify(roles.failure), ...base, ok: false };
+    const status = (Array.isArray(roles.result) ? roles.result[0]?.status : undefined) ?? 'UNKNOWN';
+    return POSTING_ROLES.has(status.toUpperCase())
+      ? { ...base, canPost: true }
+      : { ...base, canPost: false, reason: `Пользователь не администратор и не модератор группы (роль: ${status})` };
+  }
+
+  async publish(channel: OkChannel, content: PostContent, ctx: PublishContext): Promise<PublishOutcome> {
+    const invalid = contentRejection(this.validate(content)) ?? imagesMismatch(content, ctx);
+    if (invalid) return invalid;
+    const gid = channel.target.trim();
+    const attachment = await this.attachmentFor(channel, content, ctx);
+    if (typeof attachment !== 'string') return asFailure(attachment);
+    // OK has no idempotency key: after sending, a lost answer is an unknown outcome.
+    const posted = await this.call<string | number | { id?: string }>(
+      'mediatopic.post',
+      { type: 'GROUP_THEME', gid, attachment },
+      this.caller(channel, ctx.timeoutMs)('write'),
+    );
+    if (!posted.ok) return asFailure(posted.failure);
+    const topicId = typeof posted.result === 'object' && posted.result !== null ? posted.result.id : posted.result;
+    if (topicId === undefined || topicId === null || String(topicId) === '') {
+      return { status: 'unconfirmed', retrySafe: false, reason: 'Одноклассники не вернули идентификатор темы' };
+    }
+    return { status: 'published', remoteId: String(topicId), url: okTopicUrl(gid, String(topicId)) };
+  }
+
+  async edit(channel: OkChannel, remoteId: string, content: PostContent, ctx: PublishContext): Promise<EditOutcome> {
+    const invalid = contentRejection(this.validate(content)) ?? imagesMismatch(content, ctx);
+    if (invalid) return invalid;
+    const attachment = await this.attachmentFor(channel, content, ctx);
+    if (typeof attachment !== 'string') return asFailure(attachment);
+    const gid = channel.target.trim();
+    const edited = await this.call<unknown>(
+      'mediatopic.edit',
+      { topic_id: remoteId, gid, attachment },
+      { ...this.caller(channel, ctx.timeoutMs)('write'), retrySafe: true },
+    );
+    if (!edited.ok) return asFailure(edited.failure);
+    return { status: 'edited', remoteId, url: okTopicUrl(gid, remoteId) };
+  }
+
+  async remove(channel: OkChannel, remoteId: string, options: { timeoutMs?: number } = {}): Promise<RemoveOutcome> {
+    const removed = await this.call<unknown>(
+      'mediatopic.deleteTopic',
+      { topic_id: remoteId, gid: channel.target.trim() },
+      { ...this.caller(channel, options.timeoutMs)('write'), retrySafe: true },
+    );
+    if (removed.ok) return { status: 'removed', alreadyGone: false };
+    if (removed.failure.status === 'not_found') return { status: 'removed', alreadyGone: true };
+    return removed.failure;
+  }
+
+  /** The `attachment` JSON of mediatopic.post: text, then photos, then the link. */
+  private async attachmentFor(channel: OkChannel, content: PostContent, ctx: PublishContext): Promise<string | OkErrorOutcome> {
+    const media: unknown[] = [];
+    const text = renderPlainText(content.text);
+    if (text) media.push({ type: 'text', text });
+    if (ctx.images.length > 0) {
+      const timeoutMs = ctx.timeoutMs ?? this.options.timeoutMs;
+      const uploaded = await uploadGroupPhotos(this.http, ctx.images, {
+        apiUrl: this.options.apiUrl,
+        keys: this.keys,
+        accessToken: channel.credentials.accessToken,
+        groupId: channel.target.trim(),
+        timeoutMs,
+        uploadTimeoutMs: this.options.uploadTimeoutMs ?? timeoutMs * 4,
+      });
+      if (!uploaded.ok) return uploaded.failure;
+      media.push({ type: 'photo', list: uploaded.tokens.map((id) => ({ id })) });
+    }
+    if (content.link?.trim()) media.push({ type: 'link', url: content.link.trim() });
+    return JSON.stringify({ media });
+  }
+
+  private caller(channel: OkChannel, timeoutMs?: number): (kind: 'read' | 'write') => OkCallOptions {
+    return (kind) => ({ kind, accessToken: channel.credentials.accessToken, timeoutMs: timeoutMs ?? this.options.timeoutMs });
+  }
+
+  private call<T>(method: string, params: Record<string, string | number | undefined>, options: OkCallOptions) {
+    return callOk<T>(this.http, this.options.apiUrl, this.keys, method, params, options);
+  }
+}
+
+export function okTopicUrl(gid: string, topicId: string): string {
+  return `https://ok.ru/group/${gid}/topic/${topicId}`;
+}
+
+function asFailure(outcome: OkErrorOutcome): FailureOutcome {
+  return outcome.status === 'not_found' ? { status: 'rejected', code: 'ok:300', reason: outcome.reason } : outcome;
+}
+
+function failedVerify(outcome: OkErrorOutcome): VerifyResult {
+  const failure = asFailure(outcome);
+  return { ok: false, canPost: false, reason: failure.reason, failure };
+}

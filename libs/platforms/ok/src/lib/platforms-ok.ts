@@ -1,3 +1,0 @@
-export function platformsOk(): string {
-  return 'platforms-ok';
-}

@@ -1,3 +1,0 @@
-export function platformsRules(): string {
-  return 'platforms-rules';
-}

@@ -1,7 +1,0 @@
-import { platformsTelegram } from './platforms-telegram';
-
-describe('platformsTelegram', () => {
-  it('should work', () => {
-    expect(platformsTelegram()).toEqual('platforms-telegram');
-  });
-});

@@ -1,3 +1,0 @@
-export function platformsTelegram(): string {
-  return 'platforms-telegram';
-}

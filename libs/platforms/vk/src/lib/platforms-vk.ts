@@ -1,3 +1,0 @@
-export function platformsVk(): string {
-  return 'platforms-vk';
-}
