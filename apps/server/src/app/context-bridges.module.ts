@@ -13,8 +13,8 @@ class MediaForPosts extends PostMediaLookup {
     super();
   }
 
-  async describe(mediaIds: string[]): Promise<Map<string, PostImage>> {
-    return new Map((await this.media.imageRefs(mediaIds)).map((r) => [r.id, r]));
+  async describe(mediaIds: string[], platform?: Platform): Promise<Map<string, PostImage>> {
+    return new Map((await this.media.imageRefs(mediaIds, platform)).map((r) => [r.id, r]));
   }
 }
 

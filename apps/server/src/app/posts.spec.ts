@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import type { PostView } from '@vestnik/contracts';
 import { createMember, createOrganization, insertChannel, localDateTime } from '../testing/factories';
 import { bearer, setupRoot, startTestServer, TestServer } from '../testing/test-server';
@@ -115,6 +116,15 @@ describe('posts and approval', () => {
     // A shorter Telegram variant fixes it while VK keeps the long text.
     await server.http.patch(`/api/v1/posts/${post.id}`).set(bearer(editor.token)).send({ variants: { telegram: { text: 'Коротко: приём в пятницу.' } } }).expect(200);
     await act(editor.token, post.id, 'submit').expect(200);
+  });
+
+  it('judges images as each platform will receive them: a WebP is converted for VK, so it passes', async () => {
+    const webp = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#aa3300' } }).webp().toBuffer();
+    const media = await server.http.post('/api/v1/media').set(bearer(editor.token)).field('organizationId', ministryId).attach('file', webp, { filename: 'pic.webp', contentType: 'image/webp' }).expect(201);
+    const post = await draft(editor.token, { mediaIds: [media.body.id], channelIds: [vk, tg] });
+    expect(post.problems).toEqual([]);
+    const foreign = await server.http.post('/api/v1/posts').set(bearer(editor.token)).send({ organizationId: ministryId, rubric: 'official', text: 'x', mediaIds: ['00000000-0000-4000-8000-000000000000'], channelIds: [vk], scheduledAt: localDateTime(2) }).expect(400);
+    expect(foreign.body.errors[0]).toMatchObject({ field: 'mediaIds.0', rule: 'mediaInSubtree' });
   });
 
   it('refuses a post scheduled in the past at submit', async () => {

@@ -18,13 +18,13 @@ describe('postProblems', () => {
   const vk = { id: 'v1', name: 'Группа школы', platform: 'vk' as const, state: 'active' };
 
   it('names the channel and the rule a platform would refuse', () => {
-    const problems = postProblems({ ...base, text: 'я'.repeat(5000) }, [tg, vk], new Map());
+    const problems = postProblems({ ...base, text: 'я'.repeat(5000) }, [tg, vk], () => new Map());
     expect(problems).toEqual([expect.objectContaining({ channelId: 't1', platform: 'telegram', code: 'text_too_long', field: 'text' })]);
     expect(problems[0].message).toContain('Канал школы');
   });
 
   it('checks a platform variant instead of the common text, and reports disabled channels', () => {
-    const problems = postProblems({ ...base, variants: { telegram: { text: 'я'.repeat(5000) } } }, [{ ...tg, state: 'disabled' }], new Map());
+    const problems = postProblems({ ...base, variants: { telegram: { text: 'я'.repeat(5000) } } }, [{ ...tg, state: 'disabled' }], () => new Map());
     expect(problems.map((p) => `${p.code}:${p.field}`)).toEqual(['channel_disabled:channelIds', 'text_too_long:variants.telegram.text']);
   });
 });

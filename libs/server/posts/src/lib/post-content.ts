@@ -39,9 +39,13 @@ export function contentFor(post: Pick<PostEntity, 'text' | 'link' | 'mediaIds' |
   };
 }
 
+/** The images as each platform will receive them (types after conversion). */
+export type ImagesByPlatform = (platform: Platform) => Map<string, PostImage>;
+
 /** Every rule a target would break, named by channel; an empty list means the post may be submitted. */
-export function postProblems(post: Pick<PostEntity, 'text' | 'link' | 'mediaIds' | 'variants'>, channels: TargetChannel[], images: Map<string, PostImage>): PostProblem[] {
+export function postProblems(post: Pick<PostEntity, 'text' | 'link' | 'mediaIds' | 'variants'>, channels: TargetChannel[], imagesFor: ImagesByPlatform): PostProblem[] {
   const problems: PostProblem[] = [];
+  const images = imagesFor(channels[0]?.platform ?? 'vk');
   for (const id of post.mediaIds) {
     if (!images.has(id)) {
       for (const c of channels) problems.push({ channelId: c.id, channelName: c.name, platform: c.platform, code: 'media_missing', field: 'mediaIds', message: 'Изображение не найдено: загрузите его заново' });
@@ -51,7 +55,7 @@ export function postProblems(post: Pick<PostEntity, 'text' | 'link' | 'mediaIds'
     if (channel.state === 'disabled') {
       problems.push({ channelId: channel.id, channelName: channel.name, platform: channel.platform, code: 'channel_disabled', field: 'channelIds', message: `Канал «${channel.name}» отключён` });
     }
-    for (const v of validateForPlatform(channel.platform, contentFor(post, channel.platform, images))) {
+    for (const v of validateForPlatform(channel.platform, contentFor(post, channel.platform, imagesFor(channel.platform)))) {
       const field = v.field === 'text' && post.variants[channel.platform] ? `variants.${channel.platform}.text` : v.field;
       problems.push({ channelId: channel.id, channelName: channel.name, platform: channel.platform, code: v.code, field, message: `${channel.name}: ${v.message}` });
     }

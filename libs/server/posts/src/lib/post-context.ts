@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { FieldError, PostView, Role } from '@vestnik/contracts';
+import type { FieldError, Platform, PostView, Role } from '@vestnik/contracts';
+import { PLATFORMS } from '@vestnik/contracts';
 import { parseZonedInstant } from '@vestnik/contracts';
 import { AccessService, OrganizationAccess } from '@vestnik/server/auth';
 import { ApiException, notFound, SignedInActor } from '@vestnik/server/http';
 import { effectiveTimezones } from '@vestnik/server/organizations';
 import { PostEntity } from './entities/post.entity';
-import { postProblems, TargetChannel } from './post-content';
+import { ImagesByPlatform, postProblems, TargetChannel } from './post-content';
 import { PostImage, PostMediaLookup } from './post-media';
 import { PublicationRow, toPostView } from './post-view';
 
@@ -61,9 +62,9 @@ export class PostContext {
     return rows;
   }
 
-  /** The images, checked to belong to the organization's subtree. */
-  async images(organizationPath: string, mediaIds: string[]): Promise<Map<string, PostImage>> {
-    const found = await this.media.describe(mediaIds);
+  /** The images, checked to belong to the organization's subtree; typed as `platform` will receive them. */
+  async images(organizationPath: string, mediaIds: string[], platform?: Platform): Promise<Map<string, PostImage>> {
+    const found = await this.media.describe(mediaIds, platform);
     if (found.size === 0) return found;
     const orgIds = [...new Set([...found.values()].map((m) => m.organizationId))];
     const inside: { id: string }[] = await this.dataSource.query(`SELECT id FROM organizations WHERE id = ANY($1::uuid[]) AND path LIKE $2`, [orgIds, `${organizationPath}%`]);
@@ -80,6 +81,13 @@ export class PostContext {
     }
   }
 
+  /** The images once per platform, as each will receive them, for validation. */
+  async imagesByPlatform(organizationPath: string, mediaIds: string[]): Promise<ImagesByPlatform> {
+    const byPlatform = new Map<Platform, Map<string, PostImage>>();
+    for (const platform of PLATFORMS) byPlatform.set(platform, mediaIds.length ? await this.images(organizationPath, mediaIds, platform) : new Map());
+    return (platform) => byPlatform.get(platform) ?? new Map();
+  }
+
   async publicationRows(postIds: string[]): Promise<PublicationRow[]> {
     if (postIds.length === 0) return [];
     return this.dataSource.query(
@@ -94,7 +102,7 @@ export class PostContext {
   async views(posts: PostEntity[], organizationPath: string): Promise<PostView[]> {
     if (posts.length === 0) return [];
     const publications = await this.publicationRows(posts.map((p) => p.id));
-    const images = await this.images(organizationPath, [...new Set(posts.flatMap((p) => p.mediaIds))]);
+    const imagesFor = await this.imagesByPlatform(organizationPath, [...new Set(posts.flatMap((p) => p.mediaIds))]);
     const zones = await effectiveTimezones(this.dataSource, [...new Set(posts.map((p) => p.organizationId))]);
     const authors: { id: string; name: string }[] = await this.dataSource.query('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [[...new Set(posts.map((p) => p.authorId))]]);
     const authorNames = new Map(authors.map((a) => [a.id, a.name]));
@@ -105,7 +113,7 @@ export class PostContext {
         authorName: authorNames.get(post.authorId) ?? '',
         timezone: zones.get(post.organizationId) ?? 'UTC',
         publications: own,
-        problems: postProblems(post, targets, images),
+        problems: postProblems(post, targets, imagesFor),
       });
     });
   }

@@ -1,4 +1,4 @@
-import type { ImageRef } from '@vestnik/platforms/rules';
+import type { ImageRef, Platform } from '@vestnik/platforms/rules';
 
 /** An uploaded image as posts see it: metadata and the organization that owns it. */
 export interface PostImage extends ImageRef {
@@ -11,8 +11,11 @@ export interface PostImage extends ImageRef {
  * application wires it), so posts need not know how media are stored.
  */
 export abstract class PostMediaLookup {
-  /** The images with these ids that exist; unknown ids are simply absent from the map. */
-  abstract describe(mediaIds: string[]): Promise<Map<string, PostImage>>;
+  /**
+   * The images with these ids that exist; unknown ids are simply absent from the map. With a
+   * platform, `mimeType` is what that platform will receive (a WebP is converted for VK and OK).
+   */
+  abstract describe(mediaIds: string[], platform?: Platform): Promise<Map<string, PostImage>>;
 }
 
 /** A short description of a live post that uses the file, or null: media in use must not be deleted. */

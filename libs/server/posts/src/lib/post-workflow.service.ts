@@ -88,7 +88,7 @@ export class PostWorkflowService {
       [post.id],
     );
     const org: { path: string }[] = await m.query('SELECT path FROM organizations WHERE id = $1', [post.organizationId]);
-    const problems = postProblems(post, rows, await this.ctx.images(org[0].path, post.mediaIds));
+    const problems = postProblems(post, rows, await this.ctx.imagesByPlatform(org[0].path, post.mediaIds));
     if (rows.length === 0) problems.push({ channelId: '', channelName: '', platform: 'vk', code: 'no_channels', field: 'channelIds', message: 'Не выбрано ни одного канала' });
     if (post.scheduledAt.getTime() < Date.now() + MIN_LEAD_MS) {
       problems.push({ channelId: '', channelName: '', platform: 'vk', code: 'scheduled_in_past', field: 'scheduledAt', message: 'Время публикации уже прошло или наступит меньше чем через минуту: выберите более позднее' });
