@@ -1,3 +1,49 @@
 import { Route } from '@angular/router';
+import {
+  setupCompleteGuard,
+  setupOpenGuard,
+  signedInGuard,
+  signedOutGuard,
+  totpEnrolledGuard,
+} from '@vestnik/editor/data-access';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Route[] = [
+  {
+    path: 'setup',
+    title: 'Первоначальная настройка — Вестник',
+    canActivate: [setupOpenGuard],
+    loadComponent: () => import('@vestnik/editor/feature-auth').then((m) => m.SetupPage),
+  },
+  {
+    path: 'login',
+    title: 'Вход — Вестник',
+    canActivate: [setupCompleteGuard, signedOutGuard],
+    loadComponent: () => import('@vestnik/editor/feature-auth').then((m) => m.LoginPage),
+  },
+  {
+    path: '',
+    canActivate: [setupCompleteGuard, signedInGuard],
+    loadComponent: () => import('./shell/app-shell').then((m) => m.AppShell),
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Организации — Вестник',
+        canActivate: [totpEnrolledGuard],
+        loadComponent: () => import('@vestnik/editor/feature-organizations').then((m) => m.OrganizationsPage),
+      },
+      {
+        path: 'audit',
+        title: 'Журнал действий — Вестник',
+        canActivate: [totpEnrolledGuard],
+        loadComponent: () => import('@vestnik/editor/feature-audit').then((m) => m.AuditPage),
+      },
+      {
+        path: 'security',
+        title: 'Безопасность — Вестник',
+        loadComponent: () => import('@vestnik/editor/feature-auth').then((m) => m.SecurityPage),
+      },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

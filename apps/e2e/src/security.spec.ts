@@ -1,0 +1,133 @@
+import { Page, expect, test } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
+import { ADMIN, ROOT_ORGANIZATION } from './support/accounts';
+import { saveScreenshot, selectOrganization, signIn, signOut, treeEntry } from './support/pages';
+
+const PERIOD_MS = 30_000;
+
+function totpFor(secret: string, at = Date.now()): string {
+  return new TOTP({ secret: Secret.fromBase32(secret.replace(/\s+/g, '')), digits: 6, period: 30 }).generate({ timestamp: at });
+}
+
+/** A code the server has not seen yet: it refuses a code from an already used 30-second step. */
+async function freshCode(secret: string, usedStep: number): Promise<string> {
+  while (Math.floor(Date.now() / PERIOD_MS) <= usedStep) await new Promise((r) => setTimeout(r, 1000));
+  return totpFor(secret);
+}
+
+async function addMember(page: Page, organization: string, who: { email: string; name: string; password: string }, role: string) {
+  await selectOrganization(page, organization);
+  const members = page.getByRole('region', { name: 'Сотрудники' });
+  await members.getByRole('button', { name: 'Добавить сотрудника' }).click();
+  await members.getByLabel('Электронная почта сотрудника').fill(who.email);
+  await members.getByLabel('Имя и фамилия сотрудника').fill(who.name);
+  await members.getByLabel('Роль', { exact: true }).selectOption({ label: role });
+  await members.getByLabel('Начальный пароль').fill(who.password);
+  await members.getByRole('button', { name: 'Добавить сотрудника' }).click();
+  await expect(members.getByRole('row').filter({ hasText: who.email })).toBeVisible();
+}
+
+/** Starts enrollment on the security page and returns the secret as shown (groups of 4). */
+async function enroll(page: Page): Promise<{ secret: string; step: number }> {
+  await page.getByRole('button', { name: 'Подключить приложение' }).click();
+  const shown = (await page.getByLabel('Секретный ключ').textContent())?.trim() ?? '';
+  expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
+  await expect(page.locator('code.otpauth')).toContainText('otpauth://totp/');
+  const step = Math.floor(Date.now() / PERIOD_MS);
+  await page.getByLabel('Одноразовый код').fill(totpFor(shown));
+  return { secret: shown, step };
+}
+
+test('second factor: enroll, then sign in with a one-time code', async ({ page }) => {
+  const person = { name: 'Пётр Кодов', email: 'kodov@vestnik.test', password: 'пароль-с-кодом-2025' };
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await addMember(page, ROOT_ORGANIZATION, person, 'Руководитель (согласует)');
+  await signOut(page);
+
+  await signIn(page, person.email, person.password);
+  await page.getByRole('link', { name: 'Безопасность' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Безопасность' })).toBeVisible();
+  await expect(page.getByText('выключен', { exact: true })).toBeVisible();
+  await saveScreenshot(page, '13-security');
+
+  // A wrong code is refused under the field.
+  await page.getByRole('button', { name: 'Подключить приложение' }).click();
+  await page.getByLabel('Одноразовый код').fill('12345');
+  await page.getByRole('button', { name: 'Подтвердить и включить' }).click();
+  await expect(page.getByText('Код должен состоять из 6 цифр')).toBeVisible();
+  await page.getByRole('button', { name: 'Отмена' }).click();
+
+  const { secret, step } = await enroll(page);
+  await saveScreenshot(page, '14-security-enrollment');
+  await page.getByRole('button', { name: 'Подтвердить и включить' }).click();
+  await expect(page.getByText('Вход с одноразовым кодом включён.')).toBeVisible();
+  await expect(page.getByText('включён', { exact: true })).toBeVisible();
+  await signOut(page);
+
+  // Password first, then the code; a wrong code keeps everything typed.
+  await page.getByLabel('Электронная почта').fill(person.email);
+  await page.getByLabel('Пароль').fill(person.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  const code = page.getByLabel('Одноразовый код');
+  await expect(code).toBeFocused();
+  await saveScreenshot(page, '15-login-totp');
+  await code.fill('000000');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByText('Код неверен или уже использован')).toBeVisible();
+  await expect(page.getByLabel('Электронная почта')).toHaveValue(person.email);
+  await expect(page.getByLabel('Пароль')).toHaveValue(person.password);
+
+  await code.fill(await freshCode(secret, step));
+  const loginStep = Math.floor(Date.now() / PERIOD_MS);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(treeEntry(page, ROOT_ORGANIZATION)).toBeVisible();
+
+  // Switching it off needs a current code too.
+  await page.getByRole('link', { name: 'Безопасность' }).click();
+  await page.getByLabel('Одноразовый код').fill(await freshCode(secret, loginStep));
+  await page.getByRole('button', { name: 'Отключить вход с кодом' }).click();
+  await expect(page.getByText('Вход с одноразовым кодом отключён.')).toBeVisible();
+  await expect(page.getByText('выключен', { exact: true })).toBeVisible();
+});
+
+test('an organization that requires a second factor sends its administrator to enroll first', async ({ page }) => {
+  const unit = 'Комитет по информационной политике';
+  const person = { name: 'Мария Строгая', email: 'strogaya@vestnik.test', password: 'пароль-админа-2025' };
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await selectOrganization(page, ROOT_ORGANIZATION);
+  await page.getByRole('button', { name: 'Добавить подчинённую организацию' }).click();
+  await page.getByLabel('Название подчинённой организации').fill(unit);
+  await page.getByRole('button', { name: 'Создать организацию' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: unit })).toBeVisible();
+  await page.getByRole('button', { name: 'Изменить' }).click();
+  await page.getByLabel('Администраторы входят только с одноразовым кодом').check();
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Только с одноразовым кодом', { exact: true })).toBeVisible();
+  await addMember(page, unit, person, 'Администратор');
+  await signOut(page);
+
+  await signIn(page, person.email, person.password);
+  await expect(page).toHaveURL(/\/security$/);
+  await expect(page.getByText('Нужно включить вход с одноразовым кодом')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Организации' })).toHaveCount(0);
+  await saveScreenshot(page, '16-security-required');
+  // Other pages stay closed until the factor is on.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/security$/);
+
+  const { secret, step } = await enroll(page);
+  await page.getByRole('button', { name: 'Подтвердить и включить' }).click();
+  await expect(page.getByText('Вход с одноразовым кодом включён.')).toBeVisible();
+
+  // The enrollment-only token stays limited: sign in again, now with the code.
+  await page.getByRole('button', { name: 'Войти снова' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByText('Войдите снова — с паролем и кодом из приложения')).toBeVisible();
+  await expect(page.getByLabel('Электронная почта')).toHaveValue(person.email);
+  await page.getByLabel('Пароль').fill(person.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByLabel('Одноразовый код').fill(await freshCode(secret, step));
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(treeEntry(page, unit)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Организации' })).toBeVisible();
+});

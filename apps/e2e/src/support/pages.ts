@@ -1,0 +1,37 @@
+import { Page, expect } from '@playwright/test';
+import { join } from 'node:path';
+
+const screenshotDir = join(__dirname, '../../test-output/screenshots');
+
+/** Saves a full-page screenshot for a human to look at (apps/e2e/test-output/screenshots). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Signs in through the login page and waits for the page behind it. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Электронная почта').fill(email);
+  await page.getByLabel('Пароль', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Выйти' }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** The tree entry (button) of an organization. */
+export function treeEntry(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Структура' }).getByRole('button', { name: new RegExp(`^${escape(name)}`) });
+}
+
+export async function selectOrganization(page: Page, name: string): Promise<void> {
+  await treeEntry(page, name).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

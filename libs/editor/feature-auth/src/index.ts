@@ -1,0 +1,3 @@
+export * from './lib/login-page';
+export * from './lib/setup-page';
+export * from './lib/security-page';

@@ -1,0 +1,56 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+
+/** The calm, centered frame of the pages seen before signing in (setup and login). */
+@Component({
+  selector: 'vn-entry-layout',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <header class="brand">
+      <p class="brand__name">Вестник</p>
+      <p class="brand__tagline">Планирование и публикация материалов на официальных страницах</p>
+    </header>
+    <main class="card entry" [class.entry--wide]="wide()">
+      <ng-content />
+    </main>
+  `,
+  styles: `
+    :host {
+      display: block;
+      min-height: 100vh;
+      padding: 2.5rem 1rem 3rem;
+    }
+    .brand {
+      text-align: center;
+      margin-bottom: 1.5rem;
+    }
+    .brand__name {
+      margin: 0;
+      font-size: 1.9rem;
+      font-weight: 700;
+      color: var(--vn-header);
+      letter-spacing: 0.02em;
+    }
+    .brand__tagline {
+      margin: 0;
+      color: var(--vn-muted);
+    }
+    .entry {
+      max-width: 28rem;
+      margin: 0 auto;
+    }
+    .entry--wide {
+      max-width: 40rem;
+    }
+    @media (max-width: 480px) {
+      :host {
+        padding-top: 1.25rem;
+      }
+      .entry {
+        padding: 1.1rem;
+      }
+    }
+  `,
+})
+export class EntryLayout {
+  readonly wide = input(false);
+}

@@ -1,0 +1,153 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, computed, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Router } from '@angular/router';
+import { PASSWORD_MAX_LENGTH } from '@vestnik/contracts';
+import { AuthApi, AuthSession, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
+import {
+  AlertMessage,
+  FieldControl,
+  FieldRules,
+  FormField,
+  SubmitButton,
+  applyServerErrors,
+  focusAfterRender,
+  focusFirstInvalid,
+} from '@vestnik/editor/ui';
+import { firstValueFrom } from 'rxjs';
+import { EntryLayout } from './entry-layout';
+import { formatWait } from './wait-time';
+
+const TOTP_CODE = /^\d{6}$/;
+
+@Component({
+  selector: 'vn-login-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, EntryLayout, FormField, FieldControl, SubmitButton, AlertMessage],
+  templateUrl: './login-page.html',
+  styles: `
+    .help {
+      margin: 1.25rem 0 0;
+    }
+    .wait {
+      margin: 0.4rem 0 0;
+    }
+  `,
+})
+export class LoginPage {
+  /** Where to go after signing in (set by the guard that sent the user here). */
+  readonly returnUrl = input<string>();
+
+  private readonly authApi = inject(AuthApi);
+  private readonly session = inject(AuthSession);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: [this.rememberedEmail(), [FieldRules.filled, FieldRules.email, Validators.maxLength(254)]],
+    password: ['', [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+    totpCode: [''],
+  });
+
+  /** The password was right and the account has a second factor: ask for the code. */
+  protected readonly askTotp = signal(false);
+  protected readonly sending = signal(false);
+  protected readonly failure = signal<ApiFailure | null>(null);
+
+  private readonly retryUntil = signal<number | null>(null);
+  private readonly now = signal(Date.now());
+  protected readonly waitSeconds = computed(() => {
+    const until = this.retryUntil();
+    return until ? Math.max(0, Math.ceil((until - this.now()) / 1000)) : 0;
+  });
+  protected readonly waitText = computed(() => formatWait(this.waitSeconds()));
+
+  protected readonly sessionNotice = computed(() => {
+    switch (this.session.lastEndReason()) {
+      case 'expired':
+        return 'Сеанс работы завершён. Войдите снова, чтобы продолжить.';
+      case 'signed-out':
+        return 'Вы вышли из системы.';
+      case 'reauthenticate':
+        return 'Вход с одноразовым кодом включён. Войдите снова — с паролем и кодом из приложения.';
+      default:
+        return null;
+    }
+  });
+
+  constructor() {
+    const timer = setInterval(() => {
+      if (this.retryUntil() !== null) this.now.set(Date.now());
+    }, 1000);
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.sending() || this.waitSeconds() > 0) return;
+    this.failure.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
+      return;
+    }
+    const { email, password, totpCode } = this.form.getRawValue();
+    this.sending.set(true);
+    try {
+      const response = await firstValueFrom(
+        this.authApi.login({ email: email.trim(), password, ...(this.askTotp() ? { totpCode } : {}) }),
+      );
+      this.session.start(response);
+      await this.router.navigateByUrl(response.totpEnrollmentRequired ? '/security' : this.safeReturnUrl());
+    } catch (error) {
+      this.showFailure(toApiFailure(error));
+    } finally {
+      this.sending.set(false);
+    }
+  }
+
+  private showFailure(failure: ApiFailure): void {
+    switch (failure.code) {
+      case 'totp_required':
+        this.requestTotp();
+        return;
+      case 'totp_invalid':
+        this.requestTotp();
+        applyServerErrors(this.form, [{ field: 'totpCode', rule: 'totp', message: failure.message }]);
+        focusAfterRender('login-totp', this.injector);
+        return;
+      case 'validation_failed': {
+        const unplaced = applyServerErrors(this.form, failure.errors);
+        if (unplaced.length) this.failure.set({ ...failure, message: unplaced.map((e) => e.message).join(' ') });
+        focusFirstInvalid(this.host.nativeElement, this.injector);
+        return;
+      }
+      case 'too_many_attempts':
+        this.retryUntil.set(Date.now() + (failure.retryAfterSeconds ?? 60) * 1000);
+        this.now.set(Date.now());
+        this.failure.set(failure);
+        return;
+      default:
+        this.failure.set(failure);
+    }
+  }
+
+  private requestTotp(): void {
+    if (this.askTotp()) return;
+    this.askTotp.set(true);
+    const code = this.form.controls.totpCode;
+    code.setValidators([Validators.required, Validators.pattern(TOTP_CODE)]);
+    code.updateValueAndValidity();
+    focusAfterRender('login-totp', this.injector);
+  }
+
+  /** After an expiry or a required re-login the e-mail is kept; after an explicit sign-out it is not (shared computers). */
+  private rememberedEmail(): string {
+    return this.session.lastEndReason() === 'signed-out' ? '' : (this.session.lastEmail() ?? '');
+  }
+
+  /** Only paths inside the editor, so a crafted link cannot send people elsewhere after login. */
+  private safeReturnUrl(): string {
+    const url = this.returnUrl();
+    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login') ? url : '/';
+  }
+}

@@ -1,0 +1,89 @@
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, inject, input, output, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import type { OrganizationView } from '@vestnik/contracts';
+import { OrganizationsApi, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
+import {
+  AlertMessage,
+  FieldControl,
+  FieldRules,
+  FormField,
+  SubmitButton,
+  applyServerErrors,
+  focusFirstInvalid,
+  timeZoneChoices,
+} from '@vestnik/editor/ui';
+import { firstValueFrom } from 'rxjs';
+
+/** The select's value for "no zone of its own": the API takes `timezone: null` for that. */
+const INHERIT = '';
+
+/** Admin form: name, own or inherited time zone, second-factor and self-approval rules. */
+@Component({
+  selector: 'vn-organization-settings-form',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, FormField, FieldControl, SubmitButton, AlertMessage],
+  templateUrl: './organization-settings-form.html',
+})
+export class OrganizationSettingsForm implements OnInit {
+  readonly organization = input.required<OrganizationView>();
+  readonly saved = output<OrganizationView>();
+  readonly cancelled = output<void>();
+
+  private readonly api = inject(OrganizationsApi);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  protected readonly inherit = INHERIT;
+  protected readonly zones = timeZoneChoices();
+  protected readonly sending = signal(false);
+  protected readonly failure = signal<ApiFailure | null>(null);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', [FieldRules.filled, Validators.maxLength(200)]],
+    timezone: [INHERIT],
+    requireAdminTotp: [false],
+    allowSelfApproval: [false],
+  });
+
+  ngOnInit(): void {
+    const o = this.organization();
+    this.form.setValue({
+      name: o.name,
+      timezone: o.ownTimezone ?? (o.parentId ? INHERIT : o.timezone),
+      requireAdminTotp: o.requireAdminTotp,
+      allowSelfApproval: o.allowSelfApproval,
+    });
+    // A root organization has nobody to inherit from: its zone is always its own.
+    if (!o.parentId) this.form.controls.timezone.addValidators([Validators.required, FieldRules.timeZone]);
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.sending()) return;
+    this.failure.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
+      return;
+    }
+    const value = this.form.getRawValue();
+    this.sending.set(true);
+    try {
+      const updated = await firstValueFrom(
+        this.api.update(this.organization().id, {
+          name: value.name.trim(),
+          timezone: value.timezone === INHERIT ? null : value.timezone,
+          requireAdminTotp: value.requireAdminTotp,
+          allowSelfApproval: value.allowSelfApproval,
+        }),
+      );
+      this.saved.emit(updated);
+    } catch (error) {
+      const failure = toApiFailure(error);
+      const unplaced = failure.code === 'validation_failed' ? applyServerErrors(this.form, failure.errors) : [];
+      if (failure.code !== 'validation_failed' || unplaced.length) this.failure.set(failure);
+      focusFirstInvalid(this.host.nativeElement, this.injector);
+    } finally {
+      this.sending.set(false);
+    }
+  }
+}
