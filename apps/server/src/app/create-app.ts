@@ -17,10 +17,10 @@ export async function createApp(config: VestnikConfig, databaseUrl: string): Pro
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(securityHeaders);
-  app.setGlobalPrefix('api');
+  // Prometheus scrapes `/metrics`, beside the API rather than under it.
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(apiValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,
