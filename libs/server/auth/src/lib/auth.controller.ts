@@ -28,7 +28,7 @@ export class AuthController {
   @AllowDuringEnrollment()
   @ApiBearerAuth()
   async me(@CurrentUser() user: AuthUser): Promise<UserView> {
-    return this.users.view((await this.users.findById(user.id))!);
+    return this.users.viewById(user.id);
   }
 
   @Post('totp/setup')

@@ -36,7 +36,7 @@ export class TotpEnrollmentService {
       await m.update(UserEntity, { id: user.id }, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: String(step) });
       await this.auditEach(actor, user, 'auth.totp_enabled', m);
     });
-    return this.users.view((await this.users.findById(user.id))!);
+    return this.users.viewById(user.id);
   }
 
   async disable(actor: SignedInActor, code: string): Promise<UserView> {
@@ -51,7 +51,7 @@ export class TotpEnrollmentService {
       await m.update(UserEntity, { id: user.id }, { totpSecret: null, totpPendingSecret: null, totpLastStep: null });
       await this.auditEach(actor, user, 'auth.totp_disabled', m);
     });
-    return this.users.view((await this.users.findById(user.id))!);
+    return this.users.viewById(user.id);
   }
 
   private async load(actor: SignedInActor): Promise<UserEntity> {

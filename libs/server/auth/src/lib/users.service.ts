@@ -16,6 +16,11 @@ export class UsersService {
     return manager.findOne(UserEntity, { where: { email: normalizeEmail(email) } });
   }
 
+  /** The user, for one who is known to exist (a signed-in actor). */
+  async viewById(id: string): Promise<UserView> {
+    return this.view(await this.dataSource.manager.findOneByOrFail(UserEntity, { id }));
+  }
+
   findById(id: string): Promise<UserEntity | null> {
     return this.dataSource.manager.findOne(UserEntity, { where: { id } });
   }

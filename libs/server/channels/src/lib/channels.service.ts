@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
-import { ChannelView, CreateChannelRequest, isRubricMix, UpdateChannelRequest } from '@vestnik/contracts';
+import {
+  ChannelView,
+  CreateChannelRequest,
+  isRubricMix,
+  UpdateChannelRequest,
+} from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { AccessService } from '@vestnik/server/auth';
 import { ApiException, notFound, SignedInActor } from '@vestnik/server/http';
@@ -24,26 +29,45 @@ export class ChannelsService {
   ) {}
 
   /** Channels of the organization and its whole subtree (the pages a post there may target). */
-  async list(actor: SignedInActor, organizationId: string): Promise<ChannelView[]> {
-    const { organization } = await this.access.require(actor.user.id, organizationId, 'viewer');
+  async list(
+    actor: SignedInActor,
+    organizationId: string,
+  ): Promise<ChannelView[]> {
+    const { organization } = await this.access.require(
+      actor.user.id,
+      organizationId,
+      'viewer',
+    );
     const ids: { id: string }[] = await this.dataSource.query(
       `SELECT c.id FROM channels c JOIN organizations o ON o.id = c.organization_id
         WHERE o.path LIKE $1 AND c.deleted_at IS NULL ORDER BY o.path, c.name`,
       [`${organization.path}%`],
     );
-    const rows = await this.dataSource.manager.findBy(ChannelEntity, { id: In(ids.map((r) => r.id)) });
+    const rows = await this.dataSource.manager.findBy(ChannelEntity, {
+      id: In(ids.map((r) => r.id)),
+    });
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((r) => toChannelView(byId.get(r.id)!));
+    return ids.flatMap((r) => {
+      const c = byId.get(r.id);
+      return c ? [toChannelView(c)] : [];
+    });
   }
 
   async get(actor: SignedInActor, id: string): Promise<ChannelView> {
     return toChannelView((await this.load(actor, id, 'viewer')).channel);
   }
 
-  async create(actor: SignedInActor, input: CreateChannelRequest): Promise<ChannelView> {
+  async create(
+    actor: SignedInActor,
+    input: CreateChannelRequest,
+  ): Promise<ChannelView> {
     await this.access.require(actor.user.id, input.organizationId, 'admin');
     this.assertCredentials(input.platform, input.credentials);
-    const verified = await this.verifier.require(input.platform, input.target.trim(), input.credentials);
+    const verified = await this.verifier.require(
+      input.platform,
+      input.target.trim(),
+      input.credentials,
+    );
     const created = await this.dataSource.transaction(async (m) => {
       const channel = m.create(ChannelEntity, {
         organizationId: input.organizationId,
@@ -57,49 +81,107 @@ export class ChannelsService {
         canPost: true,
         lastVerifiedAt: new Date(),
         lastError: null,
-        tokenExpiresAt: verified.tokenExpiresAt ? new Date(verified.tokenExpiresAt) : null,
+        tokenExpiresAt: verified.tokenExpiresAt
+          ? new Date(verified.tokenExpiresAt)
+          : null,
         createdBy: actor.user.id,
       });
       const saved = await this.insertUnique(m, channel);
-      await this.audit.record({ actor, organizationId: saved.organizationId, action: 'channel.created', targetType: 'channel', targetId: saved.id, after: channelSummary(saved) }, m);
+      await this.audit.record(
+        {
+          actor,
+          organizationId: saved.organizationId,
+          action: 'channel.created',
+          targetType: 'channel',
+          targetId: saved.id,
+          after: channelSummary(saved),
+        },
+        m,
+      );
       return saved;
     });
     return toChannelView(created);
   }
 
-  async update(actor: SignedInActor, id: string, input: UpdateChannelRequest): Promise<ChannelView> {
+  async update(
+    actor: SignedInActor,
+    id: string,
+    input: UpdateChannelRequest,
+  ): Promise<ChannelView> {
     const { channel } = await this.load(actor, id, 'admin');
-    if (input.rubricMix !== undefined && input.rubricMix !== null && !isRubricMix(input.rubricMix)) {
-      throw new ApiException(400, 'validation_failed', 'Доли рубрик должны быть целыми процентами official, useful, entertaining с суммой 100', {
-        errors: [{ field: 'rubricMix', rule: 'rubricMix', message: 'Поле «rubricMix»: укажите official, useful и entertaining в процентах, сумма 100' }],
-      });
+    if (
+      input.rubricMix !== undefined &&
+      input.rubricMix !== null &&
+      !isRubricMix(input.rubricMix)
+    ) {
+      throw new ApiException(
+        400,
+        'validation_failed',
+        'Доли рубрик должны быть целыми процентами official, useful, entertaining с суммой 100',
+        {
+          errors: [
+            {
+              field: 'rubricMix',
+              rule: 'rubricMix',
+              message:
+                'Поле «rubricMix»: укажите official, useful и entertaining в процентах, сумма 100',
+            },
+          ],
+        },
+      );
     }
     const before = channelSummary(channel);
     const changes: Partial<ChannelEntity> = {};
     if (input.name !== undefined) changes.name = input.name.trim();
-    if (input.weeklyMinimum !== undefined) changes.weeklyMinimum = input.weeklyMinimum;
+    if (input.weeklyMinimum !== undefined)
+      changes.weeklyMinimum = input.weeklyMinimum;
     if (input.rubricMix !== undefined) changes.rubricMix = input.rubricMix;
     if (input.credentials !== undefined) {
       this.assertCredentials(channel.platform, input.credentials);
-      const verified = await this.verifier.require(channel.platform, channel.target, input.credentials);
+      const verified = await this.verifier.require(
+        channel.platform,
+        channel.target,
+        input.credentials,
+      );
       if (verified.resolvedTargetId !== channel.remoteTargetId) {
-        throw new ApiException(422, 'channel_target_changed', 'Новые ключи ведут на другую страницу: подключите её отдельным каналом');
+        throw new ApiException(
+          422,
+          'channel_target_changed',
+          'Новые ключи ведут на другую страницу: подключите её отдельным каналом',
+        );
       }
       Object.assign(changes, {
         credentials: this.box.seal(JSON.stringify(input.credentials)),
         canPost: true,
         lastVerifiedAt: new Date(),
         lastError: null,
-        tokenExpiresAt: verified.tokenExpiresAt ? new Date(verified.tokenExpiresAt) : null,
+        tokenExpiresAt: verified.tokenExpiresAt
+          ? new Date(verified.tokenExpiresAt)
+          : null,
         displayName: verified.displayName ?? channel.displayName,
         state: channel.state === 'disabled' ? 'disabled' : 'active',
       });
     }
     const saved = await this.dataSource.transaction(async (m) => {
-      if (Object.keys(changes).length) await m.update(ChannelEntity, { id }, changes);
-      const updated = (await m.findOneByOrFail(ChannelEntity, { id }));
-      const after = { ...channelSummary(updated), ...(input.credentials ? { credentialsReplaced: true } : {}) };
-      await this.audit.record({ actor, organizationId: updated.organizationId, action: 'channel.updated', targetType: 'channel', targetId: id, before, after }, m);
+      if (Object.keys(changes).length)
+        await m.update(ChannelEntity, { id }, changes);
+      const updated = await m.findOneByOrFail(ChannelEntity, { id });
+      const after = {
+        ...channelSummary(updated),
+        ...(input.credentials ? { credentialsReplaced: true } : {}),
+      };
+      await this.audit.record(
+        {
+          actor,
+          organizationId: updated.organizationId,
+          action: 'channel.updated',
+          targetType: 'channel',
+          targetId: id,
+          before,
+          after,
+        },
+        m,
+      );
       return updated;
     });
     return toChannelView(saved);
@@ -108,32 +190,76 @@ export class ChannelsService {
   /** Asks the platform again and records the channel's health. */
   async verify(actor: SignedInActor, id: string): Promise<ChannelView> {
     const { channel } = await this.load(actor, id, 'editor');
-    const result = await this.verifier.check(channel.platform, channel.target, this.openCredentials(channel));
+    const result = await this.verifier.check(
+      channel.platform,
+      channel.target,
+      this.openCredentials(channel),
+    );
     const healthy = result.ok && result.canPost;
     const changes: Partial<ChannelEntity> = {
       lastVerifiedAt: new Date(),
       canPost: healthy,
       lastError: healthy ? null : verificationReason(result),
-      tokenExpiresAt: result.tokenExpiresAt ? new Date(result.tokenExpiresAt) : channel.tokenExpiresAt,
+      tokenExpiresAt: result.tokenExpiresAt
+        ? new Date(result.tokenExpiresAt)
+        : channel.tokenExpiresAt,
       displayName: result.displayName ?? channel.displayName,
-      state: channel.state === 'disabled' ? 'disabled' : healthy ? 'active' : 'needs_attention',
+      state:
+        channel.state === 'disabled'
+          ? 'disabled'
+          : healthy
+            ? 'active'
+            : 'needs_attention',
     };
     const saved = await this.dataSource.transaction(async (m) => {
       await m.update(ChannelEntity, { id }, changes);
       const updated = await m.findOneByOrFail(ChannelEntity, { id });
-      await this.audit.record({ actor, organizationId: updated.organizationId, action: 'channel.verified', targetType: 'channel', targetId: id, after: { canPost: healthy, lastError: updated.lastError, state: updated.state } }, m);
+      await this.audit.record(
+        {
+          actor,
+          organizationId: updated.organizationId,
+          action: 'channel.verified',
+          targetType: 'channel',
+          targetId: id,
+          after: {
+            canPost: healthy,
+            lastError: updated.lastError,
+            state: updated.state,
+          },
+        },
+        m,
+      );
       return updated;
     });
     return toChannelView(saved);
   }
 
-  async setEnabled(actor: SignedInActor, id: string, enabled: boolean): Promise<ChannelView> {
+  async setEnabled(
+    actor: SignedInActor,
+    id: string,
+    enabled: boolean,
+  ): Promise<ChannelView> {
     const { channel } = await this.load(actor, id, 'admin');
-    const state = enabled ? (channel.canPost ? 'active' : 'needs_attention') : 'disabled';
+    const state = enabled
+      ? channel.canPost
+        ? 'active'
+        : 'needs_attention'
+      : 'disabled';
     const saved = await this.dataSource.transaction(async (m) => {
       await m.update(ChannelEntity, { id }, { state });
       const updated = await m.findOneByOrFail(ChannelEntity, { id });
-      await this.audit.record({ actor, organizationId: updated.organizationId, action: enabled ? 'channel.enabled' : 'channel.disabled', targetType: 'channel', targetId: id, before: { state: channel.state }, after: { state } }, m);
+      await this.audit.record(
+        {
+          actor,
+          organizationId: updated.organizationId,
+          action: enabled ? 'channel.enabled' : 'channel.disabled',
+          targetType: 'channel',
+          targetId: id,
+          before: { state: channel.state },
+          after: { state },
+        },
+        m,
+      );
       return updated;
     });
     return toChannelView(saved);
@@ -143,33 +269,80 @@ export class ChannelsService {
   async remove(actor: SignedInActor, id: string): Promise<void> {
     const { channel } = await this.load(actor, id, 'admin');
     await this.dataSource.transaction(async (m) => {
-      await m.update(ChannelEntity, { id }, { deletedAt: new Date(), state: 'disabled' });
-      await this.audit.record({ actor, organizationId: channel.organizationId, action: 'channel.deleted', targetType: 'channel', targetId: id, before: channelSummary(channel) }, m);
+      await m.update(
+        ChannelEntity,
+        { id },
+        { deletedAt: new Date(), state: 'disabled' },
+      );
+      await this.audit.record(
+        {
+          actor,
+          organizationId: channel.organizationId,
+          action: 'channel.deleted',
+          targetType: 'channel',
+          targetId: id,
+          before: channelSummary(channel),
+        },
+        m,
+      );
     });
   }
 
   openCredentials(channel: ChannelEntity): Record<string, string> {
-    return JSON.parse(this.box.open(channel.credentials)) as Record<string, string>;
+    return JSON.parse(this.box.open(channel.credentials)) as Record<
+      string,
+      string
+    >;
   }
 
-  private async load(actor: SignedInActor, id: string, role: 'viewer' | 'editor' | 'admin'): Promise<{ channel: ChannelEntity }> {
-    const channel = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.manager.findOneBy(ChannelEntity, { id }) : null;
+  private async load(
+    actor: SignedInActor,
+    id: string,
+    role: 'viewer' | 'editor' | 'admin',
+  ): Promise<{ channel: ChannelEntity }> {
+    const channel = /^[0-9a-f-]{36}$/i.test(id)
+      ? await this.dataSource.manager.findOneBy(ChannelEntity, { id })
+      : null;
     if (!channel || channel.deletedAt) throw notFound(WHAT);
-    await this.access.require(actor.user.id, channel.organizationId, role, WHAT);
+    await this.access.require(
+      actor.user.id,
+      channel.organizationId,
+      role,
+      WHAT,
+    );
     return { channel };
   }
 
-  private assertCredentials(platform: ChannelEntity['platform'], credentials: Record<string, unknown>): void {
+  private assertCredentials(
+    platform: ChannelEntity['platform'],
+    credentials: Record<string, unknown>,
+  ): void {
     const errors = credentialProblems(platform, credentials);
-    if (errors.length) throw new ApiException(400, 'validation_failed', `Проверьте данные: ${errors[0].message}`, { errors });
+    if (errors.length)
+      throw new ApiException(
+        400,
+        'validation_failed',
+        `Проверьте данные: ${errors[0].message}`,
+        { errors },
+      );
   }
 
-  private async insertUnique(m: EntityManager, channel: ChannelEntity): Promise<ChannelEntity> {
+  private async insertUnique(
+    m: EntityManager,
+    channel: ChannelEntity,
+  ): Promise<ChannelEntity> {
     try {
       return await m.save(channel);
     } catch (e) {
-      if (e instanceof QueryFailedError && (e as QueryFailedError & { code?: string }).code === '23505') {
-        throw new ApiException(409, 'channel_exists', 'Эта страница уже подключена в Вестнике: повторное подключение публиковало бы всё дважды');
+      if (
+        e instanceof QueryFailedError &&
+        (e as QueryFailedError & { code?: string }).code === '23505'
+      ) {
+        throw new ApiException(
+          409,
+          'channel_exists',
+          'Эта страница уже подключена в Вестнике: повторное подключение публиковало бы всё дважды',
+        );
       }
       throw e;
     }

@@ -22,7 +22,7 @@ export class OrganizationsService {
     const zones = await effectiveTimezones(this.dataSource, visible.map((v) => v.organization.id));
     return visible
       .sort((a, b) => a.organization.path.localeCompare(b.organization.path))
-      .map((v) => toOrganizationView(v.organization, zones.get(v.organization.id)!, v.role));
+      .map((v) => toOrganizationView(v.organization, zones.get(v.organization.id) ?? 'UTC', v.role));
   }
 
   async get(actor: SignedInActor, id: string): Promise<OrganizationView> {
@@ -43,7 +43,7 @@ export class OrganizationsService {
         ownTimezone: input.timezone ?? null,
       });
       await m.insert(OrganizationEntity, org);
-      const saved = (await m.findOneBy(OrganizationEntity, { id }))!;
+      const saved = await m.findOneByOrFail(OrganizationEntity, { id });
       await this.audit.record({ actor, organizationId: id, action: 'organization.created', targetType: 'organization', targetId: id, after: organizationSummary(saved) }, m);
       return saved;
     });
@@ -65,7 +65,7 @@ export class OrganizationsService {
     if (input.allowSelfApproval !== undefined) changes.allowSelfApproval = input.allowSelfApproval;
     const updated = await this.dataSource.transaction(async (m) => {
       if (Object.keys(changes).length) await m.update(OrganizationEntity, { id }, changes);
-      const saved = (await m.findOneBy(OrganizationEntity, { id }))!;
+      const saved = await m.findOneByOrFail(OrganizationEntity, { id });
       await this.audit.record({ actor, organizationId: id, action: 'organization.updated', targetType: 'organization', targetId: id, before, after: organizationSummary(saved) }, m);
       return saved;
     });
@@ -88,7 +88,7 @@ export class OrganizationsService {
         .where('path LIKE :prefix', { prefix: `${organization.path}%` })
         .andWhere(archived ? 'archived_at IS NULL' : 'archived_at IS NOT NULL')
         .execute();
-      const saved = (await m.findOneBy(OrganizationEntity, { id }))!;
+      const saved = await m.findOneByOrFail(OrganizationEntity, { id });
       await this.audit.record(
         { actor, organizationId: id, action: archived ? 'organization.archived' : 'organization.unarchived', targetType: 'organization', targetId: id, before: { archived: !archived }, after: { archived, withSubtree: true } },
         m,
@@ -100,6 +100,6 @@ export class OrganizationsService {
 
   private async view(o: OrganizationEntity, role: OrganizationView['myRole']): Promise<OrganizationView> {
     const zones = await effectiveTimezones(this.dataSource, [o.id]);
-    return toOrganizationView(o, zones.get(o.id)!, role);
+    return toOrganizationView(o, zones.get(o.id) ?? 'UTC', role);
   }
 }

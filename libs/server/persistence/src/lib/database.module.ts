@@ -14,7 +14,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(url, schema),
           dataSourceFactory: async (options) => {
-            const dataSource = await new DataSource(options!).initialize();
+            const dataSource = await new DataSource(options ?? dataSourceOptions(url, schema)).initialize();
             const applied = await migrate(dataSource);
             if (applied.length) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
             return dataSource;

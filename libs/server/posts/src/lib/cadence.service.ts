@@ -31,8 +31,8 @@ export class CadenceService {
     const thisMonday = mondayOf(now, timezone);
     const firstMonday = addDays(thisMonday, -7);
     const weekStarts = Array.from({ length: weeks }, (_, i) => addDays(firstMonday, 7 * i));
-    const from = parseZonedInstant(`${firstMonday}T00:00`, timezone)!;
-    const to = parseZonedInstant(`${addDays(firstMonday, 7 * weeks)}T00:00`, timezone)!;
+    const from = localMidnight(firstMonday, timezone);
+    const to = localMidnight(addDays(firstMonday, 7 * weeks), timezone);
     const prefix = `${access.organization.path}%`;
 
     const channels: { id: string; name: string; organization_id: string; platform: CadenceChannel['platform']; weekly_minimum: number | null; rubric_mix: CadenceChannel['rubricMix'] }[] = await this.ctx.dataSource.query(
@@ -97,6 +97,13 @@ export function mondayOf(instant: Date, timezone: string): string {
   const day = new Date(`${localDate}T00:00:00Z`);
   const weekday = (day.getUTCDay() + 6) % 7; // Monday = 0
   return new Date(day.getTime() - weekday * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Midnight of a `YYYY-MM-DD` date in the zone, as an instant. */
+function localMidnight(date: string, timezone: string): Date {
+  const instant = parseZonedInstant(`${date}T00:00`, timezone);
+  if (!instant) throw new Error(`Not a date: ${date}`);
+  return instant;
 }
 
 function addDays(date: string, days: number): string {
