@@ -7,5 +7,7 @@ export * from './lib/audit.dto';
 export * from './lib/health';
 export * from './lib/zoned-time';
 export * from './lib/channels.dto';
+export * from './lib/channel-oauth.dto';
 export * from './lib/posts.dto';
 export * from './lib/media.dto';
+export * from './lib/notifications.dto';

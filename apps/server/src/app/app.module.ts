@@ -8,6 +8,8 @@ import { ChannelsModule } from '@vestnik/server/channels';
 import { PostsModule } from '@vestnik/server/posts';
 import { MediaModule } from '@vestnik/server/media';
 import { PublishingModule } from '@vestnik/server/publishing';
+import { NotificationsModule } from '@vestnik/server/notifications';
+import { MetricsModule } from '@vestnik/server/metrics';
 import { ContextBridgesModule } from './context-bridges.module';
 import { PlatformsModule } from './platforms.module';
 import { HealthController } from './health.controller';
@@ -19,7 +21,7 @@ export class AppModule {
   static forRoot(config: VestnikConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, SCHEMA), SecretsModule, AuditModule, AuthModule, OrganizationsModule, PlatformsModule, ChannelsModule, MediaModule, ContextBridgesModule, PostsModule, PublishingModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, SCHEMA), SecretsModule, AuditModule, AuthModule, OrganizationsModule, PlatformsModule, ChannelsModule, MediaModule, ContextBridgesModule, PostsModule, PublishingModule, NotificationsModule, MetricsModule],
       controllers: [HealthController],
     };
   }

@@ -91,4 +91,39 @@ describe('loadConfig', () => {
   it('refuses a minimum side above the maximum', () => {
     expect(() => loadConfig({ MEDIA_MIN_DIMENSION: '500', MEDIA_MAX_DIMENSION: '100' })).toThrow('MEDIA_MIN_DIMENSION: must not exceed MEDIA_MAX_DIMENSION');
   });
+
+  it('leaves /metrics public by default and protects it with METRICS_TOKEN, never echoing a short one', () => {
+    expect(loadConfig({}).metrics.token).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: '  prometheus-scrape-token-1  ' }).metrics.token).toBe('prometheus-scrape-token-1');
+    let text = '';
+    try {
+      loadConfig({ METRICS_TOKEN: 'short-tok' });
+    } catch (e) {
+      text = (e as Error).message;
+    }
+    expect(text).toContain('METRICS_TOKEN: must be at least 16 characters long');
+    expect(text).not.toContain('short-tok');
+  });
+
+  it('sends notification e-mails after a short delay that gathers bursts, polling every 5 s', () => {
+    expect(loadConfig({}).notifications).toMatchObject({ smtpUrl: undefined, emailPollMs: 5000, emailDelaySeconds: 30 });
+    expect(loadConfig({ SMTP_URL: 'smtp://u:p@mail:25', NOTIFY_EMAIL_POLL_MS: '200', NOTIFY_EMAIL_DELAY_SECONDS: '0' }).notifications).toMatchObject({ smtpUrl: 'smtp://u:p@mail:25', emailPollMs: 200, emailDelaySeconds: 0 });
+    expect(() => loadConfig({ NOTIFY_EMAIL_DELAY_SECONDS: '7200' })).toThrow('NOTIFY_EMAIL_DELAY_SECONDS: must be a whole number from 0 to 3600');
+  });
+
+  it('reads OK OAuth, whose secret defaults to the application secret key, and names what it lacks', () => {
+    expect(loadConfig({}).platforms).toMatchObject({ okClientId: undefined, okOauthUrl: 'https://connect.ok.ru' });
+    const ok = loadConfig({ OK_CLIENT_ID: '512000000001', OK_APPLICATION_KEY: 'CBAKEY', OK_APPLICATION_SECRET_KEY: 'app-secret', OK_OAUTH_URL: 'http://localhost:3900/ok/' });
+    expect(ok.platforms).toMatchObject({ okClientId: '512000000001', okClientSecret: 'app-secret', okOauthUrl: 'http://localhost:3900/ok' });
+    expect(loadConfig({ OK_CLIENT_ID: '1', OK_CLIENT_SECRET: 'oauth-secret', OK_APPLICATION_KEY: 'K', OK_APPLICATION_SECRET_KEY: 'S' }).platforms.okClientSecret).toBe('oauth-secret');
+    let text = '';
+    try {
+      loadConfig({ OK_CLIENT_ID: 'my-app', OK_CLIENT_SECRET: 'never-echo-this' });
+    } catch (e) {
+      text = (e as Error).message;
+    }
+    expect(text).toContain('OK_CLIENT_ID: must be the OK application\'s numeric id');
+    expect(text).toContain('OK_CLIENT_ID: OAuth needs OK_APPLICATION_KEY and OK_APPLICATION_SECRET_KEY too');
+    expect(text).not.toContain('never-echo-this');
+  });
 });

@@ -50,14 +50,27 @@ export interface VestnikConfig {
     smtpFrom: string;
     /** The address people open Vestnik at, for links in e-mails. */
     publicUrl: string;
+    /** How often a worker replica looks for notification e-mails to send. */
+    emailPollMs: number;
+    /** A new notification's e-mail waits this long, so a burst of failures of one post becomes one letter. */
+    emailDelaySeconds: number;
+  };
+  metrics: {
+    /** When set, `/metrics` answers only `Authorization: Bearer <token>`; public otherwise (it exposes counts only). */
+    token?: string;
   };
   platforms: {
     vkApiUrl: string;
     vkIdUrl: string;
+    /** VK ID application id: refreshes tokens and, with PKCE (a public client, no secret), connects pages. */
     vkClientId?: string;
     okApiUrl: string;
     okApplicationKey?: string;
     okApplicationSecretKey?: string;
+    /** OK OAuth: the application id (client_id), its secret (defaults to the application secret key) and the consent page host. */
+    okClientId?: string;
+    okClientSecret?: string;
+    okOauthUrl: string;
     telegramApiUrl: string;
     maxApiUrl: string;
     requestTimeoutMs: number;
@@ -134,6 +147,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): VestnikConfig
       smtpUrl: r.url('SMTP_URL', undefined, ['smtp:', 'smtps:']),
       smtpFrom: r.string('SMTP_FROM', 'Вестник <no-reply@localhost>'),
       publicUrl: r.url('VESTNIK_PUBLIC_URL', 'http://localhost:3000'),
+      emailPollMs: r.int('NOTIFY_EMAIL_POLL_MS', 5000, 100, 600000),
+      emailDelaySeconds: r.int('NOTIFY_EMAIL_DELAY_SECONDS', 30, 0, 3600),
+    },
+    metrics: {
+      token: r.secret('METRICS_TOKEN', 16),
     },
     platforms: {
       vkApiUrl: r.url('VK_API_URL', 'https://api.vk.ru/method'),
@@ -142,14 +160,25 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): VestnikConfig
       okApiUrl: r.url('OK_API_URL', 'https://api.ok.ru/fb.do'),
       okApplicationKey: r.string('OK_APPLICATION_KEY'),
       okApplicationSecretKey: r.secret('OK_APPLICATION_SECRET_KEY', 1),
+      okClientId: r.string('OK_CLIENT_ID'),
+      okClientSecret: r.secret('OK_CLIENT_SECRET', 1) ?? r.string('OK_APPLICATION_SECRET_KEY'),
+      okOauthUrl: r.url('OK_OAUTH_URL', 'https://connect.ok.ru'),
       telegramApiUrl: r.url('TELEGRAM_API_URL', 'https://api.telegram.org'),
       maxApiUrl: r.url('MAX_API_URL', 'https://platform-api2.max.ru'),
       requestTimeoutMs: r.int('PLATFORM_TIMEOUT_MS', 15000, 100, 300000),
     },
     media: readMediaConfig(r),
   };
+  checkOkOAuth(config.platforms, r);
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
+}
+
+/** OK OAuth tokens are only usable with signed calls: the application key and secret must be there too. */
+function checkOkOAuth(p: VestnikConfig['platforms'], r: EnvReader): void {
+  if (p.okClientId === undefined) return;
+  if (!/^\d+$/.test(p.okClientId)) r.problems.push(`OK_CLIENT_ID: must be the OK application's numeric id (got "${p.okClientId}")`);
+  if (!p.okApplicationKey || !p.okApplicationSecretKey) r.problems.push('OK_CLIENT_ID: OAuth needs OK_APPLICATION_KEY and OK_APPLICATION_SECRET_KEY too');
 }
 
 function readMediaConfig(r: EnvReader): MediaConfig {

@@ -1,0 +1,101 @@
+import type { NotificationKind } from '@vestnik/contracts';
+import { withoutSecrets } from './without-secrets';
+
+export type PublicationNoticeKind = Exclude<NotificationKind, 'channel_needs_attention'>;
+
+/** One page (channel) a notification speaks of, with the reason it gives for it. */
+export interface ChannelMention {
+  name: string;
+  platform: string;
+  reason: string | null;
+}
+
+export interface NoticeText {
+  title: string;
+  body: string;
+}
+
+const PLATFORM_NAMES: Record<string, string> = { vk: 'ВКонтакте', ok: 'Одноклассники', telegram: 'Telegram', max: 'MAX' };
+/** Pages named one by one in a gathered notification; the rest are counted. */
+const LISTED_CHANNELS = 5;
+const LABEL_WORDS = 8;
+const LABEL_LENGTH = 60;
+
+/** The post as a person recognises it: its title, or the first words of its text without markup. */
+export function postLabel(title: string | null, text: string): string {
+  const source = title?.trim() || text;
+  const plain = source
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/https?:\/\/\S+/g, '')
+    .replace(/[*_`#>~|]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!plain) return 'без текста';
+  const words = plain.split(' ');
+  let label = words.slice(0, LABEL_WORDS).join(' ');
+  if (label.length > LABEL_LENGTH) label = label.slice(0, LABEL_LENGTH).replace(/\s+\S*$/, '') || label.slice(0, LABEL_LENGTH);
+  return label.length < plain.length ? `${label.replace(/[\s.,;:!?—-]+$/, '')}…` : label;
+}
+
+const platformName = (platform: string): string => PLATFORM_NAMES[platform] ?? platform;
+const page = (c: ChannelMention): string => `«${c.name}» (${platformName(c.platform)})`;
+const reasonOf = (c: ChannelMention): string | null => (c.reason ? withoutSecrets(c.reason).replace(/[.\s]+$/, '') : null);
+
+/** «в 1 канале», «в 12 каналах», «в 21 канале». */
+export function inChannels(n: number): string {
+  return `в ${n} ${n % 10 === 1 && n % 100 !== 11 ? 'канале' : 'каналах'}`;
+}
+
+const WHAT_TO_DO: Record<PublicationNoticeKind, string> = {
+  publication_failed: 'Что сделать: откройте запись, устраните причину и нажмите «опубликовать снова».',
+  publication_unconfirmed: 'Что сделать: проверьте страницу и отметьте «опубликовано» или «опубликовать снова».',
+  publication_missed: 'Что сделать: если запись ещё нужна, нажмите «опубликовать снова»; если уже не нужна — ничего делать не надо.',
+};
+
+const TITLES: Record<PublicationNoticeKind, string> = {
+  publication_failed: 'Не опубликовано',
+  publication_unconfirmed: 'Не подтверждено, что вышло',
+  publication_missed: 'Пропущено время публикации',
+};
+
+/** Title and body for a post's failed, unconfirmed or missed publications on one or more pages. */
+export function publicationNotice(kind: PublicationNoticeKind, label: string, channels: ChannelMention[]): NoticeText {
+  const title = `${TITLES[kind]}: «${label}»`;
+  if (channels.length === 1) {
+    const [c] = channels;
+    const reason = reasonOf(c);
+    const what = {
+      publication_failed: `Запись «${label}» не вышла на странице ${page(c)}.`,
+      publication_unconfirmed: `Неизвестно, вышла ли запись «${label}» на странице ${page(c)}: площадка не подтвердила публикацию, запись могла выйти.`,
+      publication_missed: `Запись «${label}» не вышла вовремя на странице ${page(c)} и не будет отправлена с опозданием сама.`,
+    }[kind];
+    return { title, body: [what, reason ? `Причина: ${reason}.` : null, WHAT_TO_DO[kind]].filter(Boolean).join('\n') };
+  }
+  const where = inChannels(channels.length);
+  const what = {
+    publication_failed: `Запись «${label}» не опубликована ${where}:`,
+    publication_unconfirmed: `Не подтверждено, что запись «${label}» вышла ${where}:`,
+    publication_missed: `Запись «${label}» пропустила время публикации ${where}:`,
+  }[kind];
+  const lines = channels.slice(0, LISTED_CHANNELS).map((c) => {
+    const reason = reasonOf(c);
+    return `— ${page(c)}${reason ? `: ${reason}` : ''}`;
+  });
+  if (channels.length > LISTED_CHANNELS) lines.push(`— и ещё ${channels.length - LISTED_CHANNELS}`);
+  return { title, body: [what, ...lines, WHAT_TO_DO[kind]].join('\n') };
+}
+
+/** Title and body for a page Vestnik can no longer publish to. */
+export function channelNotice(c: ChannelMention): NoticeText {
+  const reason = reasonOf(c);
+  return {
+    title: `Страница требует внимания: «${c.name}»`,
+    body: [
+      `Вестник не может публиковать на странице ${page(c)}.`,
+      reason ? `Причина: ${reason}.` : null,
+      'Что сделать: откройте страницу в разделе «Каналы» и подключите её заново (обновите ключ доступа или права). Пока страница не подключена, записи на неё не выходят, а просроченные будут пропущены.',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  };
+}
