@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({ port, hosts });
   console.log(`[sandbox] listening on ${sandbox.url} (feeds at /, control API at /control)`);
   const base = process.env['SANDBOX_HOST'] ? sandbox.url : `http://localhost:${sandbox.port}`;
-  console.log(`[sandbox] VK_API_URL=${base}/vk/method VK_ID_URL=${base}/vk-id OK_API_URL=${base}/ok/fb.do TELEGRAM_API_URL=${base}/telegram`);
+  console.log(`[sandbox] VK_API_URL=${base}/vk/method VK_ID_URL=${base}/vk-id OK_API_URL=${base}/ok/fb.do OK_OAUTH_URL=${base}/ok TELEGRAM_API_URL=${base}/telegram`);
   const stop = (): void => {
     void sandbox.close().then(() => process.exit(0));
   };

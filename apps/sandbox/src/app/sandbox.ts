@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { controlRouter } from '../control/control-router';
 import { feedsRouter } from '../feeds/feeds-page';
+import { okOauthRouter } from '../ok/ok-oauth';
 import { okRouter } from '../ok/ok-router';
 import { okUploadRouter } from '../ok/ok-upload';
 import { loadSpecs } from '../specs/load-specs';
@@ -35,7 +36,7 @@ export interface SandboxHandle {
   close(): Promise<void>;
 }
 
-/** Builds the express app: VK, VK ID, OK, Telegram, control API and feeds, each under its prefix. */
+/** Builds the express app: VK, VK ID, OK (API and OAuth), Telegram, control API and feeds, each under its prefix. */
 export function createSandboxApp(ctx: SandboxContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -44,6 +45,7 @@ export function createSandboxApp(ctx: SandboxContext): express.Express {
   app.use('/vk-id', vkIdRouter(ctx));
   app.use('/ok', okRouter(ctx));
   app.use('/ok/upload', okUploadRouter(ctx));
+  app.use('/ok/oauth', okOauthRouter(ctx));
   app.use('/telegram', telegramRouter(ctx));
   app.use('/control', controlRouter(ctx));
   app.use('/', feedsRouter(ctx));

@@ -17,7 +17,8 @@ function badRequest(res: Response, message: string): void {
  * - `POST /faults` (a `FaultSpec`), `GET /faults`, `DELETE /faults`;
  * - `PUT /rate-limits` `{enabled}` — the load benchmark switches them off;
  * - `POST /clock` `{freeze?, advanceSeconds?}` — freeze or move the sandbox's time;
- * - `GET /posts/:platform/:target[?includeDeleted=1]` — stored posts with their attachments.
+ * - `GET /posts/:platform/:target[?includeDeleted=1]` — stored posts with their attachments;
+ * - `GET /oauth/issued` — tokens handed out through VK ID and OK OAuth codes (tests look for leaks).
  */
 export function controlRouter(ctx: SandboxContext): Router {
   const router = Router();
@@ -82,6 +83,13 @@ export function controlRouter(ctx: SandboxContext): Router {
     if (!feed) return void res.status(404).json({ error: 'unknown community, group or channel' });
     const includeDeleted = req.query['includeDeleted'] === '1';
     res.json({ ...feed, posts: includeDeleted ? feed.posts : feed.posts.filter((p) => !p.deletedAt) });
+  });
+
+  router.get('/oauth/issued', (_req, res) => {
+    res.json({
+      vk: [...ctx.store.vk.idCodes.values()].filter((c) => c.issued).map((c) => ({ userId: c.userId, deviceId: c.deviceId, ...c.issued })),
+      ok: [...ctx.store.ok.authCodes.values()].filter((c) => c.issued).map((c) => ({ uid: c.uid, ...c.issued })),
+    });
   });
 
   return router;

@@ -19,11 +19,16 @@ export interface SeedRequest {
       deviceId?: string;
       clientId?: string;
     }>;
+    /** Accounts offered on the VK ID consent page (users of seeded user tokens are offered too). */
+    users?: Array<{ id: number; name: string; adminOf?: Array<{ groupId: number; level?: number }> }>;
   };
   ok?: {
-    app?: { applicationKey: string; applicationSecretKey: string };
+    /** `applicationId` is the OAuth client_id; the client_secret is the application secret key. */
+    app?: { applicationId?: string; applicationKey: string; applicationSecretKey: string };
     groups?: Array<{ gid: string; name: string }>;
     tokens?: Array<{ token: string; uid: string; name: string; roles?: Record<string, string>; expired?: boolean }>;
+    /** Accounts offered on the OAuth consent page (owners of seeded tokens are offered too). */
+    users?: Array<{ uid: string; name: string; roles?: Record<string, string> }>;
   };
   telegram?: {
     bots?: Array<{ token: string; id: number; username: string; firstName?: string }>;
@@ -41,6 +46,10 @@ export class SeedError extends Error {}
 
 function need(condition: unknown, message: string): asserts condition {
   if (!condition) throw new SeedError(message);
+}
+
+function rolesOf(roles: Record<string, string> | undefined): Map<string, string> {
+  return new Map(Object.entries(roles ?? {}).map(([gid, role]) => [gid, role.toUpperCase()] as [string, string]));
 }
 
 export function applySeed(ctx: SandboxContext, seed: SeedRequest): void {
@@ -77,9 +86,18 @@ export function applySeed(ctx: SandboxContext, seed: SeedRequest): void {
       });
     }
   }
+  for (const u of seed.vk?.users ?? []) {
+    need(Number.isInteger(u.id) && u.id > 0 && u.name, 'vk.users[]: id (positive integer) and name are required');
+    store.vk.users.set(u.id, { id: u.id, name: u.name, adminLevels: new Map((u.adminOf ?? []).map((a) => [a.groupId, a.level ?? 3] as [number, number])) });
+  }
   if (seed.ok?.app) {
     need(seed.ok.app.applicationKey && seed.ok.app.applicationSecretKey, 'ok.app: applicationKey and applicationSecretKey are required');
-    store.ok.app = { ...seed.ok.app };
+    need(seed.ok.app.applicationId === undefined || /^\d+$/.test(String(seed.ok.app.applicationId)), 'ok.app.applicationId: digits only, as OK issues them');
+    store.ok.app = { ...seed.ok.app, applicationId: seed.ok.app.applicationId === undefined ? undefined : String(seed.ok.app.applicationId) };
+  }
+  for (const u of seed.ok?.users ?? []) {
+    need(u.uid && u.name, 'ok.users[]: uid and name are required');
+    store.ok.users.set(String(u.uid), { uid: String(u.uid), name: u.name, roles: rolesOf(u.roles) });
   }
   for (const g of seed.ok?.groups ?? []) {
     need(g.gid && g.name, 'ok.groups[]: gid and name are required');
@@ -88,8 +106,7 @@ export function applySeed(ctx: SandboxContext, seed: SeedRequest): void {
   }
   for (const t of seed.ok?.tokens ?? []) {
     need(t.token && t.uid && t.name, 'ok.tokens[]: token, uid and name are required');
-    const roles = new Map(Object.entries(t.roles ?? {}).map(([gid, role]) => [gid, role.toUpperCase()] as [string, string]));
-    store.ok.tokens.set(t.token, { token: t.token, uid: String(t.uid), name: t.name, roles, expired: t.expired ?? false });
+    store.ok.tokens.set(t.token, { token: t.token, uid: String(t.uid), name: t.name, roles: rolesOf(t.roles), expired: t.expired ?? false });
   }
   for (const b of seed.telegram?.bots ?? []) {
     need(b.token && Number.isInteger(b.id) && b.username, 'telegram.bots[]: token, id and username are required');

@@ -8,6 +8,7 @@ export const OK_METHODS: Readonly<Record<string, { required: readonly string[]; 
   'users.getCurrentUser': { required: [], optional: ['fields'] },
   'group.getInfo': { required: ['uids', 'fields'], optional: [] },
   'group.getUserGroupsByIds': { required: ['group_id', 'uids'], optional: [] },
+  'group.getUserGroupsV2': { required: [], optional: ['uid', 'anchor', 'direction', 'count'] },
   'photosV2.getUploadUrl': { required: [], optional: ['gid', 'aid', 'count'] },
   'mediatopic.post': { required: ['type', 'attachment'], optional: ['gid', 'text_link_preview'] },
   'mediatopic.edit': { required: ['topic_id', 'attachment'], optional: ['gid'] },

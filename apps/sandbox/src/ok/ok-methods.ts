@@ -90,6 +90,24 @@ export const OK_METHOD_HANDLERS: Readonly<Record<string, OkHandler>> = {
     return { result: answer };
   },
 
+  /**
+   * The user's groups, `count` at a time (at most 100) after the `anchor` of the previous page:
+   * `{groups: [{groupId, userId, status}], anchor}`. The sandbox knows a user's groups from his roles.
+   */
+  'group.getUserGroupsV2': (ctx, call) => {
+    const uid = call.fields['uid'] ?? call.token.uid;
+    const count = Number(call.fields['count'] ?? 100);
+    if (!Number.isInteger(count) || count < 1 || count > 100) return param('count must be 1..100');
+    if (call.fields['direction'] !== undefined && !['FORWARD', 'BACKWARD', 'AROUND'].includes(call.fields['direction'])) return param('direction must be FORWARD, BACKWARD or AROUND');
+    const roles = uid === call.token.uid ? call.token.roles : ([...ctx.store.ok.tokens.values()].find((t) => t.uid === uid)?.roles ?? new Map<string, string>());
+    const all = [...roles.entries()].filter(([gid]) => ctx.store.ok.groups.has(gid)).sort(([a], [b]) => a.localeCompare(b));
+    const start = call.fields['anchor'] ? Number(Buffer.from(call.fields['anchor'], 'base64url').toString('utf8')) : 0;
+    if (!Number.isInteger(start) || start < 0) return param('anchor is invalid');
+    const page = all.slice(start, start + count);
+    const anchor = Buffer.from(String(start + page.length), 'utf8').toString('base64url');
+    return { result: { groups: page.map(([gid, status]) => ({ groupId: gid, userId: uid, status })), anchor } };
+  },
+
   'photosV2.getUploadUrl': (ctx, call) => {
     const group = postingGroup(ctx, call, call.fields['gid']);
     if ('error' in group) return group;

@@ -13,7 +13,7 @@ export type FaultKind = 'error' | 'http' | 'delay' | 'drop_after_store';
 export interface FaultSpec {
   platform: FaultPlatform;
   kind: FaultKind;
-  /** Only this method (VK `wall.post`, OK `mediatopic.post`, Telegram `sendMessage`, VK ID `oauth2/auth`). */
+  /** Only this method (VK `wall.post`, OK `mediatopic.post`, Telegram `sendMessage`, VK ID `oauth2/auth`, OK `oauth/token.do`). */
   method?: string;
   /** Only this community / group / chat (as the request names it). */
   target?: string;

@@ -51,6 +51,31 @@ export interface VkRefreshToken {
   spentAt?: number;
 }
 
+/** A VK account that can sign in on the VK ID consent page (seeded, or known from its user tokens). */
+export interface VkIdUser {
+  id: number;
+  name: string;
+  /** group id → admin level (1 moderator, 2 editor, 3 administrator). */
+  adminLevels: Map<number, number>;
+}
+
+/** A VK ID authorization code: single use, bound to its PKCE challenge, client, redirect and device. */
+export interface VkIdCode {
+  code: string;
+  clientId: string;
+  redirectUri: string;
+  codeChallenge: string;
+  deviceId: string;
+  scope: string;
+  userId: number;
+  adminLevels: Map<number, number>;
+  /** Epoch ms. */
+  expiresAt: number;
+  usedAt?: number;
+  /** Tokens issued for it, revoked if the code is presented again. */
+  issued?: { accessToken: string; refreshToken: string };
+}
+
 export interface VkUpload {
   groupId: number;
   userId: number;
@@ -60,8 +85,33 @@ export interface VkUpload {
 }
 
 export interface OkApp {
+  /** OAuth client_id; the OAuth client_secret is the application secret key. */
+  applicationId?: string;
   applicationKey: string;
   applicationSecretKey: string;
+}
+
+/** An OK account that can sign in on the OAuth consent page (seeded, or known from its tokens). */
+export interface OkUser {
+  uid: string;
+  name: string;
+  roles: Map<string, string>;
+}
+
+/** An OK OAuth code: single use, short-lived, bound to its client and redirect_uri. */
+export interface OkAuthCode {
+  code: string;
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  /** The account that consented, as it was at that moment. */
+  uid: string;
+  name: string;
+  roles: Map<string, string>;
+  /** Epoch ms. */
+  expiresAt: number;
+  usedAt?: number;
+  issued?: { accessToken: string; refreshToken: string };
 }
 
 export interface OkGroup {
@@ -143,6 +193,9 @@ export class SandboxStore {
     tokens: new Map<string, VkAccessToken>(),
     refreshTokens: new Map<string, VkRefreshToken>(),
     uploadTickets: new Map<string, { groupId: number; userId: number }>(),
+    /** Accounts seeded for the VK ID consent page. */
+    users: new Map<number, VkIdUser>(),
+    idCodes: new Map<string, VkIdCode>(),
     /** Keyed by the `photo` string the upload server returned. */
     uploads: new Map<string, VkUpload>(),
     /** `{ownerId}_{photoId}` → image id. */
@@ -153,6 +206,9 @@ export class SandboxStore {
     app: null as OkApp | null,
     groups: new Map<string, OkGroup>(),
     tokens: new Map<string, OkToken>(),
+    /** Accounts seeded for the OAuth consent page. */
+    users: new Map<string, OkUser>(),
+    authCodes: new Map<string, OkAuthCode>(),
     uploadTickets: new Map<string, OkUploadTicket>(),
     /** Upload token → photo. */
     photoTokens: new Map<string, { imageId: string; gid: string }>(),

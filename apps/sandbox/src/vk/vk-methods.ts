@@ -78,6 +78,20 @@ function checkContent(community: VkCommunity, message: string, parsed: ParsedAtt
   return null;
 }
 
+/** A community as groups.getById and groups.get (extended) describe it to this token. */
+function groupObject(community: VkCommunity, level: number): Record<string, unknown> {
+  return {
+    id: community.id,
+    name: community.name,
+    screen_name: community.screenName,
+    is_closed: 0,
+    type: 'page',
+    is_admin: level > 0 ? 1 : 0,
+    ...(level > 0 ? { admin_level: level } : {}),
+    can_post: level >= 2 ? 1 : 0,
+  };
+}
+
 const groupsGetById: VkHandler = (ctx, call) => {
   const ids = (text(call.fields, 'group_ids') ?? text(call.fields, 'group_id') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (ids.length === 0) return bad('group_id is undefined');
@@ -85,19 +99,38 @@ const groupsGetById: VkHandler = (ctx, call) => {
   for (const id of ids) {
     const community = findCommunity(ctx, id);
     if (!community) return bad(`group_id ${id} is invalid`);
-    const level = call.token.kind === 'group' ? 3 : adminLevel(call.token, community.id);
-    groups.push({
-      id: community.id,
-      name: community.name,
-      screen_name: community.screenName,
-      is_closed: 0,
-      type: 'page',
-      is_admin: level > 0 ? 1 : 0,
-      ...(level > 0 ? { admin_level: level } : {}),
-      can_post: level >= 2 ? 1 : 0,
-    });
+    groups.push(groupObject(community, call.token.kind === 'group' ? 3 : adminLevel(call.token, community.id)));
   }
   return { response: { groups, profiles: [] } };
+};
+
+/** groups.get filters (groups_filter in the schema): the least admin level each one admits. */
+const ROLE_FILTERS: Record<string, number> = { admin: 3, editor: 2, moder: 1 };
+/** Every seeded community is a public page (`type: 'page'`). */
+const TYPE_FILTERS: Record<string, boolean> = { publics: true, groups: false, events: false };
+
+/**
+ * groups.get: the sandbox knows only admin relations, so a user's communities are those he
+ * manages. `filter=admin|editor|moder` narrows by level (VK allows it for the current user only).
+ */
+const groupsGet: VkHandler = (ctx, call) => {
+  const userId = Number(text(call.fields, 'user_id') ?? call.token.userId);
+  const filters = (text(call.fields, 'filter') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const unsupported = filters.find((f) => !(f in ROLE_FILTERS) && !(f in TYPE_FILTERS));
+  if (unsupported) return bad(`filter ${unsupported} is not emulated (admin, editor, moder, groups, publics, events are)`);
+  const roleFilters = filters.filter((f) => f in ROLE_FILTERS);
+  if (roleFilters.length > 0 && userId !== call.token.userId) return { error: 15, message: 'Access denied: filter admin, editor and moder are available for the current user only' };
+  const minLevel = roleFilters.length ? Math.min(...roleFilters.map((f) => ROLE_FILTERS[f])) : 1;
+  const typeFilters = filters.filter((f) => f in TYPE_FILTERS);
+  if (typeFilters.length > 0 && !typeFilters.some((f) => TYPE_FILTERS[f])) return { response: { count: 0, items: [] } };
+  // Another user's communities: the sandbox knows none (it tracks admin rights per token only).
+  const levels = userId === call.token.userId ? call.token.adminLevels : new Map<number, number>();
+  const managed = [...ctx.store.vk.communities.values()].filter((c) => (levels.get(c.id) ?? 0) >= minLevel).sort((a, b) => a.id - b.id);
+  const offset = Number(text(call.fields, 'offset') ?? 0);
+  const count = Number(text(call.fields, 'count') ?? 1000);
+  const page = managed.slice(offset, offset + count);
+  const extended = text(call.fields, 'extended') === '1';
+  return { response: { count: managed.length, items: extended ? page.map((c) => groupObject(c, levels.get(c.id) ?? 0)) : page.map((c) => c.id) } };
 };
 
 const photosGetWallUploadServer: VkHandler = (ctx, call) => {
@@ -196,6 +229,7 @@ const wallDelete: VkHandler = (ctx, call) => {
 };
 
 export const VK_METHOD_HANDLERS: Readonly<Record<string, VkHandler>> = {
+  'groups.get': groupsGet,
   'groups.getById': groupsGetById,
   'photos.getWallUploadServer': photosGetWallUploadServer,
   'photos.saveWallPhoto': photosSaveWallPhoto,

@@ -40,6 +40,7 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
       VK_API_URL: `${url}/vk/method`,
       VK_ID_URL: `${url}/vk-id`,
       OK_API_URL: `${url}/ok/fb.do`,
+      OK_OAUTH_URL: `${url}/ok`,
       TELEGRAM_API_URL: `${url}/telegram`,
     },
     async control(path, body, method = 'POST') {

@@ -14,7 +14,7 @@ export const CHANNEL_STATE_LABELS: Record<ChannelState, string> = {
 export type RubricMix = Record<Rubric, number>;
 
 /**
- * Credentials per platform: vk `{accessToken, refreshToken?, deviceId?}`, ok `{accessToken}`,
+ * Credentials per platform: vk `{accessToken, refreshToken?, deviceId?, expiresAt?}`, ok `{accessToken}`,
  * telegram `{botToken}`. Write-only: no endpoint ever answers them.
  */
 export type ChannelCredentialsInput = Record<string, string>;

@@ -4,3 +4,4 @@ export * from './lib/adapter';
 export * from './lib/http-failure';
 export * from './lib/redact';
 export * from './lib/content-checks';
+export * from './lib/page-connector';

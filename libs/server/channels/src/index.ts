@@ -1,10 +1,15 @@
 import type { SchemaPart } from '@vestnik/server/persistence';
 import { ChannelEntity } from './lib/channel.entity';
 import { Channels1764500000000 } from './lib/migrations/1764500000000-Channels';
+import { ChannelOauth1764810000000 } from './lib/migrations/1764810000000-ChannelOauth';
+import { ChannelOAuthConnectionEntity } from './lib/oauth/channel-oauth-connection.entity';
 
 export * from './lib/channels.module';
 export * from './lib/channels.service';
 export { ChannelEntity };
 export { descriptor } from './lib/credentials';
 
-export const CHANNELS_SCHEMA: SchemaPart = { entities: [ChannelEntity], migrations: [Channels1764500000000] };
+export const CHANNELS_SCHEMA: SchemaPart = {
+  entities: [ChannelEntity, ChannelOAuthConnectionEntity],
+  migrations: [Channels1764500000000, ChannelOauth1764810000000],
+};

@@ -27,7 +27,7 @@ export interface OkAdapterOptions {
 }
 
 /** Statuses of group.getUserGroupsByIds that may publish group topics. */
-const POSTING_ROLES = new Set(['ADMIN', 'MODERATOR', 'EDITOR', 'SUPER_MODERATOR']);
+export const POSTING_ROLES: ReadonlySet<string> = new Set(['ADMIN', 'MODERATOR', 'EDITOR', 'SUPER_MODERATOR']);
 
 /**
  * OK group feeds. Remote id: the topic id as OK returns it.

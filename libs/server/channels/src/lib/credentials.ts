@@ -2,7 +2,7 @@ import type { ChannelDescriptor } from '@vestnik/platforms/core';
 import type { FieldError, Platform } from '@vestnik/contracts';
 
 const SHAPES: Record<Platform, { required: string[]; optional: string[] }> = {
-  vk: { required: ['accessToken'], optional: ['refreshToken', 'deviceId'] },
+  vk: { required: ['accessToken'], optional: ['refreshToken', 'deviceId', 'expiresAt'] },
   ok: { required: ['accessToken'], optional: [] },
   telegram: { required: ['botToken'], optional: [] },
 };
@@ -23,6 +23,10 @@ export function credentialProblems(platform: Platform, credentials: Record<strin
     } else if (typeof value !== 'string' || value.length > 4096) {
       problems.push({ field: `credentials.${key}`, rule: 'isString', message: `Поле «credentials.${key}» должно быть строкой` });
     }
+  }
+  const expiresAt = credentials['expiresAt'];
+  if (typeof expiresAt === 'string' && (!/^\d{4}-\d{2}-\d{2}T/.test(expiresAt) || Number.isNaN(Date.parse(expiresAt)))) {
+    problems.push({ field: 'credentials.expiresAt', rule: 'isISO8601', message: 'Поле «credentials.expiresAt» должно быть датой и временем в формате ISO 8601' });
   }
   if (platform === 'telegram' && typeof credentials['botToken'] === 'string' && !/^\d+:[A-Za-z0-9_-]{20,}$/.test(credentials['botToken'])) {
     problems.push({ field: 'credentials.botToken', rule: 'matches', message: 'Поле «credentials.botToken»: токен бота выглядит как 123456789:AA… (его выдаёт @BotFather)' });
