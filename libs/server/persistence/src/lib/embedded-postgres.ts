@@ -118,7 +118,8 @@ function readOrCreate(file: string, make: () => string): string {
 
 function forwardLog(message: string, options: EmbeddedPostgresOptions): void {
   for (const line of message.split('\n')) {
-    if (/\b(ERROR|FATAL|PANIC)\b/.test(line)) options.warn(`PostgreSQL: ${line.trim()}`);
+    // Our own stop ends the remaining connections: that FATAL is expected, not news.
+    if (/\b(ERROR|FATAL|PANIC)\b/.test(line) && !line.includes('due to administrator command')) options.warn(`PostgreSQL: ${line.trim()}`);
   }
 }
 
