@@ -6,6 +6,8 @@ import type { EntityManager } from 'typeorm';
  * person but do not hold the post in `publishing`.
  */
 export async function summarisePost(m: EntityManager, postId: string): Promise<string | null> {
+  // Serialises the post's last publications: unlocked, two finishing at once each still see the other open.
+  await m.query('SELECT 1 FROM posts WHERE id = $1 FOR UPDATE', [postId]);
   const rows: { status: string; n: number }[] = await m.query(`SELECT status, count(*)::int AS n FROM publications WHERE post_id = $1 GROUP BY status`, [postId]);
   const count = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
   const open = count('pending') + count('scheduled') + count('publishing');

@@ -10,6 +10,8 @@ export interface ClaimedPublication {
   platform: 'vk' | 'ok' | 'telegram';
   attempts: number;
   scheduled_at: Date;
+  /** When the claim runs out (set by `claim`): after it, another worker may take the publication over. */
+  lease_until?: Date;
 }
 
 /**
@@ -40,7 +42,7 @@ export class PublicationClaims {
               lease_until = now() + make_interval(secs => $3), updated_at = now()
          FROM due, posts post
         WHERE p.id = due.id AND post.id = p.post_id
-       RETURNING p.id, p.post_id, p.channel_id, p.platform, p.attempts, post.scheduled_at`,
+       RETURNING p.id, p.post_id, p.channel_id, p.platform, p.attempts, post.scheduled_at, p.lease_until`,
       [workerId, limit, this.config.publishing.leaseSeconds],
     );
     return rows as ClaimedPublication[];

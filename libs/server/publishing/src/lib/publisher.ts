@@ -14,6 +14,8 @@ import { pacesFor, RatePacer } from './rate-pacer';
 
 /** Waiting for a rate-limit slot in process beats handing the claim back, up to this long. */
 const MAX_INLINE_WAIT_MS = 10_000;
+/** Time kept in hand between the end of a pace wait and the claim's lease running out. */
+const LEASE_MARGIN_MS = 2_000;
 
 type Prepared =
   | { go: true; post: PostEntity; channel: ChannelEntity; descriptor: ChannelDescriptor }
@@ -37,7 +39,8 @@ export class Publisher {
     private readonly recorder: OutcomeRecorder,
   ) {}
 
-  async process(claim: ClaimedPublication, workerId: string): Promise<void> {
+  /** `pause` waits for the pace slot; the worker passes one that frees the lane meanwhile. */
+  async process(claim: ClaimedPublication, workerId: string, pause: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): Promise<void> {
     const channel = await this.dataSource.manager.findOneBy(ChannelEntity, { id: claim.channel_id });
     const post = await this.dataSource.manager.findOneBy(PostEntity, { id: claim.post_id });
     if (!channel || !post) return this.recorder.engineDecision(claim, 'failed', 'gone', 'Материал или канал удалён');
@@ -51,10 +54,13 @@ export class Publisher {
     }
 
     const paces = pacesFor(target, channel.remoteTargetId, 1 + 2 * images.length);
-    const slot = await this.pacer.reserve(paces);
-    const wait = slot.getTime() - Date.now();
-    if (wait > MAX_INLINE_WAIT_MS) return this.claims.release(claim.id, workerId, slot);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    // Never wait past the claim's lease: by then another worker may own it, and the slot would be lost.
+    const leaseLeftMs = claim.lease_until ? claim.lease_until.getTime() - Date.now() - LEASE_MARGIN_MS : MAX_INLINE_WAIT_MS;
+    if (leaseLeftMs < 0) return this.claims.release(claim.id, workerId, new Date());
+    const slot = await this.pacer.reserve(paces, Math.min(MAX_INLINE_WAIT_MS, leaseLeftMs));
+    if (!slot.reserved) return this.claims.release(claim.id, workerId, slot.at);
+    const wait = slot.at.getTime() - Date.now();
+    if (wait > 0) await pause(wait);
 
     const prepared = await this.prepare(claim, workerId, images.length);
     if (!prepared.go) return;

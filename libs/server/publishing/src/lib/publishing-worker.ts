@@ -6,10 +6,18 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import { OutcomeRecorder } from './outcome-recorder';
+import { Lanes } from './lanes';
 import { ClaimedPublication, PublicationClaims } from './publication-claims';
 import { Publisher } from './publisher';
 
 const INTERVAL_NAME = 'publishing-worker';
+/** How often a pass that never runs dry still takes back expired claims and marks missed ones. */
+const HOUSEKEEPING_EVERY_MS = 5_000;
+/**
+ * Claims that may wait for their pace slot without holding a lane, per lane: enough for a burst on
+ * hundreds of chats (each holds at most ~10 s of slots), still a bound on what one worker holds.
+ */
+const WAITERS_PER_LANE = 64;
 
 /**
  * The publishing worker: on every tick of its @nestjs/schedule interval it takes back expired
@@ -22,6 +30,7 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger('PublishingWorker');
   private running: Promise<void> | null = null;
   private stopping = false;
+  private housekeptAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -54,49 +63,82 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
     return this.running;
   }
 
+  /**
+   * Claims and sends until nothing is due and nothing is in hand: a batch is claimed whenever the
+   * last one has been handed out, and each claim is worked on as soon as a lane is free (see `Lanes`).
+   */
   private async pass(): Promise<void> {
-    const recovered = await this.claims.recoverExpired();
-    if (recovered.length) this.logger.warn(`took back ${recovered.length} expired claims`);
-    await this.sweepMissed();
+    await this.housekeeping();
+    const { concurrency, pollMs } = this.config.publishing;
+    const lanes = new Lanes(concurrency, concurrency * WAITERS_PER_LANE);
+    const queue: ClaimedPublication[] = [];
+    const inFlight = new Set<Promise<void>>();
     for (;;) {
-      if (this.stopping) return;
-      const batch = await this.claims.claim(this.id, this.config.publishing.batchSize);
-      if (batch.length === 0) return;
-      await this.runPool(batch);
-      if (batch.length < this.config.publishing.batchSize) return;
+      await lanes.acquire();
+      if (queue.length === 0 && !this.stopping) await this.refill(queue);
+      const claim = queue.shift();
+      if (!claim) {
+        lanes.release();
+        if (inFlight.size === 0 || this.stopping) break;
+        // Nothing due while others wait for their pace slots: look again as an idle worker would.
+        await new Promise((r) => setTimeout(r, pollMs));
+        continue;
+      }
+      const work = this.stopping ? this.claims.release(claim.id, this.id, new Date()) : this.send(claim, lanes);
+      const task: Promise<void> = work.finally(() => {
+        lanes.release();
+        inFlight.delete(task);
+      });
+      inFlight.add(task);
+    }
+    await Promise.all(inFlight);
+  }
+
+  private async send(claim: ClaimedPublication, lanes: Lanes): Promise<void> {
+    try {
+      await this.publisher.process(claim, this.id, (ms) => lanes.pause(ms));
+    } catch (e) {
+      // A database hiccup mid-way: the lease expiry hands it back safely (unconfirmed if it was sending).
+      this.logger.error(`publication ${claim.id}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
-  private async runPool(batch: ClaimedPublication[]): Promise<void> {
-    const queue = [...batch];
-    const lane = async () => {
-      for (let claim = queue.shift(); claim; claim = queue.shift()) {
-        if (this.stopping) {
-          await this.claims.release(claim.id, this.id, new Date());
-          continue;
-        }
-        try {
-          await this.publisher.process(claim, this.id);
-        } catch (e) {
-          // A database hiccup mid-way: the lease expiry hands it back safely (unconfirmed if it was sending).
-          this.logger.error(`publication ${claim.id}: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.config.publishing.concurrency, batch.length) }, lane));
+  /** Claims the next batch of due publications into the queue (none when claiming fails: the next look retries). */
+  private async refill(queue: ClaimedPublication[]): Promise<void> {
+    try {
+      // Under a steady backlog a pass never ends: a dead worker's claims must not wait for it to.
+      if (Date.now() - this.housekeptAt > HOUSEKEEPING_EVERY_MS) await this.housekeeping();
+      queue.push(...(await this.claims.claim(this.id, this.config.publishing.batchSize)));
+    } catch (e) {
+      this.logger.error(`claiming failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private async housekeeping(): Promise<void> {
+    this.housekeptAt = Date.now();
+    const recovered = await this.claims.recoverExpired();
+    if (recovered.length) this.logger.warn(`took back ${recovered.length} expired claims`);
+    await this.sweepMissed();
   }
 
   /** Publications still waiting long after their time (an outage, a page needing attention) are missed, not sent late. */
   private async sweepMissed(): Promise<void> {
+    // Only those already due (the `publications_due` index): one due later is judged when it comes
+    // due, here or before sending, instead of every scheduled publication being read every few seconds.
     const overdue: ClaimedPublication[] = await this.dataSource.query(
       `SELECT pub.id, pub.post_id, pub.channel_id, pub.platform, pub.attempts, p.scheduled_at
          FROM publications pub JOIN posts p ON p.id = pub.post_id
-        WHERE pub.status = 'scheduled' AND greatest(p.scheduled_at, coalesce(pub.requeued_at, p.scheduled_at)) < now() - make_interval(mins => $1)
+        WHERE pub.status = 'scheduled' AND pub.next_attempt_at <= now()
+          AND greatest(p.scheduled_at, coalesce(pub.requeued_at, p.scheduled_at)) < now() - make_interval(mins => $1)
         LIMIT 500`,
       [this.config.publishing.missedAfterMinutes],
     );
     for (const claim of overdue) {
-      const [rows] = await this.dataSource.query(`UPDATE publications SET status = 'publishing', phase = 'claimed', claimed_by = $2 WHERE id = $1 AND status = 'scheduled' RETURNING id`, [claim.id, this.id]);
+      // With a lease, like any claim: if this worker dies before deciding, another takes it back.
+      const [rows] = await this.dataSource.query(
+        `UPDATE publications SET status = 'publishing', phase = 'claimed', claimed_by = $2, lease_until = now() + make_interval(secs => $3) WHERE id = $1 AND status = 'scheduled' RETURNING id`,
+        [claim.id, this.id, this.config.publishing.leaseSeconds],
+      );
       if ((rows as unknown[]).length === 0) continue;
       await this.recorder.engineDecision(claim, 'missed', 'missed', `Не опубликовано вовремя: прошло больше ${this.config.publishing.missedAfterMinutes} мин. после назначенного времени`);
     }
