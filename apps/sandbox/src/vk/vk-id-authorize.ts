@@ -5,7 +5,7 @@ import type { SandboxContext } from '../app/context';
 import { isHttpUrl, renderConsentPage, renderErrorPage, withQuery } from '../http/consent-page';
 import { RequestFields, requestFields, text } from '../http/request-body';
 import type { SandboxStore, VkIdUser } from '../state/store';
-import { ACCESS_TOKEN_TTL_SECONDS, issueVkIdTokens, revokeVkIdTokens, VkIdGrantResult } from './vk-id-tokens';
+import { issueVkIdTokens, revokeVkIdTokens, VkIdGrantResult, vkIdTokenBody } from './vk-id-tokens';
 
 /** VK ID's codes live 10 minutes; the redirect says so in `expires_in`. */
 export const VK_ID_CODE_TTL_SECONDS = 600;
@@ -153,15 +153,5 @@ export function authorizationCodeGrant(ctx: SandboxContext, fields: RequestField
   record.usedAt = now;
   const issued = issueVkIdTokens(ctx, { userId: record.userId, deviceId: record.deviceId, clientId: record.clientId, adminLevels: record.adminLevels });
   record.issued = issued;
-  return {
-    body: {
-      access_token: issued.accessToken,
-      refresh_token: issued.refreshToken,
-      token_type: 'Bearer',
-      expires_in: ACCESS_TOKEN_TTL_SECONDS,
-      user_id: record.userId,
-      state: text(fields, 'state'),
-      scope: record.scope,
-    },
-  };
+  return { body: vkIdTokenBody(issued, record.userId, text(fields, 'state'), record.scope) };
 }

@@ -44,3 +44,16 @@ export function revokeVkIdTokens(ctx: SandboxContext, issued: { accessToken: str
   ctx.store.vk.tokens.delete(issued.accessToken);
   ctx.store.vk.refreshTokens.delete(issued.refreshToken);
 }
+
+/** VK ID's token answer, the same for a code exchange and a refresh. */
+export function vkIdTokenBody(issued: { accessToken: string; refreshToken: string }, userId: number, state: string | undefined, scope: string): Record<string, unknown> {
+  return {
+    access_token: issued.accessToken,
+    refresh_token: issued.refreshToken,
+    token_type: 'Bearer',
+    expires_in: ACCESS_TOKEN_TTL_SECONDS,
+    user_id: userId,
+    state,
+    scope,
+  };
+}

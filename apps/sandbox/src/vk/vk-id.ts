@@ -4,7 +4,7 @@ import type { SandboxContext } from '../app/context';
 import { parseBodies, RequestFields, requestFields, text } from '../http/request-body';
 import { finish } from '../state/faults';
 import { authorizationCodeGrant, vkIdAuthorizeRouter } from './vk-id-authorize';
-import { ACCESS_TOKEN_TTL_SECONDS, issueVkIdTokens, VkIdGrantResult } from './vk-id-tokens';
+import { issueVkIdTokens, VkIdGrantResult, vkIdTokenBody } from './vk-id-tokens';
 
 /** Parameters of each grant VK ID's token endpoint takes, the required ones first. */
 const GRANTS: Record<string, { required: string[]; optional: string[] }> = {
@@ -55,15 +55,5 @@ function refreshGrant(ctx: SandboxContext, fields: RequestFields): VkIdGrantResu
 
   stored.spentAt = ctx.clock.now();
   const issued = issueVkIdTokens(ctx, { userId: stored.userId, deviceId: stored.deviceId, clientId: stored.clientId, adminLevels: stored.adminLevels });
-  return {
-    body: {
-      access_token: issued.accessToken,
-      refresh_token: issued.refreshToken,
-      token_type: 'Bearer',
-      expires_in: ACCESS_TOKEN_TTL_SECONDS,
-      user_id: stored.userId,
-      state: text(fields, 'state'),
-      scope: 'wall photos groups',
-    },
-  };
+  return { body: vkIdTokenBody(issued, stored.userId, text(fields, 'state'), 'wall photos groups') };
 }
