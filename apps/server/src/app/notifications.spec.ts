@@ -358,7 +358,11 @@ describe('notifications: e-mail through SMTP', () => {
     const post = await draftPost(server, editor.token, orgId, [vk], { title: 'Ремонт дороги' });
     await events.publication(eventFor(post, vk, 'failed', 'Ошибка площадки'));
 
-    await waitFor(async () => (await emailState(post.id, editor.userId)).email_attempts === 1 && (await emailState(post.id, supervisor.userId)).email_state === 'failed', 'first attempts');
+    // The attempt is counted when the letter is claimed; its error lands when the server has answered.
+    await waitFor(async () => {
+      const editorState = await emailState(post.id, editor.userId);
+      return editorState.email_attempts === 1 && editorState.email_error !== null && (await emailState(post.id, supervisor.userId)).email_state === 'failed';
+    }, 'first attempts');
     const busy = await emailState(post.id, editor.userId);
     expect(busy).toMatchObject({ email_state: 'pending', email_attempts: 1 });
     expect(busy.email_error).toContain('451');
