@@ -8,6 +8,7 @@ export * from './lib/posts.module';
 export * from './lib/posts.service';
 export * from './lib/post-media';
 export { contentFor, contentHash } from './lib/post-content';
+export { toPublicationView } from './lib/post-view';
 export { PostEntity, PublicationEntity, PostCommentEntity };
 
 export const POSTS_SCHEMA: SchemaPart = { entities: [PostEntity, PublicationEntity, PostCommentEntity], migrations: [Posts1764600000000] };

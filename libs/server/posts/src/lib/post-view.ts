@@ -16,7 +16,7 @@ export interface PublicationRow {
   published_at: Date | null;
 }
 
-export function toPublicationView(r: PublicationRow): PublicationView {
+export function toPublicationView(r: Omit<PublicationRow, 'post_id' | 'channel_state'>): PublicationView {
   return {
     id: r.id,
     channelId: r.channel_id,

@@ -5,6 +5,7 @@ import type { PublicationView } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { AccessService } from '@vestnik/server/auth';
 import { ApiException, notFound, SignedInActor } from '@vestnik/server/http';
+import { toPublicationView } from '@vestnik/server/posts';
 import { summarisePost } from './post-status';
 
 interface Row {
@@ -42,7 +43,7 @@ export class PublicationActionsService {
         WHERE o.path LIKE $1 AND pub.status IN ('unconfirmed', 'failed', 'missed') ORDER BY pub.updated_at DESC LIMIT 500`,
       [`${organization.path}%`],
     );
-    return rows.map((r) => ({ ...view(r), postId: r.post_id }));
+    return rows.map((r) => ({ ...toPublicationView(r), postId: r.post_id }));
   }
 
   /** "It was published": a person checked the page and found the post. */
@@ -76,7 +77,7 @@ export class PublicationActionsService {
       await this.audit.record({ actor, organizationId: row.organization_id, action, targetType: 'publication', targetId: id, before: { status: locked.status } }, m);
       await summarisePost(m, row.post_id);
     });
-    return view(await this.load(id));
+    return toPublicationView(await this.load(id));
   }
 
   private async load(id: string): Promise<Row> {
@@ -89,18 +90,3 @@ export class PublicationActionsService {
 const SELECT = `SELECT pub.id, pub.post_id, pub.channel_id, c.name AS channel_name, pub.platform, pub.status, pub.remote_id, pub.url, pub.attempts, pub.last_error, pub.published_at,
                        p.organization_id, p.approved_hash, p.content_hash, p.status AS post_status
                   FROM publications pub JOIN posts p ON p.id = pub.post_id JOIN channels c ON c.id = pub.channel_id`;
-
-function view(r: Row): PublicationView {
-  return {
-    id: r.id,
-    channelId: r.channel_id,
-    channelName: r.channel_name,
-    platform: r.platform,
-    status: r.status,
-    remoteId: r.remote_id,
-    url: r.url,
-    attempts: r.attempts,
-    lastError: r.last_error,
-    publishedAt: r.published_at?.toISOString() ?? null,
-  };
-}
