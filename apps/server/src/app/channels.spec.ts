@@ -79,6 +79,18 @@ describe('channels', () => {
     for (const secret of [VK_TOKEN, VK_REFRESH, BOT_TOKEN, OK_TOKEN]) expect(dump).not.toContain(secret);
   });
 
+  it('binds sealed credentials to their row: copied to another channel they do not open', async () => {
+    const list = (await server.http.get(`/api/v1/channels?organizationId=${rootId}`).set(bearer(admin)).expect(200)).body as ChannelView[];
+    const tg = list.find((c) => c.platform === 'telegram') as ChannelView;
+    const ok = list.find((c) => c.platform === 'ok') as ChannelView;
+    const [original] = await server.db.dataSource.query('SELECT credentials FROM channels WHERE id = $1', [ok.id]);
+    await server.db.dataSource.query('UPDATE channels SET credentials = (SELECT credentials FROM channels WHERE id = $1) WHERE id = $2', [tg.id, ok.id]);
+    const refused = await server.http.post(`/api/v1/channels/${ok.id}/verify`).set(bearer(admin)).expect(409);
+    expect(refused.body.code).toBe('credentials_unreadable');
+    await server.db.dataSource.query('UPDATE channels SET credentials = $1 WHERE id = $2', [original.credentials, ok.id]);
+    await server.http.post(`/api/v1/channels/${ok.id}/verify`).set(bearer(admin)).expect(200);
+  });
+
   it('verifies again, records health, and disables and enables', async () => {
     const [tg] = ((await server.http.get(`/api/v1/channels?organizationId=${rootId}`).set(bearer(admin))).body as ChannelView[]).filter((c) => c.platform === 'telegram');
     const verified = (await server.http.post(`/api/v1/channels/${tg.id}/verify`).set(bearer(admin)).expect(200)).body as ChannelView;

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { sealChannelCredentials } from '@vestnik/server/channels';
 import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
 import { PublishingWorker } from '@vestnik/server/publishing';
 import { createMember, localDateTime } from '../testing/factories';
@@ -35,11 +37,14 @@ describe('publishing at the platforms pace', () => {
     const setup = await setupRoot(server);
     const rootId = setup.user.memberships[0].organizationId;
     const box = server.app.get<SecretBox>(SECRET_BOX);
-    const insert = async (platform: string, target: string, credentials: Record<string, string>) =>
-      (await server.db.dataSource.query(
-        `INSERT INTO channels (organization_id, platform, name, target, remote_target_id, credentials, state, can_post) VALUES ($1, $2, $3, $4, $4, $5, 'active', true) RETURNING id`,
-        [rootId, platform, `${platform} ${target}`, target, box.seal(JSON.stringify(credentials))],
-      ))[0].id as string;
+    const insert = async (platform: string, target: string, credentials: Record<string, string>) => {
+      const id = randomUUID();
+      await server.db.dataSource.query(
+        `INSERT INTO channels (id, organization_id, platform, name, target, remote_target_id, credentials, state, can_post) VALUES ($1, $2, $3, $4, $5, $5, $6, 'active', true)`,
+        [id, rootId, platform, `${platform} ${target}`, target, sealChannelCredentials(box, id, credentials)],
+      );
+      return id;
+    };
     const ids: string[] = [];
     for (let i = 0; i < PAGES; i++) {
       ids.push(await insert('vk', String(5000 + i), { accessToken: VK_TOKEN }));

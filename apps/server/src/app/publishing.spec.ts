@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import type { ChannelView, PostView } from '@vestnik/contracts';
 import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
+import { openChannelCredentials } from '@vestnik/server/channels';
 import { PublishingWorker } from '@vestnik/server/publishing';
 import { createMember, localDateTime } from '../testing/factories';
 import { startSandboxProcess, SandboxProcess } from '../testing/sandbox-process';
@@ -141,7 +142,7 @@ describe('publishing engine: every outcome path', () => {
     await worker.tick();
     expect((await publication(post.id)).status).toBe('published');
     const [row] = await server.db.dataSource.query(`SELECT credentials, token_expires_at FROM channels WHERE id = $1`, [vk.id]);
-    const stored = JSON.parse(server.app.get<SecretBox>(SECRET_BOX).open(row.credentials));
+    const stored = openChannelCredentials(server.app.get<SecretBox>(SECRET_BOX), { id: vk.id, credentials: row.credentials });
     expect(stored.accessToken).not.toBe(VK_TOKEN);
     expect(stored.refreshToken).not.toBe(VK_REFRESH);
     expect(stored.refreshToken).toEqual(expect.any(String));

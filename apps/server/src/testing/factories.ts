@@ -22,7 +22,7 @@ export async function createMember(server: TestServer, adminToken: string, organ
 export async function insertChannel(server: TestServer, organizationId: string, platform: Platform, name = `${platform} канал`, state = 'active'): Promise<string> {
   const rows: { id: string }[] = await server.db.dataSource.query(
     `INSERT INTO channels (organization_id, platform, name, target, remote_target_id, credentials, state, can_post)
-     VALUES ($1, $2, $3, $4, $4, 'v1.test.test.test', $5, true) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $4, 'v2.test.test.test', $5, true) RETURNING id`,
     [organizationId, platform, name, `t-${randomBytes(6).toString('hex')}`, state],
   );
   return rows[0].id;

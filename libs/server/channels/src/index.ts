@@ -8,8 +8,14 @@ export * from './lib/channels.module';
 export * from './lib/channels.service';
 export { ChannelEntity };
 export { descriptor } from './lib/credentials';
+export * from './lib/sealed-credentials';
 
 export const CHANNELS_SCHEMA: SchemaPart = {
   entities: [ChannelEntity, ChannelOAuthConnectionEntity],
   migrations: [Channels1764500000000, ChannelOauth1764810000000],
+  sealed: [
+    { table: 'channels', column: 'credentials' },
+    { table: 'channel_oauth_connections', column: 'credentials' },
+    { table: 'channel_oauth_connections', column: 'code_verifier' },
+  ],
 };

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { LoginRequest, LoginResponse } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { ApiException, Actor } from '@vestnik/server/http';
-import { SECRET_BOX, SecretBox, UserEntity } from '@vestnik/server/persistence';
+import { SECRET_BOX, SecretBox, UserEntity, userSecretAt } from '@vestnik/server/persistence';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
@@ -36,7 +36,7 @@ export class LoginService {
       if (!input.totpCode) {
         throw new ApiException(401, 'totp_required', 'Введите шестизначный код из приложения-аутентификатора');
       }
-      const step = acceptTotp(this.box.open(user.totpSecret), input.totpCode, user.totpLastStep === null ? null : Number(user.totpLastStep));
+      const step = acceptTotp(this.box.open(user.totpSecret, userSecretAt(user.id, 'totp_secret')), input.totpCode, user.totpLastStep === null ? null : Number(user.totpLastStep));
       if (step === null) {
         await this.fail(email, ip, user, 'totp');
         throw new ApiException(401, 'totp_invalid', 'Код неверен или уже использован. Дождитесь нового кода и попробуйте снова');

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { TotpSetupResponse, UserView } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { SignedInActor, ApiException } from '@vestnik/server/http';
-import { SECRET_BOX, SecretBox, UserEntity } from '@vestnik/server/persistence';
+import { SECRET_BOX, SecretBox, UserEntity, userSecretAt } from '@vestnik/server/persistence';
 import { acceptTotp, newTotpSecret, otpauthUrl } from './totp';
 import { UsersService } from './users.service';
 
@@ -22,7 +22,7 @@ export class TotpEnrollmentService {
     const user = await this.load(actor);
     if (user.totpSecret) throw new ApiException(409, 'totp_already_enabled', 'Второй фактор уже подключён. Чтобы сменить устройство, сначала отключите его');
     const secret = newTotpSecret();
-    await this.dataSource.manager.update(UserEntity, { id: user.id }, { totpPendingSecret: this.box.seal(secret) });
+    await this.dataSource.manager.update(UserEntity, { id: user.id }, { totpPendingSecret: this.box.seal(secret, userSecretAt(user.id, 'totp_pending_secret')) });
     return { secret, otpauthUrl: otpauthUrl(secret, user.email) };
   }
 
@@ -30,10 +30,11 @@ export class TotpEnrollmentService {
     const user = await this.load(actor);
     if (user.totpSecret) throw new ApiException(409, 'totp_already_enabled', 'Второй фактор уже подключён');
     if (!user.totpPendingSecret) throw new ApiException(409, 'totp_not_started', 'Сначала получите новый секрет для приложения-аутентификатора');
-    const step = acceptTotp(this.box.open(user.totpPendingSecret), code, null);
+    const secret = this.box.open(user.totpPendingSecret, userSecretAt(user.id, 'totp_pending_secret'));
+    const step = acceptTotp(secret, code, null);
     if (step === null) throw new ApiException(400, 'totp_invalid', 'Код неверен. Проверьте время на телефоне и введите текущий код', { errors: [{ field: 'code', rule: 'totp', message: 'Код неверен' }] });
     await this.dataSource.transaction(async (m) => {
-      await m.update(UserEntity, { id: user.id }, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: String(step) });
+      await m.update(UserEntity, { id: user.id }, { totpSecret: this.box.seal(secret, userSecretAt(user.id, 'totp_secret')), totpPendingSecret: null, totpLastStep: String(step) });
       await this.auditEach(actor, user, 'auth.totp_enabled', m);
     });
     return this.users.viewById(user.id);
@@ -45,7 +46,7 @@ export class TotpEnrollmentService {
     if (await this.users.mustUseTotp(user.id)) {
       throw new ApiException(409, 'totp_required_by_organization', 'Ваша организация требует второй фактор для администраторов: отключить его нельзя');
     }
-    const step = acceptTotp(this.box.open(user.totpSecret), code, user.totpLastStep === null ? null : Number(user.totpLastStep));
+    const step = acceptTotp(this.box.open(user.totpSecret, userSecretAt(user.id, 'totp_secret')), code, user.totpLastStep === null ? null : Number(user.totpLastStep));
     if (step === null) throw new ApiException(400, 'totp_invalid', 'Код неверен или уже использован', { errors: [{ field: 'code', rule: 'totp', message: 'Код неверен' }] });
     await this.dataSource.transaction(async (m) => {
       await m.update(UserEntity, { id: user.id }, { totpSecret: null, totpPendingSecret: null, totpLastStep: null });

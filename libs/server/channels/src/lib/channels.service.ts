@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
@@ -15,6 +16,7 @@ import { ChannelEntity } from './channel.entity';
 import { channelSummary, toChannelView } from './channel-view';
 import { ChannelVerifier, verificationReason } from './channel-verifier';
 import { credentialProblems } from './credentials';
+import { openChannelCredentials, sealChannelCredentials } from './sealed-credentials';
 
 const WHAT = 'Канал';
 
@@ -69,14 +71,16 @@ export class ChannelsService {
       input.credentials,
     );
     const created = await this.dataSource.transaction(async (m) => {
+      const id = randomUUID();
       const channel = m.create(ChannelEntity, {
+        id,
         organizationId: input.organizationId,
         platform: input.platform,
         name: input.name.trim(),
         target: input.target.trim(),
         remoteTargetId: verified.resolvedTargetId,
         displayName: verified.displayName ?? null,
-        credentials: this.box.seal(JSON.stringify(input.credentials)),
+        credentials: sealChannelCredentials(this.box, id, input.credentials),
         state: 'active',
         canPost: true,
         lastVerifiedAt: new Date(),
@@ -151,7 +155,7 @@ export class ChannelsService {
         );
       }
       Object.assign(changes, {
-        credentials: this.box.seal(JSON.stringify(input.credentials)),
+        credentials: sealChannelCredentials(this.box, channel.id, input.credentials),
         canPost: true,
         lastVerifiedAt: new Date(),
         lastError: null,
@@ -288,11 +292,13 @@ export class ChannelsService {
     });
   }
 
+  /** The channel's credentials; 409 when they do not open here (another key, or copied from another row). */
   openCredentials(channel: ChannelEntity): Record<string, string> {
-    return JSON.parse(this.box.open(channel.credentials)) as Record<
-      string,
-      string
-    >;
+    try {
+      return openChannelCredentials(this.box, channel);
+    } catch {
+      throw new ApiException(409, 'credentials_unreadable', 'Ключи доступа этого канала не удаётся прочитать: введите их заново или подключите страницу ещё раз');
+    }
   }
 
   private async load(

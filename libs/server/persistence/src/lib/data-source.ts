@@ -1,6 +1,7 @@
 import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
 import { FOUNDATION_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import type { SealedColumn } from './sealed-columns';
 
 /** Arbitrary constant: one replica at a time applies migrations. */
 const MIGRATION_LOCK_KEY = 7_418_230_001;
@@ -10,10 +11,19 @@ export interface SchemaPart {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: Function[];
   migrations: (new () => MigrationInterface)[];
+  /** Columns holding values sealed with the SecretBox (bound to their row). */
+  sealed?: SealedColumn[];
 }
 
 /** Organizations, users, memberships, audit, login attempts, shared secrets. */
-export const FOUNDATION_SCHEMA: SchemaPart = { entities: FOUNDATION_ENTITIES, migrations: MIGRATIONS };
+export const FOUNDATION_SCHEMA: SchemaPart = {
+  entities: FOUNDATION_ENTITIES,
+  migrations: MIGRATIONS,
+  sealed: [
+    { table: 'users', column: 'totp_secret' },
+    { table: 'users', column: 'totp_pending_secret' },
+  ],
+};
 
 export function dataSourceOptions(url: string, schema: SchemaPart[], extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {

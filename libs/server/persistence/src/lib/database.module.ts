@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrate, SchemaPart } from './data-source';
 
+/** The schema the application runs with (every context's part). */
+export const SCHEMA_PARTS = Symbol('SCHEMA_PARTS');
+
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -21,7 +24,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      exports: [TypeOrmModule],
+      providers: [{ provide: SCHEMA_PARTS, useValue: schema }],
+      exports: [TypeOrmModule, SCHEMA_PARTS],
     };
   }
 }

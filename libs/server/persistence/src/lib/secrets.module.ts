@@ -7,6 +7,9 @@ import { DataSource } from 'typeorm';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import { SecretBox, parseKey } from './secret-box';
 import { sharedSecret } from './server-secrets';
+import type { SchemaPart } from './data-source';
+import { SCHEMA_PARTS } from './database.module';
+import { resealLegacySecrets } from './sealed-columns';
 
 export const SECRET_BOX = Symbol('SECRET_BOX');
 export const AUTH_TOKEN_SECRET = Symbol('AUTH_TOKEN_SECRET');
@@ -14,7 +17,7 @@ export const AUTH_TOKEN_SECRET = Symbol('AUTH_TOKEN_SECRET');
 /** Decorator for injecting the SecretBox. */
 export const InjectSecretBox = () => Inject(SECRET_BOX);
 
-async function loadSecretBox(config: VestnikConfig, dataSource: DataSource): Promise<SecretBox> {
+async function loadSecretBox(config: VestnikConfig, dataSource: DataSource, schema: SchemaPart[]): Promise<SecretBox> {
   let key: Buffer | undefined;
   if (config.encryptionKey) {
     key = parseKey(config.encryptionKey);
@@ -34,13 +37,14 @@ async function loadSecretBox(config: VestnikConfig, dataSource: DataSource): Pro
   if (expected !== box.fingerprint) {
     throw new Error('VESTNIK_ENCRYPTION_KEY: this key differs from the one the database was started with; give every replica the same key');
   }
+  await resealLegacySecrets(dataSource, box, schema.flatMap((part) => part.sealed ?? []));
   return box;
 }
 
 @Global()
 @Module({
   providers: [
-    { provide: SECRET_BOX, inject: [VESTNIK_CONFIG, getDataSourceToken()], useFactory: loadSecretBox },
+    { provide: SECRET_BOX, inject: [VESTNIK_CONFIG, getDataSourceToken(), SCHEMA_PARTS], useFactory: loadSecretBox },
     {
       provide: AUTH_TOKEN_SECRET,
       inject: [VESTNIK_CONFIG, getDataSourceToken()],

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AnyPlatformAdapter, canRefreshCredentials, PLATFORM_ADAPTERS, RefreshOutcome } from '@vestnik/platforms/core';
-import { ChannelEntity } from '@vestnik/server/channels';
+import { ChannelEntity, openChannelCredentials, sealChannelCredentials } from '@vestnik/server/channels';
 import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
 
 /**
@@ -25,7 +25,7 @@ export class CredentialsRefresh {
     return this.dataSource.transaction(async (m) => {
       const channel = await m.findOne(ChannelEntity, { where: { id: channelId }, lock: { mode: 'pessimistic_write' } });
       if (!channel) return { ok: false as const, reason: 'Канал удалён' };
-      const creds = JSON.parse(this.box.open(channel.credentials)) as Record<string, string>;
+      const creds = openChannelCredentials(this.box, channel);
       if (creds['accessToken'] !== staleAccessToken) return { ok: true as const };
       if (!creds['refreshToken'] || !creds['deviceId']) return { ok: false as const, reason: 'Токен VK истёк, а ключа обновления нет: подключите страницу заново' };
       const outcome: RefreshOutcome = await adapter.refreshAccessToken({ accessToken: creds['accessToken'], refreshToken: creds['refreshToken'], deviceId: creds['deviceId'] });
@@ -33,7 +33,7 @@ export class CredentialsRefresh {
       const next = { ...creds, ...outcome.credentials };
       // Never overwrite a refresh token with an empty one: it is the only way back without a person.
       if (!next.refreshToken) next.refreshToken = creds['refreshToken'];
-      await m.update(ChannelEntity, { id: channelId }, { credentials: this.box.seal(JSON.stringify(next)), tokenExpiresAt: new Date(outcome.credentials.expiresAt), lastError: null });
+      await m.update(ChannelEntity, { id: channelId }, { credentials: sealChannelCredentials(this.box, channelId, next), tokenExpiresAt: new Date(outcome.credentials.expiresAt), lastError: null });
       return { ok: true as const };
     });
   }

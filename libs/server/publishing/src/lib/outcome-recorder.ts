@@ -5,7 +5,7 @@ import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import type { PublishOutcome } from '@vestnik/platforms/core';
 import { AuditLog } from '@vestnik/server/audit';
 import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
-import type { ChannelEntity } from '@vestnik/server/channels';
+import { channelCredentialsAt, type ChannelEntity } from '@vestnik/server/channels';
 import type { PostEntity } from '@vestnik/server/posts';
 import { CredentialsRefresh } from './credentials-refresh';
 import type { ClaimedPublication } from './publication-claims';
@@ -141,6 +141,6 @@ export class OutcomeRecorder {
 
   private async openCredentials(channel: ChannelEntity): Promise<string> {
     const [row] = await this.dataSource.query('SELECT credentials FROM channels WHERE id = $1', [channel.id]);
-    return this.box.open(row.credentials);
+    return this.box.open(row.credentials, channelCredentialsAt(channel.id));
   }
 }

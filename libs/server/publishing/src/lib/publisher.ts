@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import { adapterFor, AnyPlatformAdapter, ChannelDescriptor, LoadedImage, PLATFORM_ADAPTERS, PublishContext, PublishOutcome } from '@vestnik/platforms/core';
 import type { PostContent } from '@vestnik/platforms/rules';
-import { ChannelEntity, descriptor } from '@vestnik/server/channels';
+import { ChannelEntity, descriptor, openChannelCredentials } from '@vestnik/server/channels';
 import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
 import { contentFor, PostEntity } from '@vestnik/server/posts';
 import { OutcomeRecorder } from './outcome-recorder';
@@ -44,7 +44,7 @@ export class Publisher {
     const channel = await this.dataSource.manager.findOneBy(ChannelEntity, { id: claim.channel_id });
     const post = await this.dataSource.manager.findOneBy(PostEntity, { id: claim.post_id });
     if (!channel || !post) return this.recorder.engineDecision(claim, 'failed', 'gone', 'Материал или канал удалён');
-    const target = descriptor(channel.platform, channel.remoteTargetId, JSON.parse(this.box.open(channel.credentials)) as Record<string, string>);
+    const target = descriptor(channel.platform, channel.remoteTargetId, openChannelCredentials(this.box, channel));
 
     let images: LoadedImage[];
     try {
@@ -110,7 +110,7 @@ export class Publisher {
         [claim.id, sendingLeaseSeconds],
       );
       if (post.status === 'scheduled') await m.query(`UPDATE posts SET status = 'publishing', updated_at = now() WHERE id = $1`, [post.id]);
-      const creds = JSON.parse(this.box.open(channel.credentials)) as Record<string, string>;
+      const creds = openChannelCredentials(this.box, channel);
       return { go: true as const, post, channel, descriptor: descriptor(channel.platform, channel.remoteTargetId, creds) };
     });
   }

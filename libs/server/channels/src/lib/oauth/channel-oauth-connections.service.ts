@@ -7,6 +7,7 @@ import { AuditLog } from '@vestnik/server/audit';
 import { AccessService } from '@vestnik/server/auth';
 import { ApiException, SignedInActor } from '@vestnik/server/http';
 import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
+import { oauthConnectionAt } from './oauth-secrets';
 import { ChannelsService } from '../channels.service';
 import { ChannelOAuthConnectionEntity } from './channel-oauth-connection.entity';
 import { OAUTH_AUDIT_TARGET } from './channel-oauth-flow.service';
@@ -100,7 +101,7 @@ export class ChannelOAuthConnectionsService {
     if (!row?.credentials) throw new ApiException(404, 'not_found', `${WHAT} не найден или устарел: начните подключение страницы заново`);
     // Rights may have changed since the start: he must still administer the organization.
     await this.access.require(actor.user.id, row.organizationId, 'admin', WHAT);
-    return { row, credentials: JSON.parse(this.box.open(row.credentials)) as Record<string, string> };
+    return { row, credentials: JSON.parse(this.box.open(row.credentials, oauthConnectionAt(row.id, 'credentials'))) as Record<string, string> };
   }
 
   private async managedPages(row: ChannelOAuthConnectionEntity, credentials: Record<string, string>): Promise<ManagedPage[]> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,7 +10,7 @@ import type { Actor, SignedInActor } from '@vestnik/server/http';
 import { SECRET_BOX, SecretBox, UserEntity } from '@vestnik/server/persistence';
 import { ChannelOAuthConnectionEntity } from './channel-oauth-connection.entity';
 import { OAuthConnectors, oauthPlatform } from './oauth-connectors';
-import { BrowserCookie, browserCookie, randomToken, s256Challenge, sha256Hex } from './oauth-secrets';
+import { BrowserCookie, browserCookie, oauthConnectionAt, randomToken, s256Challenge, sha256Hex } from './oauth-secrets';
 
 /** A state is accepted back for 10 minutes. */
 export const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;
@@ -59,14 +60,16 @@ export class ChannelOAuthFlowService {
     const expiresAt = new Date(Date.now() + OAUTH_STATE_TTL_MS);
     await this.dataSource.transaction(async (m) => {
       await m.createQueryBuilder().delete().from(ChannelOAuthConnectionEntity).where('expires_at < now()').execute();
+      const id = randomUUID();
       const row = await m.save(
         m.create(ChannelOAuthConnectionEntity, {
+          id,
           platform,
           organizationId,
           userId: actor.user.id,
           stateHash: sha256Hex(state),
           browserHash: sha256Hex(nonce),
-          codeVerifier: verifier ? this.box.seal(verifier) : null,
+          codeVerifier: verifier ? this.box.seal(verifier, oauthConnectionAt(id, 'code_verifier')) : null,
           expiresAt,
         }),
       );
@@ -107,12 +110,12 @@ export class ChannelOAuthFlowService {
       state: params.state ?? '',
       redirectUri: this.redirectUri(platform),
       deviceId: params.deviceId,
-      codeVerifier: row.codeVerifier ? this.box.open(row.codeVerifier) : undefined,
+      codeVerifier: row.codeVerifier ? this.box.open(row.codeVerifier, oauthConnectionAt(row.id, 'code_verifier')) : undefined,
     });
     if (outcome.status !== 'exchanged') return refuse('oauth_exchange_failed', outcome.reason);
     await this.dataSource.transaction(async (m) => {
       await m.update(ChannelOAuthConnectionEntity, { id: row.id }, {
-        credentials: this.box.seal(JSON.stringify(outcome.credentials)),
+        credentials: this.box.seal(JSON.stringify(outcome.credentials), oauthConnectionAt(row.id, 'credentials')),
         codeVerifier: null,
         connectedAt: new Date(),
         expiresAt: new Date(Date.now() + OAUTH_CONNECTION_TTL_MS),

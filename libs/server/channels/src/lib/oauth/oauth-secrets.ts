@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CookieOptions } from 'express';
+import type { SealedAt } from '@vestnik/server/persistence';
 
 /** A random URL-safe value: 32 bytes → 43 characters, 48 bytes → 64 (a PKCE verifier's alphabet). */
 export function randomToken(bytes: number): string {
@@ -54,3 +55,6 @@ export function cookieValue(header: string | undefined, name: string): string | 
   }
   return undefined;
 }
+
+/** Where a connection's sealed values live: bound to that connection's row. */
+export const oauthConnectionAt = (connectionId: string, column: 'code_verifier' | 'credentials'): SealedAt => ({ table: 'channel_oauth_connections', column, id: connectionId });
