@@ -25,6 +25,7 @@ async function bootstrap(): Promise<void> {
     embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       port: config.embeddedPostgresPort,
+      portFixed: config.embeddedPostgresPortFixed,
       log: (m) => logger.log(m),
       warn: (m) => logger.warn(m),
     });
