@@ -73,6 +73,26 @@ export class EnvReader {
     return v as T;
   }
 
+  /**
+   * Reverse proxies to trust: `false`/`0` (none), a hop count (1–10), or a comma-separated list of
+   * IP addresses, CIDR subnets or Express's names `loopback`, `linklocal`, `uniquelocal`.
+   */
+  trustProxy(name: string): false | number | string[] {
+    const v = this.raw(name);
+    if (v === undefined || ['false', 'no', 'off', '0'].includes(v.toLowerCase())) return false;
+    if (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 10) return Number(v);
+    const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+    const named = ['loopback', 'linklocal', 'uniquelocal'];
+    const ipv4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/([12]?\d|3[0-2]))?$/;
+    const ipv6 = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*(\/(\d{1,2}|1[01]\d|12[0-8]))?$/;
+    const bad = items.filter((i) => !named.includes(i) && !ipv4.test(i) && !ipv6.test(i));
+    if (items.length === 0 || bad.length) {
+      this.problems.push(`${name}: must be the number of proxies in front (1–10) or a comma-separated list of their addresses or subnets, e.g. 10.0.0.5,loopback — "true" (any hop) is not accepted, as it lets a client choose its own address (got "${v}")`);
+      return false;
+    }
+    return items;
+  }
+
   /** A 256-bit key: 64 hex characters or base64 of 32 bytes; never echoed back. */
   key(name: string): string | undefined {
     const v = this.raw(name);

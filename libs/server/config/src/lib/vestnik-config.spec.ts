@@ -126,4 +126,19 @@ describe('loadConfig', () => {
     expect(text).toContain('OK_CLIENT_ID: OAuth needs OK_APPLICATION_KEY and OK_APPLICATION_SECRET_KEY too');
     expect(text).not.toContain('never-echo-this');
   });
+
+  it('trusts proxies only by hop count or address list, never any hop', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, loopback,192.168.0.0/16,::1' }).trustProxy).toEqual(['10.0.0.5', 'loopback', '192.168.0.0/16', '::1']);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    for (const bad of ['true', 'yes', '11', 'proxy.example', '10.0.0.300']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY: must be the number of proxies in front/);
+    }
+  });
+
+  it('moves the embedded PostgreSQL to a free port only when its port was not set', () => {
+    expect(loadConfig({})).toMatchObject({ embeddedPostgresPort: 54329, embeddedPostgresPortFixed: false });
+    expect(loadConfig({ EMBEDDED_POSTGRES_PORT: '54400' })).toMatchObject({ embeddedPostgresPort: 54400, embeddedPostgresPortFixed: true });
+  });
 });

@@ -18,6 +18,8 @@ export interface VestnikConfig {
   /** External PostgreSQL; when absent the server starts an embedded one in `dataDir`. */
   databaseUrl?: string;
   embeddedPostgresPort: number;
+  /** Set explicitly: a taken port is an error. Otherwise the embedded PostgreSQL moves to a free one. */
+  embeddedPostgresPortFixed: boolean;
   /** AES-256-GCM key for secrets at rest (64 hex chars or base64 of 32 bytes); kept in `dataDir` when absent. */
   encryptionKey?: string;
   /** Secret for signing access tokens; generated once and shared through the database when absent. */
@@ -27,8 +29,11 @@ export interface VestnikConfig {
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
   loginThrottleWindowSeconds: number;
-  /** Express `trust proxy`: read the client address from X-Forwarded-For behind a reverse proxy. */
-  trustProxy: boolean;
+  /**
+   * Express `trust proxy`: which reverse proxies may name the client in X-Forwarded-For — a hop count
+   * or a list of addresses/subnets; false when none. Never "any hop", which would let a client pick its own address.
+   */
+  trustProxy: false | number | string[];
   /** Where the built editor lives; served at `/` when present. */
   editorDir: string;
   publishing: {
@@ -127,13 +132,14 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): VestnikConfig
     dataDir: resolve(cwd, r.string('VESTNIK_DATA_DIR', '.vestnik')),
     databaseUrl,
     embeddedPostgresPort: r.int('EMBEDDED_POSTGRES_PORT', 54329, 1024, 65535),
+    embeddedPostgresPortFixed: r.string('EMBEDDED_POSTGRES_PORT') !== undefined,
     encryptionKey: r.key('VESTNIK_ENCRYPTION_KEY'),
     authTokenSecret: r.secret('AUTH_TOKEN_SECRET', 32),
     accessTokenTtlSeconds: r.int('ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     loginMaxFailuresPerAccount: r.int('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
     loginMaxFailuresPerAddress: r.int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100000),
     loginThrottleWindowSeconds: r.int('LOGIN_THROTTLE_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
-    trustProxy: r.bool('TRUST_PROXY', false),
+    trustProxy: r.trustProxy('TRUST_PROXY'),
     editorDir: resolve(cwd, r.string('VESTNIK_EDITOR_DIR', 'dist/apps/editor/browser')),
     publishing: {
       pollMs: r.int('PUBLISH_POLL_MS', 1000, 50, 60000),
