@@ -1,8 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise((done) => probe.close(done));
+  return port;
+}
 
 const workspace = resolve(__dirname, '../../../../..');
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -38,7 +47,7 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 import { Client } from ${JSON.stringify(join(workspace, 'node_modules/pg'))};
 (async () => {
   const lines: string[] = [];
-  const pg = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(join(clone, '.vestnik'))}, port: 54329, log: (m) => lines.push(m), warn: (m) => lines.push(m), runtimeBase: ${JSON.stringify(runtimeBase)}, packagesFrom: ${JSON.stringify(clone)} });
+  const pg = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(join(clone, '.vestnik'))}, port: Number(process.env['TEST_PG_PORT']), log: (m) => lines.push(m), warn: (m) => lines.push(m), runtimeBase: ${JSON.stringify(runtimeBase)}, packagesFrom: ${JSON.stringify(clone)} });
   const client = new Client({ connectionString: pg.url });
   await client.connect();
   const answer = (await client.query('SELECT 41 + 1 AS n')).rows[0].n;
@@ -51,10 +60,10 @@ import { Client } from ${JSON.stringify(join(workspace, 'node_modules/pg'))};
     return clone;
   }
 
-  function start(clone: string): { answer: number; clusterDir: string; lines: string[] } {
+  function start(clone: string, port: number): { answer: number; clusterDir: string; lines: string[] } {
     const run = spawnSync(process.execPath, ['-r', join(workspace, 'node_modules/@swc-node/register/index.js'), join(clone, 'tools', 'start-postgres.ts')], {
       cwd: clone,
-      env: { ...process.env, SWC_NODE_PROJECT: join(workspace, 'tools/bench/tsconfig.json') },
+      env: { ...process.env, SWC_NODE_PROJECT: join(workspace, 'tools/bench/tsconfig.json'), TEST_PG_PORT: String(port) },
       encoding: 'utf8',
       timeout: 120_000,
     });
@@ -62,10 +71,10 @@ import { Client } from ${JSON.stringify(join(workspace, 'node_modules/pg'))};
     return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}');
   }
 
-  it('starts where the runtime folder does not exist yet, and again from another checkout after the first is deleted', () => {
+  it('starts where the runtime folder does not exist yet, and again from another checkout after the first is deleted', async () => {
     expect(existsSync(runtimeBase)).toBe(false);
     const first = checkout();
-    const a = start(first);
+    const a = start(first, await freePort());
     expect(a.answer).toBe(42);
     expect(a.clusterDir.startsWith(join(runtimeBase, 'clusters'))).toBe(true);
     expect(a.lines.join('\n')).toMatch(/binaries copied to/);
@@ -74,8 +83,21 @@ import { Client } from ${JSON.stringify(join(workspace, 'node_modules/pg'))};
     expect(runtime[0]).not.toMatch(/partial/);
 
     rmSync(join(first, '..'), { recursive: true, force: true });
-    const b = start(checkout());
+    const b = start(checkout(), await freePort());
     expect(b.answer).toBe(42);
     expect(readdirSync(join(runtimeBase, 'runtime'))).toEqual(runtime);
+  });
+
+  it('moves to a free port, and says so, when its port is taken and was not set by the person', async () => {
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const c = start(checkout(), port);
+      expect(c.answer).toBe(42);
+      expect(c.lines.join('\n')).toMatch(new RegExp(`Port ${port} is taken .*uses port \\d+ instead`));
+    } finally {
+      await new Promise((done) => taken.close(done));
+    }
   });
 });
