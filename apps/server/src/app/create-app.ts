@@ -3,11 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOG_LEVELS, VestnikConfig } from '@vestnik/server/config';
 import { ApiExceptionFilter, apiValidationPipe } from '@vestnik/server/http';
 import { AppModule } from './app.module';
+import { editorContentSecurityPolicy, newNonce, securityHeaders, withNonce } from './security-headers';
 import { VERSION } from './version';
 
 /** Builds the configured application (without listening): used by main.ts and by the API tests. */
@@ -16,7 +17,7 @@ export async function createApp(config: VestnikConfig, databaseUrl: string): Pro
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { logger: levels });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.use(securityHeaders);
+  for (const handler of securityHeaders(config.notifications.publicUrl)) app.use(handler);
   // Prometheus scrapes `/metrics`, beside the API rather than under it.
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(apiValidationPipe());
@@ -46,17 +47,13 @@ function serveEditor(app: NestExpressApplication, editorDir: string): void {
     });
     return;
   }
+  const page = readFileSync(index, 'utf8');
   app.useStaticAssets(editorDir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || req.path === '/metrics') return next();
+    const nonce = newNonce();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.setHeader('Content-Security-Policy', editorContentSecurityPolicy(nonce));
+    res.type('html').send(withNonce(page, nonce));
   });
-}
-
-function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'same-origin');
-  next();
 }
