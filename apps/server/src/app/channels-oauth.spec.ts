@@ -217,7 +217,7 @@ describe('connecting VK and OK pages through OAuth', () => {
     await api.start('ok', schoolAdmin.token, rootId, 404);
     await api.start('vk', editor.token, rootId, 403);
     await api.start('telegram', admin, rootId, 404);
-    await api.connection('not-a-uuid', admin, 404);
+    await api.connection('not-a-uuid', admin, 400);
     expect((await api.connection(id)).pages).toHaveLength(2);
   });
 

@@ -8,16 +8,18 @@ import { join } from 'node:path';
 import { LOG_LEVELS, VestnikConfig } from '@vestnik/server/config';
 import { ApiExceptionFilter, apiValidationPipe } from '@vestnik/server/http';
 import { AppModule } from './app.module';
+import { requestBody } from './request-body';
 import { editorContentSecurityPolicy, newNonce, securityHeaders, withNonce } from './security-headers';
 import { VERSION } from './version';
 
 /** Builds the configured application (without listening): used by main.ts and by the API tests. */
 export async function createApp(config: VestnikConfig, databaseUrl: string): Promise<INestApplication> {
   const levels = LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1) as LogLevel[];
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { logger: levels });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { logger: levels, bodyParser: false });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   for (const handler of securityHeaders(config.notifications.publicUrl)) app.use(handler);
+  for (const handler of requestBody()) app.use(handler);
   // Prometheus scrapes `/metrics`, beside the API rather than under it.
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(apiValidationPipe());

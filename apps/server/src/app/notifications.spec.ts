@@ -170,7 +170,8 @@ describe('notifications: who is told what, gathered, in the API', () => {
     // Someone else's notification does not exist for the caller, and stays unread.
     const supervisorsOwn = (await unreadOf(supervisor.token))[0];
     await server.http.post(`/api/v1/notifications/${supervisorsOwn.id}/read`).set(bearer(editor.token)).expect(404);
-    await server.http.post('/api/v1/notifications/not-a-uuid/read').set(bearer(editor.token)).expect(404);
+    const malformed = await server.http.post('/api/v1/notifications/not-a-uuid/read').set(bearer(editor.token)).expect(400);
+    expect(malformed.body.errors[0]).toMatchObject({ field: 'id', rule: 'isUUID' });
     expect((await unreadOf(supervisor.token)).map((n) => n.id)).toContain(supervisorsOwn.id);
     expect((await inbox(server, viewer.token)).items).toEqual([]);
 
