@@ -8,7 +8,6 @@ import { okOauthRouter } from '../ok/ok-oauth';
 import { okRouter } from '../ok/ok-router';
 import { okUploadRouter } from '../ok/ok-upload';
 import { loadSpecs } from '../specs/load-specs';
-import { resolveSpecsDir } from '../specs/specs-dir';
 import { SandboxClock } from '../state/clock';
 import { FaultRegistry } from '../state/faults';
 import { RateLimiter } from '../state/rate-limits';
@@ -24,8 +23,6 @@ export interface SandboxOptions {
   port: number;
   /** Addresses to listen on, default `127.0.0.1`; extra ones (e.g. `::1`) are skipped if unavailable. */
   hosts?: string[];
-  /** Folder with `vk/` and `telegram/api.json`; defaults to VESTNIK_SPECS_DIR or ../shared/specs. */
-  specsDir?: string;
 }
 
 export interface SandboxHandle {
@@ -62,10 +59,10 @@ export function createSandboxApp(ctx: SandboxContext): express.Express {
   return app;
 }
 
-export function createSandboxContext(specsDir?: string): SandboxContext {
+export function createSandboxContext(): SandboxContext {
   const clock = new SandboxClock();
   return {
-    specs: loadSpecs(specsDir ?? resolveSpecsDir()),
+    specs: loadSpecs(),
     store: new SandboxStore(),
     clock,
     limits: new RateLimiter(clock),
@@ -82,7 +79,7 @@ function listen(app: express.Express, port: number, host: string): Promise<Serve
 
 /** Starts the sandbox in this process; tests use port 0 and the returned URL. */
 export async function startSandbox(options: SandboxOptions): Promise<SandboxHandle> {
-  const context = createSandboxContext(options.specsDir);
+  const context = createSandboxContext();
   const app = createSandboxApp(context);
   const [first, ...others] = options.hosts?.length ? options.hosts : ['127.0.0.1'];
   const servers = [await listen(app, options.port, first)];

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import telegramData from './data/telegram.json';
 
 export interface TelegramFieldSpec {
   name: string;
@@ -9,39 +8,33 @@ export interface TelegramFieldSpec {
 }
 
 export interface TelegramSpec {
+  /** The methods the sandbox emulates, with their parameters. */
   methods: Map<string, Map<string, TelegramFieldSpec>>;
-  /** Fields of object types that appear as method parameters (one level, for nested checks). */
+  /** Fields of the object types those parameters hold (for nested checks). */
   types: Map<string, Map<string, TelegramFieldSpec>>;
+  /** Bot API methods the sandbox does not emulate: known, so not 404. */
+  notEmulated: Set<string>;
 }
 
-interface RawField {
-  name: string;
-  types: string[];
-  required: boolean;
+/** The committed extract of the Bot API (`data/telegram.json`, written by `npm run specs:extract`). */
+export interface TelegramSpecData {
+  source: { repository: string; commit: string; version: string; files: string[]; extractedOn: string };
+  methods: Record<string, TelegramFieldSpec[]>;
+  types: Record<string, TelegramFieldSpec[]>;
+  notEmulated: string[];
 }
 
-/** Loads api.json once and keeps only names, types and required flags. */
-export function loadTelegramSpec(specsDir: string): TelegramSpec {
-  const raw = JSON.parse(readFileSync(join(specsDir, 'telegram', 'api.json'), 'utf8')) as {
-    methods: Record<string, { name: string; fields?: RawField[] }>;
-    types: Record<string, { name: string; fields?: RawField[] }>;
+export function telegramSpecFrom(data: TelegramSpecData): TelegramSpec {
+  const byName = (fields: TelegramFieldSpec[]): Map<string, TelegramFieldSpec> => new Map(fields.map((f) => [f.name, { ...f, types: [...f.types] }]));
+  return {
+    methods: new Map(Object.entries(data.methods).map(([name, fields]) => [name, byName(fields)])),
+    types: new Map(Object.entries(data.types).map(([name, fields]) => [name, byName(fields)])),
+    notEmulated: new Set(data.notEmulated),
   };
-  const methods = new Map<string, Map<string, TelegramFieldSpec>>();
-  const referenced = new Set<string>();
-  for (const method of Object.values(raw.methods)) {
-    methods.set(method.name, toFields(method.fields));
-    for (const field of method.fields ?? []) for (const t of field.types) referenced.add(t.replace(/^(Array of )+/, ''));
-  }
-  const types = new Map<string, Map<string, TelegramFieldSpec>>();
-  for (const name of referenced) {
-    const type = raw.types[name];
-    if (type?.fields) types.set(name, toFields(type.fields));
-  }
-  return { methods, types };
 }
 
-function toFields(fields: RawField[] | undefined): Map<string, TelegramFieldSpec> {
-  const map = new Map<string, TelegramFieldSpec>();
-  for (const f of fields ?? []) map.set(f.name, { name: f.name, types: [...f.types], required: f.required });
-  return map;
+export const TELEGRAM_SPEC_DATA = telegramData as TelegramSpecData;
+
+export function loadTelegramSpec(): TelegramSpec {
+  return telegramSpecFrom(TELEGRAM_SPEC_DATA);
 }

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import vkData from './data/vk.json';
 
 export type VkParamType = 'string' | 'integer' | 'number' | 'boolean' | 'array';
 
@@ -21,56 +20,33 @@ export interface VkMethodSpec {
 }
 
 export interface VkSpec {
+  /** The methods the sandbox emulates, with their parameters as VK's schema declares them. */
   methods: Map<string, VkMethodSpec>;
+  /** Methods VK's schema has that the sandbox does not emulate: known, so not "unknown method". */
+  notEmulated: Set<string>;
   /** error code → VK's own description, for error_msg. */
   errors: Map<number, string>;
 }
 
-const SECTIONS = ['wall', 'photos', 'groups'];
+/** The committed extract of VK's schema (`data/vk.json`, written by `npm run specs:extract`). */
+export interface VkSpecData {
+  source: { repository: string; commit: string; version: string; files: string[]; extractedOn: string };
+  methods: Record<string, { tokenTypes: string[]; params: VkParamSpec[] }>;
+  notEmulated: string[];
+  errors: Record<string, string>;
+}
 
-/** Reads only what validation needs from VK's JSON schema subset; the rest is dropped. */
-export function loadVkSpec(specsDir: string): VkSpec {
+export function vkSpecFrom(data: VkSpecData): VkSpec {
   const methods = new Map<string, VkMethodSpec>();
-  for (const section of SECTIONS) {
-    const file = JSON.parse(readFileSync(join(specsDir, 'vk', section, 'methods.json'), 'utf8')) as { methods: RawMethod[] };
-    for (const method of file.methods) {
-      const params = new Map<string, VkParamSpec>();
-      for (const p of method.parameters ?? []) params.set(p.name, toParamSpec(p));
-      methods.set(method.name, { name: method.name, tokenTypes: method.access_token_type ?? [], params });
-    }
+  for (const [name, method] of Object.entries(data.methods)) {
+    methods.set(name, { name, tokenTypes: [...method.tokenTypes], params: new Map(method.params.map((p) => [p.name, { ...p }])) });
   }
-  const rawErrors = JSON.parse(readFileSync(join(specsDir, 'vk', 'errors.json'), 'utf8')) as { errors: Record<string, { code: number; description: string }> };
-  const errors = new Map<number, string>();
-  for (const e of Object.values(rawErrors.errors)) if (!errors.has(e.code)) errors.set(e.code, e.description);
-  return { methods, errors };
+  const errors = new Map(Object.entries(data.errors).map(([code, description]) => [Number(code), description]));
+  return { methods, notEmulated: new Set(data.notEmulated), errors };
 }
 
-interface RawParam {
-  name: string;
-  type?: string | string[];
-  required?: boolean;
-  items?: { type?: string | string[]; $ref?: string };
-  minimum?: number;
-  maximum?: number;
-  enum?: Array<string | number>;
-}
+export const VK_SPEC_DATA = vkData as VkSpecData;
 
-interface RawMethod {
-  name: string;
-  access_token_type?: string[];
-  parameters?: RawParam[];
-}
-
-function typesOf(type: string | string[] | undefined): VkParamType[] {
-  const list = Array.isArray(type) ? type : type ? [type] : ['string'];
-  return list.filter((t): t is VkParamType => ['string', 'integer', 'number', 'boolean', 'array'].includes(t));
-}
-
-function toParamSpec(p: RawParam): VkParamSpec {
-  const spec: VkParamSpec = { name: p.name, types: typesOf(p.type), required: p.required === true };
-  if (p.items) spec.itemTypes = p.items.$ref ? ['string'] : typesOf(p.items.type);
-  if (p.minimum !== undefined) spec.minimum = p.minimum;
-  if (p.maximum !== undefined) spec.maximum = p.maximum;
-  if (p.enum) spec.enumValues = p.enum.map(String);
-  return spec;
+export function loadVkSpec(): VkSpec {
+  return vkSpecFrom(VK_SPEC_DATA);
 }

@@ -26,9 +26,11 @@ export function telegramRouter(ctx: SandboxContext): Router {
     const bot = ctx.store.telegram.bots.get(token);
     if (!bot) return sendFailure(res, { status: 401, description: 'Unauthorized' });
     const fields = ctx.specs.telegram.methods.get(method);
-    if (!fields) return sendFailure(res, { status: 404, description: 'Not Found' });
     const handler = TELEGRAM_METHOD_HANDLERS[method];
-    if (!handler) return sendFailure(res, { status: 400, description: `Bad Request: the sandbox does not emulate ${method}` });
+    if (!fields || !handler) {
+      if (!fields && !ctx.specs.telegram.notEmulated.has(method)) return sendFailure(res, { status: 404, description: 'Not Found' });
+      return sendFailure(res, { status: 400, description: `Bad Request: the sandbox does not emulate ${method}` });
+    }
 
     const values = requestFields(req);
     const files = new Map(requestFiles(req).map((f) => [f.fieldname, f]));

@@ -28,7 +28,7 @@ export function vkRouter(ctx: SandboxContext): Router {
     };
     if (req.is('application/json')) return fail(8, 'Invalid request: JSON bodies are not accepted, use form encoding');
     const spec = ctx.specs.vk.methods.get(method);
-    if (!spec) return fail(3, 'Unknown method passed');
+    if (!spec && !ctx.specs.vk.notEmulated.has(method)) return fail(3, 'Unknown method passed');
 
     const token = tokenOf(req, fields);
     if (!token) return fail(5, 'User authorization failed: no access_token passed.');
@@ -36,6 +36,7 @@ export function vkRouter(ctx: SandboxContext): Router {
     const access = ctx.store.vk.tokens.get(token);
     if (!access) return fail(5, 'User authorization failed: invalid access_token (4).');
     if (access.expiresAt !== null && access.expiresAt <= ctx.clock.now()) return fail(5, 'User authorization failed: access_token has expired.');
+    if (!spec) return fail(1, `Unknown error occurred: the sandbox does not emulate ${method}`);
     if (access.kind === 'group' && !spec.tokenTypes.includes('group')) {
       return fail(27, 'Group authorization failed: method is unavailable with group auth.');
     }
