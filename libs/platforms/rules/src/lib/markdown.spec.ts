@@ -40,6 +40,29 @@ describe('parseMarkdown', () => {
     ]);
   });
 
+  it('keeps a URL whole inside emphasis and link labels, and underscores inside it literal', () => {
+    const link = (href: string) => ({ type: 'link', href, children: [{ type: 'text', text: href }] });
+    expect(parseMarkdown('**https://gov.ru**').paragraphs[0].children).toEqual([{ type: 'bold', children: [link('https://gov.ru')] }]);
+    expect(parseMarkdown('_https://gov.ru/a_b_').paragraphs[0].children).toEqual([{ type: 'italic', children: [link('https://gov.ru/a_b')] }]);
+    expect(parseMarkdown('[https://gov.ru](https://gov.ru)').paragraphs[0].children).toEqual([link('https://gov.ru')]);
+    expect(parseMarkdown('См. https://ru.wikipedia.org/wiki/Ель_(дерево).').paragraphs[0].children).toEqual([
+      { type: 'text', text: 'См. ' },
+      link('https://ru.wikipedia.org/wiki/Ель_(дерево)'),
+      { type: 'text', text: '.' },
+    ]);
+  });
+
+  it('formats only when the markers touch the text, as CommonMark does', () => {
+    expect(renderPlainText('** не жирный** и * не курсив *')).toBe('** не жирный** и * не курсив *');
+    expect(parseMarkdown('***оба***').paragraphs[0].children).toEqual([
+      { type: 'italic', children: [{ type: 'bold', children: [{ type: 'text', text: 'оба' }] }] },
+    ]);
+  });
+
+  it('does not nest links: the inner one wins and the outer brackets stay literal', () => {
+    expect(renderPlainText('[a [b](https://x.ru) c](https://y.ru)')).toBe('[a b (https://x.ru) c](https://y.ru)');
+  });
+
   it('refuses non-http link targets', () => {
     expect(renderPlainText('[жми](javascript:alert(1))')).toBe('[жми](javascript:alert(1))');
     expect(isHttpUrl('javascript:alert(1)')).toBe(false);
