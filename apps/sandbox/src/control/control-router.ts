@@ -14,7 +14,8 @@ function badRequest(res: Response, message: string): void {
  * - `POST /reset` — forget everything (state, faults, rate-limit windows, clock);
  * - `POST /seed` — add communities, groups, channels, bots and tokens (see `SeedRequest`);
  * - `POST /vk/expire-token` `{token}` — make a VK access token expire now;
- * - `POST /faults` (a `FaultSpec`), `GET /faults`, `DELETE /faults`;
+ * - `POST /faults` (a `FaultSpec`), `GET /faults` (with `held`: requests waiting in a delay), `DELETE /faults`;
+ * - `POST /faults/release` `{id?}` — lets the requests held by fault `id` (or all) go on now;
  * - `PUT /rate-limits` `{enabled}` — the load benchmark switches them off;
  * - `POST /clock` `{freeze?, advanceSeconds?}` — freeze or move the sandbox's time;
  * - `GET /posts/:platform/:target[?includeDeleted=1]` — stored posts with their attachments;
@@ -57,7 +58,12 @@ export function controlRouter(ctx: SandboxContext): Router {
     }
   });
   router.get('/faults', (_req, res) => {
-    res.json({ faults: ctx.faults.list() });
+    res.json({ faults: ctx.faults.list(), held: ctx.faults.heldCount() });
+  });
+  router.post('/faults/release', (req, res) => {
+    const id: unknown = req.body?.id;
+    if (id !== undefined && typeof id !== 'string') return badRequest(res, 'id must be a fault id such as "fault-1"');
+    res.json({ ok: true, released: ctx.faults.release(id) });
   });
   router.delete('/faults', (_req, res) => {
     ctx.faults.clear();
