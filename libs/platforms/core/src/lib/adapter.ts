@@ -31,6 +31,20 @@ export interface PlatformAdapter<P extends Platform = Platform> {
   readonly platform: P;
   readonly limits: PlatformLimits;
 
+  /**
+   * How long after the first `publish` of a publication the platform still recognises a repeat by
+   * its idempotency key (the same `publicationId` gives the same key) and creates nothing new;
+   * null when the platform has no such key and any repeat may duplicate the post.
+   */
+  readonly idempotentRetryWindowMs: number | null;
+
+  /**
+   * The longest one `publish` with `imageCount` images can take: every request it may make, each
+   * at its own timeout, plus the adapter's own pacing between them. The engine holds its claim at
+   * least this long, so a slow answer is never mistaken for a dead worker.
+   */
+  longestPublishMs(imageCount: number): number;
+
   /** Pure: what this platform would refuse in the content (same function the editor runs). */
   validate(content: PostContent): ContentViolation[];
 

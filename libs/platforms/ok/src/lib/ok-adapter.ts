@@ -37,11 +37,19 @@ export const POSTING_ROLES: ReadonlySet<string> = new Set(['ADMIN', 'MODERATOR',
 export class OkAdapter implements PlatformAdapter<'ok'> {
   readonly platform = 'ok' as const;
   readonly limits = OK_LIMITS;
+  /** OK has no idempotency key: a repeat may post twice. */
+  readonly idempotentRetryWindowMs = null;
   private readonly http: AxiosInstance = createHttp();
   private readonly keys: OkAppKeys;
 
   constructor(private readonly options: OkAdapterOptions) {
     this.keys = { applicationKey: options.applicationKey, applicationSecretKey: options.applicationSecretKey };
+  }
+
+  /** With photos: the upload URL and one upload of them all; then the post. */
+  longestPublishMs(imageCount: number): number {
+    const timeoutMs = this.options.timeoutMs;
+    return timeoutMs + (imageCount > 0 ? timeoutMs + this.uploadTimeoutMs(timeoutMs) : 0);
   }
 
   validate(content: PostContent): ContentViolation[] {
@@ -125,13 +133,17 @@ export class OkAdapter implements PlatformAdapter<'ok'> {
         accessToken: channel.credentials.accessToken,
         groupId: channel.target.trim(),
         timeoutMs,
-        uploadTimeoutMs: this.options.uploadTimeoutMs ?? timeoutMs * 4,
+        uploadTimeoutMs: this.uploadTimeoutMs(timeoutMs),
       });
       if (!uploaded.ok) return uploaded.failure;
       media.push({ type: 'photo', list: uploaded.tokens.map((id) => ({ id })) });
     }
     if (content.link?.trim()) media.push({ type: 'link', url: content.link.trim() });
     return JSON.stringify({ media });
+  }
+
+  private uploadTimeoutMs(timeoutMs: number): number {
+    return this.options.uploadTimeoutMs ?? timeoutMs * 4;
   }
 
   private caller(channel: OkChannel, timeoutMs?: number): (kind: 'read' | 'write') => OkCallOptions {

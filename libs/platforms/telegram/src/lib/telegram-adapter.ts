@@ -30,9 +30,16 @@ interface ChatMember {
 export class TelegramAdapter implements PlatformAdapter<'telegram'> {
   readonly platform = 'telegram' as const;
   readonly limits = TELEGRAM_LIMITS;
+  /** The Bot API has no idempotency key: a repeat may post twice. */
+  readonly idempotentRetryWindowMs = null;
   private readonly http: AxiosInstance = createHttp();
 
   constructor(private readonly options: TelegramAdapterOptions) {}
+
+  /** The message (photos travel inside it), then a follow-up text when the caption cannot hold it. */
+  longestPublishMs(): number {
+    return 2 * this.options.timeoutMs;
+  }
 
   validate(content: PostContent): ContentViolation[] {
     return validateForPlatform('telegram', content);

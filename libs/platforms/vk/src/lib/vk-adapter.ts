@@ -17,7 +17,7 @@ import type { ContentViolation, PostContent } from '@vestnik/platforms/rules';
 import { renderPlainText, validateForPlatform, VK_LIMITS } from '@vestnik/platforms/rules';
 import { callVk, createHttp, VkCallOptions } from './vk-api';
 import type { VkErrorOutcome } from './vk-errors';
-import { formatVkRemoteId, guidForPublication, numericGroupId, parseVkRemoteId, vkPostUrl } from './vk-ids';
+import { formatVkRemoteId, guidForPublication, numericGroupId, parseVkRemoteId, VK_GUID_WINDOW_MS, vkPostUrl } from './vk-ids';
 import { refreshVkIdToken } from './vk-id';
 import { uploadWallPhotos } from './vk-photos';
 import { VkRequestPacer } from './vk-pacer';
@@ -52,12 +52,22 @@ interface VkGroup {
 export class VkAdapter implements PlatformAdapter<'vk'>, CredentialRefresher {
   readonly platform = 'vk' as const;
   readonly limits = VK_LIMITS;
+  /** wall.post carries the publication's `guid`. */
+  readonly idempotentRetryWindowMs = VK_GUID_WINDOW_MS;
   private readonly http: AxiosInstance = createHttp();
   private readonly pacer: VkRequestPacer;
+  private readonly paceMs: number;
 
   constructor(private readonly options: VkAdapterOptions) {
     const perSecond = options.maxRequestsPerSecond ?? 2.5;
-    this.pacer = new VkRequestPacer(perSecond > 0 ? Math.ceil(1000 / perSecond) : 0);
+    this.paceMs = perSecond > 0 ? Math.ceil(1000 / perSecond) : 0;
+    this.pacer = new VkRequestPacer(this.paceMs);
+  }
+
+  /** A screen name's lookup, the upload server, per photo its upload and its save, the post; each API call after its pace. */
+  longestPublishMs(imageCount: number): number {
+    const apiCalls = 2 + (imageCount > 0 ? 1 + imageCount : 0);
+    return apiCalls * (this.options.timeoutMs + this.paceMs) + imageCount * this.uploadTimeoutMs(this.options.timeoutMs);
   }
 
   validate(content: PostContent): ContentViolation[] {
@@ -156,6 +166,10 @@ export class VkAdapter implements PlatformAdapter<'vk'>, CredentialRefresher {
     });
   }
 
+  private uploadTimeoutMs(timeoutMs: number): number {
+    return this.options.uploadTimeoutMs ?? timeoutMs * 4;
+  }
+
   private caller(credentials: VkCredentials, timeoutMs?: number): (kind: 'read' | 'write') => VkCallOptions {
     return (kind) => ({
       kind,
@@ -175,7 +189,7 @@ export class VkAdapter implements PlatformAdapter<'vk'>, CredentialRefresher {
         accessToken: credentials.accessToken,
         groupId,
         timeoutMs,
-        uploadTimeoutMs: this.options.uploadTimeoutMs ?? timeoutMs * 4,
+        uploadTimeoutMs: this.uploadTimeoutMs(timeoutMs),
         canRefresh: this.caller(credentials)('read').canRefresh ?? false,
         pacer: this.pacer,
       });

@@ -10,8 +10,15 @@ export function numericGroupId(target: string): number | null {
 }
 
 /**
+ * How long after the first wall.post a repeat with the same guid is trusted to return the same
+ * post. ../shared/specs/PLATFORMS.md: the guid is "documented as valid for about an hour"; we
+ * count on half of it, so a retry decided at the edge still lands well inside VK's window.
+ */
+export const VK_GUID_WINDOW_MS = 30 * 60_000;
+
+/**
  * VK's idempotency key for wall.post: the same publication always yields the same guid, so a
- * retry after an unconfirmed attempt cannot create a second post (within VK's ~1 hour window).
+ * retry after an unconfirmed attempt cannot create a second post (within `VK_GUID_WINDOW_MS`).
  */
 export function guidForPublication(publicationId: string): string {
   return createHash('sha256').update(`vestnik:publication:${publicationId}`).digest('hex').slice(0, 32);
