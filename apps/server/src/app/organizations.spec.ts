@@ -131,4 +131,49 @@ describe('organizations and roles', () => {
     const last = await server.http.delete(`/api/v1/organizations/${region.id}/members/${rootMembers[0].userId}`).set(bearer(admin)).expect(409);
     expect(last.body.code).toBe('last_root_admin');
   });
+
+  it('lets an organization require four eyes in its subtree, which only its own admins may lift', async () => {
+    const patch = (token: string, id: string, body: Record<string, unknown>) => server.http.patch(`/api/v1/organizations/${id}`).set(bearer(token)).send(body);
+    await addMember(admin, school.id, 'school-admin@x.ru', 'admin').expect(201);
+    const schoolAdmin = await login(server, 'school-admin@x.ru', 'пароль-сотрудника');
+    const ministryAdmin = await login(server, 'ministry-admin@x.ru', 'пароль-сотрудника');
+    // Admin of the school and only editor of the ministry (from the test above).
+    const schoolOnlyAdmin = await login(server, 'ministry-editor@x.ru', 'пароль-сотрудника');
+
+    // Nobody above requires it: the school may switch four eyes off for itself.
+    const free = (await patch(schoolAdmin, school.id, { allowSelfApproval: true }).expect(200)).body as OrganizationView;
+    expect(free).toMatchObject({ allowSelfApproval: true, requireFourEyesInSubtree: false, fourEyes: { selfApprovalAllowed: true, requiredBy: null } });
+    await patch(schoolAdmin, school.id, { allowSelfApproval: false }).expect(200);
+
+    const required = (await patch(ministryAdmin, ministry.id, { requireFourEyesInSubtree: true }).expect(200)).body as OrganizationView;
+    expect(required).toMatchObject({ requireFourEyesInSubtree: true, fourEyes: { selfApprovalAllowed: false, requiredBy: { id: ministry.id, name: 'Министерство образования' } } });
+    const inherited = (await server.http.get(`/api/v1/organizations/${school.id}`).set(bearer(schoolAdmin)).expect(200)).body as OrganizationView;
+    expect(inherited).toMatchObject({ requireFourEyesInSubtree: false, fourEyes: { selfApprovalAllowed: false, requiredBy: { id: ministry.id, name: 'Министерство образования' } } });
+
+    // The school cannot switch it off, and its admins cannot reach the ministry's rule.
+    const refused = await patch(schoolAdmin, school.id, { allowSelfApproval: true }).expect(409);
+    expect(refused.body.code).toBe('four_eyes_required');
+    expect(refused.body.message).toContain('«Министерство образования»');
+    await patch(schoolAdmin, ministry.id, { requireFourEyesInSubtree: false }).expect(404);
+    expect((await patch(schoolOnlyAdmin, ministry.id, { requireFourEyesInSubtree: false }).expect(403)).body.code).toBe('forbidden');
+    // Other settings of the school stay its own.
+    await patch(schoolAdmin, school.id, { name: 'Школа №1 г. Курильска', allowSelfApproval: false }).expect(200);
+    // The ministry cannot allow it for itself while requiring it below.
+    expect((await patch(ministryAdmin, ministry.id, { allowSelfApproval: true }).expect(409)).body.code).toBe('four_eyes_required');
+
+    // An admin where the rule is set lifts it; then the school decides again.
+    await patch(ministryAdmin, ministry.id, { requireFourEyesInSubtree: false }).expect(200);
+    expect((await patch(schoolAdmin, school.id, { allowSelfApproval: true }).expect(200)).body.fourEyes).toEqual({ selfApprovalAllowed: true, requiredBy: null });
+
+    // A requirement set higher up later overrides the school's own choice without erasing it.
+    await patch(admin, region.id, { requireFourEyesInSubtree: true }).expect(200);
+    const overridden = (await server.http.get(`/api/v1/organizations/${school.id}`).set(bearer(schoolAdmin)).expect(200)).body as OrganizationView;
+    expect(overridden).toMatchObject({ allowSelfApproval: true, fourEyes: { selfApprovalAllowed: false, requiredBy: { id: region.id } } });
+    await patch(admin, region.id, { requireFourEyesInSubtree: false }).expect(200);
+
+    // Every change is in the journal with before and after.
+    const entries = (await server.http.get(`/api/v1/audit?organizationId=${ministry.id}&limit=200`).set(bearer(admin)).expect(200)).body.items as { action: string; targetId: string; before: Record<string, unknown>; after: Record<string, unknown> }[];
+    const ministryChanges = entries.filter((e) => e.action === 'organization.updated' && e.targetId === ministry.id).map((e) => [e.before['requireFourEyesInSubtree'], e.after['requireFourEyesInSubtree']]);
+    expect(ministryChanges).toEqual(expect.arrayContaining([[false, true], [true, false]]));
+  });
 });

@@ -13,11 +13,26 @@ export interface OrganizationView {
   archived: boolean;
   /** Admins of this organization must use a second factor. */
   requireAdminTotp: boolean;
-  /** Authors may approve their own posts (four-eyes off). */
+  /**
+   * Set here: whoever wrote or changed a post may also approve it (four eyes off). Counts only
+   * while no ancestor (nor this one) requires four eyes: see `fourEyes`.
+   */
   allowSelfApproval: boolean;
+  /** Set here: four eyes are required here and in every sub-organization, whatever they set. */
+  requireFourEyesInSubtree: boolean;
+  /** The rule in force here, computed from the path. */
+  fourEyes: FourEyesRule;
   /** The caller's effective role here (held here or on an ancestor). */
   myRole: Role;
   createdAt: string;
+}
+
+/** Who may approve a post in an organization. */
+export interface FourEyesRule {
+  /** Whether the author or an editor of a post may approve it himself. */
+  selfApprovalAllowed: boolean;
+  /** The nearest organization (this one or an ancestor) requiring four eyes for its subtree; null when none does. */
+  requiredBy: { id: string; name: string } | null;
 }
 
 /** `POST /api/v1/organizations` */
@@ -43,8 +58,13 @@ export class UpdateOrganizationRequest {
   @IsOptional() @IsBoolean()
   requireAdminTotp?: boolean;
 
+  /** Refused (409) while this organization or an ancestor requires four eyes. */
   @IsOptional() @IsBoolean()
   allowSelfApproval?: boolean;
+
+  /** Only an admin of this organization (held here or above) may set or lift it. */
+  @IsOptional() @IsBoolean()
+  requireFourEyesInSubtree?: boolean;
 }
 
 /** `POST /api/v1/organizations/:id/members`: adds a person (creating the account when new). */

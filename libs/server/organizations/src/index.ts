@@ -1,3 +1,3 @@
 export * from './lib/organizations.module';
 export * from './lib/organizations.service';
-export { effectiveTimezones } from './lib/organization-view';
+export { effectiveTimezones, fourEyesRules, FOUR_EYES_BY_DEFAULT } from './lib/organization-view';

@@ -1,8 +1,10 @@
 import type { SchemaPart } from '@vestnik/server/persistence';
 import { PostCommentEntity } from './lib/entities/post-comment.entity';
 import { PostEntity } from './lib/entities/post.entity';
+import { PostRevisionEntity } from './lib/entities/post-revision.entity';
 import { PublicationEntity } from './lib/entities/publication.entity';
 import { Posts1764600000000 } from './lib/migrations/1764600000000-Posts';
+import { PostRevisions1765100000001 } from './lib/migrations/1765100000001-PostRevisions';
 
 export * from './lib/posts.module';
 export * from './lib/posts.service';
@@ -11,4 +13,7 @@ export { contentFor, contentHash } from './lib/post-content';
 export { toPublicationView } from './lib/post-view';
 export { PostEntity, PublicationEntity, PostCommentEntity };
 
-export const POSTS_SCHEMA: SchemaPart = { entities: [PostEntity, PublicationEntity, PostCommentEntity], migrations: [Posts1764600000000] };
+export const POSTS_SCHEMA: SchemaPart = {
+  entities: [PostEntity, PublicationEntity, PostCommentEntity, PostRevisionEntity],
+  migrations: [Posts1764600000000, PostRevisions1765100000001],
+};

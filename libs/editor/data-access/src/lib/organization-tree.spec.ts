@@ -11,6 +11,8 @@ function organization(id: string, name: string, parentId: string | null, ownTime
     archived: false,
     requireAdminTotp: false,
     allowSelfApproval: false,
+    requireFourEyesInSubtree: false,
+    fourEyes: { selfApprovalAllowed: false, requiredBy: null },
     myRole: 'admin',
     createdAt: '2025-01-01T00:00:00.000Z',
   };

@@ -68,6 +68,7 @@ export class AccessService {
       ownTimezone: (row['own_timezone'] as string | null) ?? null,
       requireAdminTotp: row['require_admin_totp'] as boolean,
       allowSelfApproval: row['allow_self_approval'] as boolean,
+      requireFourEyesInSubtree: row['require_four_eyes_in_subtree'] as boolean,
       archivedAt: (row['archived_at'] as Date | null) ?? null,
       createdAt: row['created_at'] as Date,
       updatedAt: row['updated_at'] as Date,

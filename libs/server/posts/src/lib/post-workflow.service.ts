@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { PostStatus, PostView } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
+import { OrganizationAccess } from '@vestnik/server/auth';
 import { ApiException, SignedInActor } from '@vestnik/server/http';
+import { FOUR_EYES_BY_DEFAULT, fourEyesRules } from '@vestnik/server/organizations';
 import { PostCommentEntity } from './entities/post-comment.entity';
 import { PostEntity } from './entities/post.entity';
 import { PublicationEntity } from './entities/publication.entity';
@@ -26,18 +28,16 @@ export class PostWorkflowService {
   async submit(actor: SignedInActor, id: string): Promise<PostView> {
     return this.transition(actor, id, 'editor', ['draft'], async (post, m) => {
       await this.assertPublishable(post, m);
-      await m.update(PostEntity, { id }, { status: 'in_review' });
+      await m.update(PostEntity, { id }, { status: 'in_review', submittedVersion: post.version });
       return { action: 'post.submitted', after: { status: 'in_review' } };
     });
   }
 
   async approve(actor: SignedInActor, id: string): Promise<PostView> {
-    return this.transition(actor, id, 'supervisor', ['in_review'], async (post, m, allowSelfApproval) => {
-      if (post.authorId === actor.user.id && !allowSelfApproval) {
-        throw new ApiException(403, 'four_eyes', 'Автор не может согласовать собственный материал: нужен другой руководитель (правило «четырёх глаз»)');
-      }
+    return this.transition(actor, id, 'supervisor', ['in_review'], async (post, m) => {
+      await this.assertFourEyes(actor, post, m);
       await this.assertPublishable(post, m);
-      await m.update(PostEntity, { id }, { status: 'scheduled', approvedHash: post.contentHash, approvedBy: actor.user.id, approvedAt: new Date() });
+      await m.update(PostEntity, { id }, { status: 'scheduled', approvedHash: post.contentHash, approvedBy: actor.user.id, approvedAt: new Date(), lastApprovedVersion: post.version });
       await m.update(PublicationEntity, { postId: id, status: 'pending' }, { status: 'scheduled', nextAttemptAt: post.scheduledAt, attempts: 0, lastError: null, lastErrorCode: null });
       return { action: 'post.approved', after: { status: 'scheduled', approvedHash: post.contentHash } };
     });
@@ -64,7 +64,7 @@ export class PostWorkflowService {
     id: string,
     role: 'editor' | 'supervisor',
     from: PostStatus[],
-    apply: (post: PostEntity, m: EntityManager, allowSelfApproval: boolean) => Promise<{ action: string; after: Record<string, unknown> }>,
+    apply: (post: PostEntity, m: EntityManager, access: OrganizationAccess) => Promise<{ action: string; after: Record<string, unknown> }>,
   ): Promise<PostView> {
     const { access } = await this.ctx.load(actor, id, role);
     const post = await this.ctx.dataSource.transaction(async (m) => {
@@ -74,11 +74,37 @@ export class PostWorkflowService {
       if (!from.includes(current.status)) {
         throw new ApiException(409, 'invalid_transition', `Сейчас материал в статусе «${current.status}»: это действие возможно только из статуса ${from.map((s) => `«${s}»`).join(', ')}`, { status: current.status });
       }
-      const { action, after } = await apply(current, m, access.organization.allowSelfApproval);
+      const { action, after } = await apply(current, m, access);
       await this.audit.record({ actor, organizationId: current.organizationId, action, targetType: 'post', targetId: id, before: { status: current.status, contentHash: current.contentHash }, after }, m);
       return m.findOneByOrFail(PostEntity, { id });
     });
     return this.ctx.view(post, access.organization.path);
+  }
+
+  /**
+   * Four eyes: the author, and whoever changed the content since it was last approved, cannot
+   * approve it. Off only where self-approval is allowed and no ancestor requires four eyes; the rule
+   * is read in this transaction, under the post's lock, so an edit cannot slip in between.
+   */
+  private async assertFourEyes(actor: SignedInActor, post: PostEntity, m: EntityManager): Promise<void> {
+    const rule = (await fourEyesRules(m, [post.organizationId])).get(post.organizationId) ?? FOUR_EYES_BY_DEFAULT;
+    if (rule.selfApprovalAllowed) return;
+    if (post.authorId === actor.user.id) {
+      throw new ApiException(403, 'four_eyes', 'Автор не может согласовать собственный материал: нужен другой руководитель (правило «четырёх глаз»)');
+    }
+    const edited: { version: number }[] = await m.query(
+      'SELECT version FROM post_revisions WHERE post_id = $1 AND editor_id = $2 AND version > $3 ORDER BY version',
+      [post.id, actor.user.id, post.lastApprovedVersion ?? 0],
+    );
+    if (edited.length) {
+      const versions = edited.map((r) => r.version);
+      throw new ApiException(
+        403,
+        'four_eyes',
+        `Вы изменяли текст, время или каналы этого материала после последнего согласования (${versions.length > 1 ? 'версии' : 'версия'} ${versions.join(', ')}): согласовать его должен другой руководитель (правило «четырёх глаз»)`,
+        { editedVersions: versions },
+      );
+    }
   }
 
   /** A post any target platform would refuse cannot move on; the answer lists channel and rule. */

@@ -4,6 +4,7 @@ import type { CreatePostRequest, Page, PostQuery, PostView, UpdatePostRequest } 
 import { AuditLog } from '@vestnik/server/audit';
 import { ApiException, SignedInActor } from '@vestnik/server/http';
 import { PostEntity } from './entities/post.entity';
+import { PostRevisionEntity } from './entities/post-revision.entity';
 import { PublicationEntity } from './entities/publication.entity';
 import { contentHash, TargetChannel } from './post-content';
 import { PostContext } from './post-context';
@@ -40,6 +41,7 @@ export class PostsService {
         status: 'draft' as const,
       };
       const saved = await m.save(m.create(PostEntity, { ...fields, contentHash: contentHash(fields, targets.map((t) => t.id)) }));
+      await this.recordRevision(m, saved, actor, 'created');
       await this.syncPublications(m, saved.id, targets);
       await this.audit.record({ actor, organizationId: saved.organizationId, action: 'post.created', targetType: 'post', targetId: saved.id, after: postSummary(saved, targets.map((t) => t.id)) }, m);
       return saved;
@@ -52,7 +54,11 @@ export class PostsService {
     return this.ctx.view(post, access.organization.path);
   }
 
-  /** Edits what the post says, where or when. An approved post goes back to review. */
+  /**
+   * Edits what the post says, where or when, recording the editor of the new version (four eyes
+   * keep him from approving it). An approved post goes back to review: the approval was bound to
+   * the content hash, so its publications wait for a new one.
+   */
   async update(actor: SignedInActor, id: string, input: UpdatePostRequest): Promise<PostView> {
     const { post, access } = await this.ctx.load(actor, id, 'editor');
     const timezone = await this.ctx.timezoneOf(post.organizationId);
@@ -91,11 +97,12 @@ export class PostsService {
         scheduledAt: next.scheduledAt,
         contentHash: next.contentHash,
         version: current.version + 1,
-        ...(backToReview ? { status: 'in_review' as const, approvedHash: null, approvedBy: null, approvedAt: null } : {}),
+        ...(backToReview ? { status: 'in_review' as const, approvedHash: null, approvedBy: null, approvedAt: null, submittedVersion: current.version + 1 } : {}),
       });
       if (newTargets) await this.syncPublications(m, id, newTargets);
       if (backToReview) await m.update(PublicationEntity, { postId: id, status: 'scheduled' }, { status: 'pending' });
       const saved = await m.findOneByOrFail(PostEntity, { id });
+      await this.recordRevision(m, saved, actor, 'edited');
       await this.audit.record({ actor, organizationId: saved.organizationId, action: backToReview ? 'post.updated_back_to_review' : 'post.updated', targetType: 'post', targetId: id, before, after: postSummary(saved, targetIds) }, m);
       return saved;
     });
@@ -118,6 +125,11 @@ export class PostsService {
     const offset = q.offset ?? 0;
     const [posts, total] = await qb.orderBy('p.scheduled_at', 'ASC').addOrderBy('p.id').skip(offset).take(limit).getManyAndCount();
     return { items: await this.ctx.views(posts, access.organization.path), total, limit, offset };
+  }
+
+  /** Who gave the post its current content; written with the change, in its transaction. */
+  private async recordRevision(m: EntityManager, post: PostEntity, actor: SignedInActor, kind: PostRevisionEntity['kind']): Promise<void> {
+    await m.insert(PostRevisionEntity, { postId: post.id, version: post.version, contentHash: post.contentHash, editorId: actor.user.id, kind });
   }
 
   /** One publication per target channel: adds the new ones, drops the ones no longer targeted. */

@@ -21,8 +21,13 @@ export class OrganizationEntity {
   @Column('boolean', { name: 'require_admin_totp', default: false })
   requireAdminTotp!: boolean;
 
+  /** Four eyes off here, unless this organization or an ancestor requires them for its subtree. */
   @Column('boolean', { name: 'allow_self_approval', default: false })
   allowSelfApproval!: boolean;
+
+  /** Four eyes required here and in every sub-organization, whatever they set themselves. */
+  @Column('boolean', { name: 'require_four_eyes_in_subtree', default: false })
+  requireFourEyesInSubtree!: boolean;
 
   @Column('timestamptz', { name: 'archived_at', nullable: true })
   archivedAt!: Date | null;

@@ -55,6 +55,17 @@ export class PostEntity {
   @Column('timestamptz', { name: 'approved_at', nullable: true })
   approvedAt!: Date | null;
 
+  /** The version last sent to review (by submitting, or by editing an approved post); null before. */
+  @Column('int', { name: 'submitted_version', nullable: true })
+  submittedVersion!: number | null;
+
+  /**
+   * The version last approved. Unlike the approval itself it stays when the post is edited: who
+   * changed the content after it cannot approve the new one (four eyes).
+   */
+  @Column('int', { name: 'last_approved_version', nullable: true })
+  lastApprovedVersion!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * Who gave a post which content: one row per version, written in the transaction of the change.
+ * Four eyes read it: nobody who changed the content since its last approval may approve it.
+ */
+@Entity('post_revisions')
+export class PostRevisionEntity {
+  @PrimaryColumn('uuid', { name: 'post_id' })
+  postId!: string;
+
+  /** The post's `version` this content had. */
+  @PrimaryColumn('int')
+  version!: number;
+
+  /** The post's content hash at this version; null only for versions from before revisions were kept. */
+  @Column('text', { name: 'content_hash', nullable: true })
+  contentHash!: string | null;
+
+  @Column('uuid', { name: 'editor_id' })
+  editorId!: string;
+
+  @Column('text')
+  kind!: 'created' | 'edited';
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
