@@ -64,16 +64,16 @@ describe('connecting VK and OK pages through OAuth', () => {
     return `${back.pathname}${back.search}`;
   }
 
-  async function authorize(platform: 'vk' | 'ok', account: string, decision = 'allow'): Promise<Flow> {
-    const started = await api.start(platform);
+  async function authorize(platform: 'vk' | 'ok', account: string, decision = 'allow', organizationId = rootId): Promise<Flow> {
+    const started = await api.start(platform, admin, organizationId);
     const cookie = (started.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
     const authorizeUrl = started.body.authorizeUrl as string;
     return { authorizeUrl, cookie, callback: await consent(authorizeUrl, platform === 'vk' ? 'user_id' : 'uid', account, decision) };
   }
 
   /** Start, consent, callback: the id of the pending connection. */
-  async function connect(platform: 'vk' | 'ok', account: string): Promise<string> {
-    const flow = await authorize(platform, account);
+  async function connect(platform: 'vk' | 'ok', account: string, organizationId = rootId): Promise<string> {
+    const flow = await authorize(platform, account, 'allow', organizationId);
     const editor = await api.callback(flow.callback, flow.cookie);
     expect(`${editor.origin}${editor.pathname}`).toBe(`${PUBLIC}/channels/connect`);
     return editor.searchParams.get('connection') ?? '';
@@ -203,6 +203,17 @@ describe('connecting VK and OK pages through OAuth', () => {
     answers += JSON.stringify(audit);
     const failures = audit.filter((e) => e.action === 'channel.oauth_failed').map((e) => e.after?.['error']);
     expect(failures).toEqual(expect.arrayContaining(['oauth_browser_mismatch', 'oauth_state_expired', 'oauth_denied']));
+  });
+
+  it('refuses to start or finish connecting pages to an archived organization', async () => {
+    const commissionId = (await createOrganization(server, admin, rootId, 'Временная комиссия')).id;
+    const id = await connect('ok', '9001', commissionId);
+    await server.http.post(`/api/v1/organizations/${commissionId}/archive`).set(bearer(admin)).expect(200);
+    const finished = await server.http.post(`/api/v1/channels/oauth/connections/${id}/channels`).set(bearer(admin)).send({ pages: [{ target: '5700002', name: 'Клуб любителей' }] }).expect(409);
+    expect(finished.body).toMatchObject({ code: 'organization_archived', message: expect.stringMatching(/в архиве/) });
+    expect((await api.start('vk', admin, commissionId, 409)).body.code).toBe('organization_archived');
+    const [channels] = await server.db.dataSource.query('SELECT count(*)::int AS n FROM channels WHERE organization_id = $1', [commissionId]);
+    expect(channels.n).toBe(0);
   });
 
   it('keeps a connection to the person who started it, as admin of its organization', async () => {

@@ -131,6 +131,38 @@ describe('posts and approval', () => {
     const post = await draft(editor.token, { scheduledAt: '2020-01-01T10:00' });
     const refused = await act(editor.token, post.id, 'submit').expect(422);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'scheduledAt', rule: 'scheduled_in_past' })]);
+    // The time concerns the post, not a channel or a platform.
+    expect(refused.body.problems).toEqual([expect.objectContaining({ code: 'scheduled_in_past', channelId: null, channelName: null, platform: null })]);
+  });
+
+  it('reports a post left without channels as a problem of the post, naming no platform', async () => {
+    const soleVk = await insertChannel(server, ministryId, 'vk', 'ВК, который удалят');
+    const post = await draft(editor.token, { channelIds: [soleVk] });
+    await server.http.delete(`/api/v1/channels/${soleVk}`).set(bearer(admin)).expect(204);
+    const refused = await act(editor.token, post.id, 'submit').expect(422);
+    expect(refused.body.problems).toEqual([{ channelId: null, channelName: null, platform: null, code: 'no_channels', field: 'channelIds', message: expect.any(String) }]);
+  });
+
+  it('refuses new posts, their submission and approval, and new channels in an archived organization', async () => {
+    const commissionId = (await createOrganization(server, admin, ministryId, 'Временная комиссия')).id;
+    const commissionVk = await insertChannel(server, commissionId, 'vk', 'ВК комиссии');
+    const body = { organizationId: commissionId, channelIds: [commissionVk] };
+    const waiting = await draft(editor.token, body);
+    const inReview = await draft(editor.token, body);
+    await act(editor.token, inReview.id, 'submit').expect(200);
+    await server.http.post(`/api/v1/organizations/${commissionId}/archive`).set(bearer(admin)).expect(200);
+
+    const created = await server.http.post('/api/v1/posts').set(bearer(editor.token)).send({ rubric: 'official', text: 'Новое', scheduledAt: localDateTime(3), ...body }).expect(409);
+    expect(created.body).toMatchObject({ code: 'organization_archived', message: expect.stringMatching(/Временная комиссия.*в архиве/) });
+    expect((await act(editor.token, waiting.id, 'submit').expect(409)).body.code).toBe('organization_archived');
+    expect((await act(supervisor.token, inReview.id, 'approve').expect(409)).body.code).toBe('organization_archived');
+    // Refused before any platform is asked: this server knows no platform to ask.
+    const channel = await server.http.post('/api/v1/channels').set(bearer(admin)).send({ organizationId: commissionId, platform: 'telegram', name: 'Телеграм комиссии', target: '@commission65', credentials: { botToken: '123456:AAtest-bot-token-for-vestnik-000' } }).expect(409);
+    expect(channel.body).toMatchObject({ code: 'organization_archived', message: expect.stringMatching(/в архиве/) });
+    // What is already there may still be withdrawn.
+    await act(editor.token, waiting.id, 'cancel').expect(200);
+    const [row] = await server.db.dataSource.query('SELECT status FROM posts WHERE id = $1', [inReview.id]);
+    expect(row.status).toBe('in_review');
   });
 
   it('cross-posts into the subtree but never outside it', async () => {

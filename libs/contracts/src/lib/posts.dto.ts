@@ -150,11 +150,14 @@ export interface PublicationView {
   publishedAt: string | null;
 }
 
-/** A rule a platform would refuse, for one target channel. */
+/**
+ * A rule a platform would refuse, for one target channel; or a problem of the post itself (no
+ * channels left, time already passed), which names no channel and no platform (all three null).
+ */
 export interface PostProblem {
-  channelId: string;
-  channelName: string;
-  platform: Platform;
+  channelId: string | null;
+  channelName: string | null;
+  platform: Platform | null;
   code: string;
   field: string;
   message: string;

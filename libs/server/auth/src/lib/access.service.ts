@@ -3,12 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Role, roleAtLeast, ROLES } from '@vestnik/contracts';
 import { OrganizationEntity } from '@vestnik/server/persistence';
-import { forbidden, notFound } from '@vestnik/server/http';
+import { ApiException, forbidden, notFound } from '@vestnik/server/http';
 
 export interface OrganizationAccess {
   organization: OrganizationEntity;
   /** The strongest role the user holds here or on any ancestor. */
   role: Role;
+}
+
+/** Nothing new is made in an archived organization: 409 saying what was refused, e.g. `создавать в ней материалы`. */
+export function refuseIfArchived(organization: Pick<OrganizationEntity, 'name' | 'archivedAt'>, refused: string): void {
+  if (organization.archivedAt) {
+    throw new ApiException(409, 'organization_archived', `Организация «${organization.name}» в архиве: ${refused} нельзя. Сначала верните её из архива`);
+  }
 }
 
 const ROLE_RANK_SQL = `array_position(ARRAY[${ROLES.map((r) => `'${r}'`).join(',')}]::text[], m.role)`;

@@ -9,7 +9,7 @@ import {
   UpdateChannelRequest,
 } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
-import { AccessService } from '@vestnik/server/auth';
+import { AccessService, refuseIfArchived } from '@vestnik/server/auth';
 import { ApiException, notFound, SignedInActor } from '@vestnik/server/http';
 import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
 import { ChannelEntity } from './channel.entity';
@@ -63,7 +63,7 @@ export class ChannelsService {
     actor: SignedInActor,
     input: CreateChannelRequest,
   ): Promise<ChannelView> {
-    await this.access.require(actor.user.id, input.organizationId, 'admin');
+    await this.requireOpenOrganization(actor, input.organizationId);
     this.assertCredentials(input.platform, input.credentials);
     const verified = await this.verifier.require(
       input.platform,
@@ -290,6 +290,19 @@ export class ChannelsService {
         m,
       );
     });
+  }
+
+  /** Where new channels may be connected: admin there, and not archived (409). */
+  async requireOpenOrganization(
+    actor: SignedInActor,
+    organizationId: string,
+  ): Promise<void> {
+    const { organization } = await this.access.require(
+      actor.user.id,
+      organizationId,
+      'admin',
+    );
+    refuseIfArchived(organization, 'подключать к ней страницы');
   }
 
   /** The channel's credentials; 409 when they do not open here (another key, or copied from another row). */

@@ -1,4 +1,4 @@
-import { contentHash, postProblems } from './post-content';
+import { contentHash, postLevelProblems, postProblems } from './post-content';
 
 const base = { rubric: 'official' as const, title: null, text: 'Приём граждан в пятницу', link: null, mediaIds: [] as string[], variants: {}, scheduledAt: new Date('2026-12-01T00:00:00Z') };
 
@@ -26,5 +26,17 @@ describe('postProblems', () => {
   it('checks a platform variant instead of the common text, and reports disabled channels', () => {
     const problems = postProblems({ ...base, variants: { telegram: { text: 'я'.repeat(5000) } } }, [{ ...tg, state: 'disabled' }], () => new Map());
     expect(problems.map((p) => `${p.code}:${p.field}`)).toEqual(['channel_disabled:channelIds', 'text_too_long:variants.telegram.text']);
+  });
+});
+
+describe('postLevelProblems', () => {
+  it('reports a post without channels or with a passed time as its own, naming no platform', () => {
+    const problems = postLevelProblems(base, 0, new Date('2026-12-01T00:00:01Z'));
+    expect(problems.map((p) => `${p.code}:${p.field}`)).toEqual(['no_channels:channelIds', 'scheduled_in_past:scheduledAt']);
+    expect(problems.every((p) => p.platform === null && p.channelId === null && p.channelName === null)).toBe(true);
+  });
+
+  it('has nothing to say about a post with channels and time to spare', () => {
+    expect(postLevelProblems(base, 2, new Date('2026-11-30T23:59:00Z'))).toEqual([]);
   });
 });

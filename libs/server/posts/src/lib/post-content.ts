@@ -62,3 +62,17 @@ export function postProblems(post: Pick<PostEntity, 'text' | 'link' | 'mediaIds'
   }
   return problems;
 }
+
+/**
+ * Problems of the post itself rather than of a channel: no channel left to publish to, or a time
+ * earlier than `earliest`. They name no channel and no platform.
+ */
+export function postLevelProblems(post: Pick<PostEntity, 'scheduledAt'>, channelCount: number, earliest: Date): PostProblem[] {
+  const problems: PostProblem[] = [];
+  const ofPost = { channelId: null, channelName: null, platform: null };
+  if (channelCount === 0) problems.push({ ...ofPost, code: 'no_channels', field: 'channelIds', message: 'Не выбрано ни одного канала' });
+  if (post.scheduledAt.getTime() < earliest.getTime()) {
+    problems.push({ ...ofPost, code: 'scheduled_in_past', field: 'scheduledAt', message: 'Время публикации уже прошло или наступит меньше чем через минуту: выберите более позднее' });
+  }
+  return problems;
+}

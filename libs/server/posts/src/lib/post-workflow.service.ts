@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { PostStatus, PostView } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
-import { OrganizationAccess } from '@vestnik/server/auth';
+import { OrganizationAccess, refuseIfArchived } from '@vestnik/server/auth';
 import { ApiException, SignedInActor } from '@vestnik/server/http';
 import { FOUR_EYES_BY_DEFAULT, fourEyesRules } from '@vestnik/server/organizations';
 import { PostCommentEntity } from './entities/post-comment.entity';
 import { PostEntity } from './entities/post.entity';
 import { PublicationEntity } from './entities/publication.entity';
-import { postProblems } from './post-content';
+import { postLevelProblems, postProblems } from './post-content';
 import { PostContext } from './post-context';
 
 /** Approval needs the post to be at least this far in the future, so the worker can still take it. */
@@ -17,6 +17,7 @@ const MIN_LEAD_MS = 60_000;
 /**
  * draft → in_review (submit) → scheduled (approve, supervisor or admin; four-eyes) or back to draft
  * (reject, with a comment); cancel before publishing. Every transition is audited in its transaction.
+ * An archived organization takes nothing new to review or publishing; cancelling stays possible.
  */
 @Injectable()
 export class PostWorkflowService {
@@ -26,7 +27,8 @@ export class PostWorkflowService {
   ) {}
 
   async submit(actor: SignedInActor, id: string): Promise<PostView> {
-    return this.transition(actor, id, 'editor', ['draft'], async (post, m) => {
+    return this.transition(actor, id, 'editor', ['draft'], async (post, m, access) => {
+      refuseIfArchived(access.organization, 'отправлять материалы на согласование');
       await this.assertPublishable(post, m);
       await m.update(PostEntity, { id }, { status: 'in_review', submittedVersion: post.version });
       return { action: 'post.submitted', after: { status: 'in_review' } };
@@ -34,7 +36,8 @@ export class PostWorkflowService {
   }
 
   async approve(actor: SignedInActor, id: string): Promise<PostView> {
-    return this.transition(actor, id, 'supervisor', ['in_review'], async (post, m) => {
+    return this.transition(actor, id, 'supervisor', ['in_review'], async (post, m, access) => {
+      refuseIfArchived(access.organization, 'согласовывать материалы');
       await this.assertFourEyes(actor, post, m);
       await this.assertPublishable(post, m);
       await m.update(PostEntity, { id }, { status: 'scheduled', approvedHash: post.contentHash, approvedBy: actor.user.id, approvedAt: new Date(), lastApprovedVersion: post.version });
@@ -114,11 +117,10 @@ export class PostWorkflowService {
       [post.id],
     );
     const org: { path: string }[] = await m.query('SELECT path FROM organizations WHERE id = $1', [post.organizationId]);
-    const problems = postProblems(post, rows, await this.ctx.imagesByPlatform(org[0].path, post.mediaIds));
-    if (rows.length === 0) problems.push({ channelId: '', channelName: '', platform: 'vk', code: 'no_channels', field: 'channelIds', message: 'Не выбрано ни одного канала' });
-    if (post.scheduledAt.getTime() < Date.now() + MIN_LEAD_MS) {
-      problems.push({ channelId: '', channelName: '', platform: 'vk', code: 'scheduled_in_past', field: 'scheduledAt', message: 'Время публикации уже прошло или наступит меньше чем через минуту: выберите более позднее' });
-    }
+    const problems = [
+      ...postProblems(post, rows, await this.ctx.imagesByPlatform(org[0].path, post.mediaIds)),
+      ...postLevelProblems(post, rows.length, new Date(Date.now() + MIN_LEAD_MS)),
+    ];
     if (problems.length) {
       throw new ApiException(422, 'post_not_publishable', `Площадки не примут материал: ${problems[0].message}`, {
         problems,

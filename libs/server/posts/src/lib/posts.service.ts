@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { CreatePostRequest, Page, PostQuery, PostView, UpdatePostRequest } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
+import { refuseIfArchived } from '@vestnik/server/auth';
 import { ApiException, SignedInActor } from '@vestnik/server/http';
 import { PostEntity } from './entities/post.entity';
 import { PostRevisionEntity } from './entities/post-revision.entity';
@@ -22,6 +23,7 @@ export class PostsService {
 
   async create(actor: SignedInActor, input: CreatePostRequest): Promise<PostView> {
     const access = await this.ctx.requireOrganization(actor, input.organizationId, 'editor');
+    refuseIfArchived(access.organization, 'создавать в ней материалы');
     const timezone = await this.ctx.timezoneOf(input.organizationId);
     const scheduledAt = this.ctx.instant(input.scheduledAt, timezone, 'scheduledAt');
     const targets = await this.ctx.targets(access.organization.path, input.channelIds);

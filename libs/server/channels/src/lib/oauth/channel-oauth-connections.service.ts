@@ -58,6 +58,7 @@ export class ChannelOAuthConnectionsService {
    */
   async createChannels(actor: SignedInActor, id: string, input: CreateOAuthChannelsRequest): Promise<CreateOAuthChannelsResponse> {
     const { row, credentials } = await this.load(actor, id);
+    await this.channels.requireOpenOrganization(actor, row.organizationId);
     const chosen = [...new Map(input.pages.map((p) => [p.target.trim(), p])).values()];
     if (row.platform === 'vk' && chosen.length > 1) {
       // A VK ID refresh token is single-use and rotates: two channels cannot share one.

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { OAuthPlatform } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
-import { AccessService } from '@vestnik/server/auth';
+import { AccessService, refuseIfArchived } from '@vestnik/server/auth';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import type { Actor, SignedInActor } from '@vestnik/server/http';
 import { SECRET_BOX, SecretBox, UserEntity } from '@vestnik/server/persistence';
@@ -53,7 +53,7 @@ export class ChannelOAuthFlowService {
   async start(actor: SignedInActor, platformName: string, organizationId: string): Promise<StartedOAuth> {
     const connector = this.connectors.require(platformName);
     const platform = connector.platform;
-    await this.access.require(actor.user.id, organizationId, 'admin');
+    refuseIfArchived((await this.access.require(actor.user.id, organizationId, 'admin')).organization, 'подключать к ней страницы');
     const state = randomToken(32);
     const nonce = randomToken(32);
     const verifier = connector.usesPkce ? randomToken(48) : null;
