@@ -32,6 +32,7 @@ const FIELD_LABELS: Record<string, string> = {
   archivedAt: 'В архиве с',
   requireAdminTotp: 'Код для администраторов',
   allowSelfApproval: 'Самосогласование',
+  requireFourEyesInSubtree: '«Четыре глаза» для подчинённых',
   role: 'Роль',
   email: 'Эл. почта',
   totpEnabled: 'Вход с кодом',

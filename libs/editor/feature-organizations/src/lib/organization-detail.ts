@@ -61,6 +61,15 @@ export class OrganizationDetail {
     return source ? `унаследован от «${source.name}»` : 'унаследован от вышестоящей организации';
   });
 
+  /** Whether the four-eyes rule is this organization's own choice or a requirement, and whose. */
+  protected readonly fourEyesSource = computed(() => {
+    const o = this.organization();
+    const requiredBy = o.fourEyes.requiredBy;
+    if (!requiredBy) return 'задано для этой организации';
+    if (requiredBy.id === o.id) return 'обязательно здесь и во всех подчинённых организациях';
+    return `обязательно по требованию «${requiredBy.name}» для всех подчинённых организаций`;
+  });
+
   protected async onSaved(): Promise<void> {
     this.mode.set('view');
     await this.directory.load();

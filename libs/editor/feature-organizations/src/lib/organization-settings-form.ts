@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, computed, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { OrganizationView } from '@vestnik/contracts';
 import { OrganizationsApi, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
@@ -17,7 +17,7 @@ import { firstValueFrom } from 'rxjs';
 /** The select's value for "no zone of its own": the API takes `timezone: null` for that. */
 const INHERIT = '';
 
-/** Admin form: name, own or inherited time zone, second-factor and self-approval rules. */
+/** Admin form: name, own or inherited time zone, second-factor, self-approval and four-eyes rules. */
 @Component({
   selector: 'vn-organization-settings-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,12 +37,19 @@ export class OrganizationSettingsForm implements OnInit {
   protected readonly zones = timeZoneChoices();
   protected readonly sending = signal(false);
   protected readonly failure = signal<ApiFailure | null>(null);
+  /** An ancestor requiring four eyes: self-approval cannot be switched on here. */
+  protected readonly requiredAbove = computed(() => {
+    const o = this.organization();
+    const requiredBy = o.fourEyes.requiredBy;
+    return requiredBy && requiredBy.id !== o.id ? requiredBy : null;
+  });
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [FieldRules.filled, Validators.maxLength(200)]],
     timezone: [INHERIT],
     requireAdminTotp: [false],
     allowSelfApproval: [false],
+    requireFourEyesInSubtree: [false],
   });
 
   ngOnInit(): void {
@@ -52,7 +59,10 @@ export class OrganizationSettingsForm implements OnInit {
       timezone: o.ownTimezone ?? (o.parentId ? INHERIT : o.timezone),
       requireAdminTotp: o.requireAdminTotp,
       allowSelfApproval: o.allowSelfApproval,
+      requireFourEyesInSubtree: o.requireFourEyesInSubtree,
     });
+    // The server would refuse it (409): the switch stays as set, greyed out while the requirement holds.
+    if (this.requiredAbove()) this.form.controls.allowSelfApproval.disable();
     // A root organization has nobody to inherit from: its zone is always its own.
     if (!o.parentId) this.form.controls.timezone.addValidators([Validators.required, FieldRules.timeZone]);
   }
@@ -74,6 +84,7 @@ export class OrganizationSettingsForm implements OnInit {
           timezone: value.timezone === INHERIT ? null : value.timezone,
           requireAdminTotp: value.requireAdminTotp,
           allowSelfApproval: value.allowSelfApproval,
+          requireFourEyesInSubtree: value.requireFourEyesInSubtree,
         }),
       );
       this.saved.emit(updated);
