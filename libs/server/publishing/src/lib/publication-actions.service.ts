@@ -59,8 +59,9 @@ export class PublicationActionsService {
       if (row.approved_hash !== row.content_hash || !['publishing', 'published', 'partially_published', 'failed', 'scheduled'].includes(row.post_status)) {
         throw new ApiException(409, 'post_not_approved', 'Материал изменён или отменён после согласования: отправить его заново нельзя');
       }
+      // The person found nothing out: the idempotency key's window starts again with the next send.
       await m.query(
-        `UPDATE publications SET status = 'scheduled', next_attempt_at = now(), requeued_at = now(), attempts = 0, last_error = NULL, last_error_code = NULL, updated_at = now() WHERE id = $1`,
+        `UPDATE publications SET status = 'scheduled', next_attempt_at = now(), requeued_at = now(), attempts = 0, first_sent_at = NULL, last_error = NULL, last_error_code = NULL, updated_at = now() WHERE id = $1`,
         [id],
       );
       await m.query(`UPDATE posts SET status = 'publishing', updated_at = now() WHERE id = $1`, [row.post_id]);

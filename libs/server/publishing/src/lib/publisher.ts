@@ -8,7 +8,7 @@ import { ChannelEntity, descriptor, openChannelCredentials } from '@vestnik/serv
 import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
 import { contentFor, PostEntity } from '@vestnik/server/posts';
 import { OutcomeRecorder } from './outcome-recorder';
-import { ClaimedPublication, PublicationClaims } from './publication-claims';
+import { ClaimedPublication, fencedOut, PublicationClaims } from './publication-claims';
 import { PublishingMedia } from './publishing-media';
 import { pacesFor, RatePacer } from './rate-pacer';
 
@@ -18,8 +18,16 @@ const MAX_INLINE_WAIT_MS = 10_000;
 const LEASE_MARGIN_MS = 2_000;
 
 type Prepared =
-  | { go: true; post: PostEntity; channel: ChannelEntity; descriptor: ChannelDescriptor }
+  | { go: true; post: PostEntity; channel: ChannelEntity; descriptor: ChannelDescriptor; firstSentAt: Date }
   | { go: false };
+
+/**
+ * The lease of one attempt in `sending`: the adapter's longest publish for these images (every
+ * request at its timeout, plus its own pacing), plus the claim lease as room to record the outcome.
+ */
+export function sendingLeaseMs(adapter: Pick<AnyPlatformAdapter, 'longestPublishMs'>, imageCount: number, leaseSeconds: number): number {
+  return adapter.longestPublishMs(imageCount) + leaseSeconds * 1000;
+}
 
 /**
  * One publication, one attempt: check that it may still go, wait for the platform's pace, mark it
@@ -40,32 +48,32 @@ export class Publisher {
   ) {}
 
   /** `pause` waits for the pace slot; the worker passes one that frees the lane meanwhile. */
-  async process(claim: ClaimedPublication, workerId: string, pause: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): Promise<void> {
+  async process(claim: ClaimedPublication, pause: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): Promise<void> {
     const channel = await this.dataSource.manager.findOneBy(ChannelEntity, { id: claim.channel_id });
     const post = await this.dataSource.manager.findOneBy(PostEntity, { id: claim.post_id });
-    if (!channel || !post) return this.recorder.engineDecision(claim, 'failed', 'gone', 'Материал или канал удалён');
+    if (!channel || !post) return this.recorder.engineDecision(claim, 'claimed', 'failed', 'gone', 'Материал или канал удалён');
     const target = descriptor(channel.platform, channel.remoteTargetId, openChannelCredentials(this.box, channel));
+    const adapter = adapterFor(this.adapters, target);
+    if (!adapter) return this.recorder.engineDecision(claim, 'claimed', 'failed', 'platform_unavailable', `Площадка ${channel.platform} не настроена на этом сервере`);
 
     let images: LoadedImage[];
     try {
       images = await this.media.load(post.mediaIds, channel.platform);
     } catch (e) {
-      return this.recorder.engineDecision(claim, 'failed', 'media_missing', `Не удалось прочитать изображения: ${e instanceof Error ? e.message : String(e)}`);
+      return this.recorder.engineDecision(claim, 'claimed', 'failed', 'media_missing', `Не удалось прочитать изображения: ${e instanceof Error ? e.message : String(e)}`);
     }
 
     const paces = pacesFor(target, channel.remoteTargetId, 1 + 2 * images.length);
     // Never wait past the claim's lease: by then another worker may own it, and the slot would be lost.
     const leaseLeftMs = claim.lease_until ? claim.lease_until.getTime() - Date.now() - LEASE_MARGIN_MS : MAX_INLINE_WAIT_MS;
-    if (leaseLeftMs < 0) return this.claims.release(claim.id, workerId, new Date());
+    if (leaseLeftMs < 0) return this.claims.release(claim, new Date());
     const slot = await this.pacer.reserve(paces, Math.min(MAX_INLINE_WAIT_MS, leaseLeftMs));
-    if (!slot.reserved) return this.claims.release(claim.id, workerId, slot.at);
+    if (!slot.reserved) return this.claims.release(claim, slot.at);
     const wait = slot.at.getTime() - Date.now();
     if (wait > 0) await pause(wait);
 
-    const prepared = await this.prepare(claim, workerId, images.length);
+    const prepared = await this.prepare(claim, sendingLeaseMs(adapter, images.length, this.config.publishing.leaseSeconds));
     if (!prepared.go) return;
-    const adapter = adapterFor(this.adapters, prepared.descriptor);
-    if (!adapter) return this.recorder.engineDecision(claim, 'failed', 'platform_unavailable', `Площадка ${channel.platform} не настроена на этом сервере`);
 
     // The images are already loaded (and converted) for this platform; the text is its variant or the common one.
     const content: PostContent = { ...contentFor(prepared.post, channel.platform, new Map()), images };
@@ -78,22 +86,25 @@ export class Publisher {
       );
     } catch (e) {
       // Adapters promise typed outcomes; a throw here is our bug, and the request may have gone out.
-      outcome = { status: 'unconfirmed', reason: `Внутренняя ошибка при отправке: ${e instanceof Error ? e.message : String(e)}`, retrySafe: channel.platform === 'vk' };
+      outcome = { status: 'unconfirmed', reason: `Внутренняя ошибка при отправке: ${e instanceof Error ? e.message : String(e)}`, retrySafe: adapter.idempotentRetryWindowMs !== null };
     }
-    await this.recorder.record(claim, prepared.post, prepared.channel, outcome, paces);
+    await this.recorder.record({ ...claim, first_sent_at: prepared.firstSentAt }, prepared.post, prepared.channel, outcome, paces);
   }
 
-  /** The last checks before the platform call, committed with the `sending` mark. */
-  private async prepare(claim: ClaimedPublication, workerId: string, imageCount: number): Promise<Prepared> {
-    const sendingLeaseSeconds = this.config.publishing.leaseSeconds + Math.ceil(((1 + 3 * imageCount) * this.config.platforms.requestTimeoutMs) / 1000);
+  /** The last checks before the platform call, committed with the `sending` mark and its lease. */
+  private async prepare(claim: ClaimedPublication, sendingLeaseMs: number): Promise<Prepared> {
     const missedAfterMs = this.config.publishing.missedAfterMinutes * 60_000;
     return this.dataSource.transaction(async (m) => {
       const post = await m.findOne(PostEntity, { where: { id: claim.post_id }, lock: { mode: 'pessimistic_write' } });
-      const [pub] = await m.query(`SELECT * FROM publications WHERE id = $1 AND status = 'publishing' AND claimed_by = $2 FOR UPDATE`, [claim.id, workerId]);
-      if (!post || !pub) return { go: false as const };
+      const [pub] = await m.query(`SELECT * FROM publications WHERE id = $1 AND claim_token = $2 AND phase = 'claimed' FOR UPDATE`, [claim.id, claim.claim_token]);
+      if (!pub) {
+        fencedOut(claim, 'claimed', 'send');
+        return { go: false as const };
+      }
+      if (!post) return { go: false as const };
       const channel = await m.findOneByOrFail(ChannelEntity, { id: claim.channel_id });
       const decide = async (status: string, code: string, reason: string) => {
-        await this.recorder.engineDecision(claim, status, code, reason, m);
+        await this.recorder.engineDecision(claim, 'claimed', status, code, reason, m);
         return { go: false as const };
       };
       if (post.status === 'cancelled') return decide('cancelled', 'post_cancelled', 'Материал отменён');
@@ -105,13 +116,15 @@ export class Publisher {
       if (Date.now() - plannedAt > missedAfterMs) {
         return decide('missed', 'missed', `Не опубликовано вовремя: прошло больше ${this.config.publishing.missedAfterMinutes} мин. после назначенного времени`);
       }
-      await m.query(
-        `UPDATE publications SET phase = 'sending', sent_at = now(), lease_until = now() + make_interval(secs => $2), updated_at = now() WHERE id = $1`,
-        [claim.id, sendingLeaseSeconds],
+      const [[sending]] = await m.query(
+        `UPDATE publications SET phase = 'sending', sent_at = now(), first_sent_at = coalesce(first_sent_at, now()),
+                lease_until = now() + make_interval(secs => $3::float8 / 1000), updated_at = now()
+          WHERE id = $1 AND claim_token = $2 AND phase = 'claimed' RETURNING first_sent_at`,
+        [claim.id, claim.claim_token, sendingLeaseMs],
       );
       if (post.status === 'scheduled') await m.query(`UPDATE posts SET status = 'publishing', updated_at = now() WHERE id = $1`, [post.id]);
       const creds = openChannelCredentials(this.box, channel);
-      return { go: true as const, post, channel, descriptor: descriptor(channel.platform, channel.remoteTargetId, creds) };
+      return { go: true as const, post, channel, descriptor: descriptor(channel.platform, channel.remoteTargetId, creds), firstSentAt: new Date(sending.first_sent_at) };
     });
   }
 }

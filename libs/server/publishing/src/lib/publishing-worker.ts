@@ -84,7 +84,7 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
         await new Promise((r) => setTimeout(r, pollMs));
         continue;
       }
-      const work = this.stopping ? this.claims.release(claim.id, this.id, new Date()) : this.send(claim, lanes);
+      const work = this.stopping ? this.claims.release(claim, new Date()) : this.send(claim, lanes);
       const task: Promise<void> = work.finally(() => {
         lanes.release();
         inFlight.delete(task);
@@ -96,7 +96,7 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
 
   private async send(claim: ClaimedPublication, lanes: Lanes): Promise<void> {
     try {
-      await this.publisher.process(claim, this.id, (ms) => lanes.pause(ms));
+      await this.publisher.process(claim, (ms) => lanes.pause(ms));
     } catch (e) {
       // A database hiccup mid-way: the lease expiry hands it back safely (unconfirmed if it was sending).
       this.logger.error(`publication ${claim.id}: ${e instanceof Error ? e.message : String(e)}`);
@@ -116,8 +116,12 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
 
   private async housekeeping(): Promise<void> {
     this.housekeptAt = Date.now();
-    const recovered = await this.claims.recoverExpired();
-    if (recovered.length) this.logger.warn(`took back ${recovered.length} expired claims`);
+    const recovered = await this.recorder.recoverExpired();
+    if (recovered.length) {
+      const lost = recovered.filter((r) => r.next === 'unconfirmed').length;
+      const resent = recovered.filter((r) => r.next === 'resend').length;
+      this.logger.warn(`took back ${recovered.length} expired claims (${lost} unconfirmed, ${resent} to resend with the same key)`);
+    }
     await this.sweepMissed();
   }
 
@@ -125,22 +129,18 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
   private async sweepMissed(): Promise<void> {
     // Only those already due (the `publications_due` index): one due later is judged when it comes
     // due, here or before sending, instead of every scheduled publication being read every few seconds.
-    const overdue: ClaimedPublication[] = await this.dataSource.query(
-      `SELECT pub.id, pub.post_id, pub.channel_id, pub.platform, pub.attempts, p.scheduled_at
-         FROM publications pub JOIN posts p ON p.id = pub.post_id
+    const overdue: { id: string }[] = await this.dataSource.query(
+      `SELECT pub.id FROM publications pub JOIN posts p ON p.id = pub.post_id
         WHERE pub.status = 'scheduled' AND pub.next_attempt_at <= now()
           AND greatest(p.scheduled_at, coalesce(pub.requeued_at, p.scheduled_at)) < now() - make_interval(mins => $1)
         LIMIT 500`,
       [this.config.publishing.missedAfterMinutes],
     );
-    for (const claim of overdue) {
+    for (const { id } of overdue) {
       // With a lease, like any claim: if this worker dies before deciding, another takes it back.
-      const [rows] = await this.dataSource.query(
-        `UPDATE publications SET status = 'publishing', phase = 'claimed', claimed_by = $2, lease_until = now() + make_interval(secs => $3) WHERE id = $1 AND status = 'scheduled' RETURNING id`,
-        [claim.id, this.id, this.config.publishing.leaseSeconds],
-      );
-      if ((rows as unknown[]).length === 0) continue;
-      await this.recorder.engineDecision(claim, 'missed', 'missed', `Не опубликовано вовремя: прошло больше ${this.config.publishing.missedAfterMinutes} мин. после назначенного времени`);
+      const claim = await this.claims.claimForDecision(id, this.id);
+      if (!claim) continue;
+      await this.recorder.engineDecision(claim, 'claimed', 'missed', 'missed', `Не опубликовано вовремя: прошло больше ${this.config.publishing.missedAfterMinutes} мин. после назначенного времени`);
     }
   }
 }
