@@ -14,6 +14,8 @@ module.exports = {
   options,
   // ts-jest's astTransformers contract
   name: 'vestnik-openapi',
-  version: 1,
-  factory: (compiler) => plugin.before(options, compiler.program),
+  version: 2,
+  // ts-jest's `compiler.program` stays its language service's first program, which knows none of the files
+  // compiled since: a type from another file (a controller's answer class) would read as Object. Ask for the current one.
+  factory: (compiler) => plugin.before(options, compiler._languageService?.getProgram() ?? compiler.program),
 };
