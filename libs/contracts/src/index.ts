@@ -4,7 +4,7 @@ export * from './lib/validation';
 export * from './lib/auth.dto';
 export * from './lib/organizations.dto';
 export * from './lib/audit.dto';
-export * from './lib/health';
+export * from './lib/health.dto';
 export * from './lib/zoned-time';
 export * from './lib/channels.dto';
 export * from './lib/channel-oauth.dto';

@@ -1,9 +1,9 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import type { HealthView } from '@vestnik/contracts';
+import { HealthView } from '@vestnik/contracts';
 import { Public } from '@vestnik/server/http';
 import { VERSION } from './version';
 
@@ -15,6 +15,7 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: '200 when the server and its database answer; 503 otherwise' })
+  @ApiServiceUnavailableResponse({ description: 'The database does not answer', type: HealthView })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthView> {
     try {
       await this.dataSource.query('SELECT 1');

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MediaListQuery, MediaView, Page, UploadMediaRequest } from '@vestnik/contracts';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { MEDIA_MIME_TYPES, MediaListQuery, MediaPage, MediaView, UploadMediaRequest } from '@vestnik/contracts';
 import { CurrentActor, SignedInActor } from '@vestnik/server/http';
+import { THUMBNAIL_MIME_TYPE } from './image-processing';
 import { MediaUploadInterceptor } from './media-upload.interceptor';
 import { MediaBytes, MediaService, UploadedImageFile } from './media.service';
 
@@ -31,7 +32,7 @@ export class MediaController {
 
   @Get()
   @ApiOperation({ summary: "An organization's images, newest first, paged" })
-  list(@CurrentActor() actor: SignedInActor, @Query() query: MediaListQuery): Promise<Page<MediaView>> {
+  list(@CurrentActor() actor: SignedInActor, @Query() query: MediaListQuery): Promise<MediaPage> {
     return this.media.list(actor, query);
   }
 
@@ -42,6 +43,8 @@ export class MediaController {
 
   @Get(':id/content')
   @Header('Cache-Control', CACHE_CONTROL)
+  @ApiProduces(...MEDIA_MIME_TYPES)
+  @ApiOkResponse({ description: 'The file as stored (metadata removed), of its own type', schema: { type: 'string', format: 'binary' } })
   @ApiOperation({ summary: 'The stored image bytes' })
   async content(@CurrentActor() actor: SignedInActor, @Param('id') id: string): Promise<StreamableFile> {
     return download(await this.media.content(actor, id));
@@ -49,6 +52,8 @@ export class MediaController {
 
   @Get(':id/thumbnail')
   @Header('Cache-Control', CACHE_CONTROL)
+  @ApiProduces(THUMBNAIL_MIME_TYPE)
+  @ApiOkResponse({ description: 'A WebP image', schema: { type: 'string', format: 'binary' } })
   @ApiOperation({ summary: 'A WebP preview, at most 320 px on the long side' })
   async thumbnail(@CurrentActor() actor: SignedInActor, @Param('id') id: string): Promise<StreamableFile> {
     return download(await this.media.thumbnail(actor, id));

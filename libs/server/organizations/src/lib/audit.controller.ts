@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditEntryView, AuditQuery as AuditQueryParams, Page } from '@vestnik/contracts';
+import { AuditEntryPage, AuditQuery as AuditQueryParams } from '@vestnik/contracts';
 import { AuditQuery } from '@vestnik/server/audit';
 import { AccessService } from '@vestnik/server/auth';
 import { SignedInActor, CurrentActor } from '@vestnik/server/http';
@@ -17,7 +17,7 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'Audit entries of an organization and its subtree, newest first, paged' })
-  async search(@CurrentActor() actor: SignedInActor, @Query() q: AuditQueryParams): Promise<Page<AuditEntryView>> {
+  async search(@CurrentActor() actor: SignedInActor, @Query() q: AuditQueryParams): Promise<AuditEntryPage> {
     const { organization } = await this.access.require(actor.user.id, q.organizationId, 'supervisor');
     return this.audit.search({
       organizationPath: organization.path,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Redirect, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiFoundResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ChannelOAuthConnectionView, CreateOAuthChannelsRequest, CreateOAuthChannelsResponse, StartChannelOAuthRequest, StartChannelOAuthResponse } from '@vestnik/contracts';
+import { ChannelOAuthConnectionView, CreateOAuthChannelsRequest, CreateOAuthChannelsResponse, OAUTH_PLATFORMS, StartChannelOAuthRequest, StartChannelOAuthResponse } from '@vestnik/contracts';
 import { CurrentActor, Public, SignedInActor } from '@vestnik/server/http';
 import { ChannelOAuthConnectionsService } from './channel-oauth-connections.service';
 import { ChannelOAuthFlowService } from './channel-oauth-flow.service';
@@ -9,6 +9,9 @@ import { browserCookieName, cookieValue } from './oauth-secrets';
 
 /** A query parameter given once, as text; anything else counts as absent. */
 const single = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** The path's platform: only those connected through their OAuth page. */
+const PLATFORM_PARAM = { name: 'platform', enum: OAUTH_PLATFORMS, description: 'VK (VK ID) or OK' } as const;
 
 @ApiTags('channels')
 @Controller('v1/channels/oauth')
@@ -21,6 +24,7 @@ export class ChannelOAuthController {
   @Post(':platform/start')
   @HttpCode(200)
   @ApiBearerAuth()
+  @ApiParam(PLATFORM_PARAM)
   @ApiOperation({ summary: 'Start connecting VK (VK ID with PKCE) or OK pages: answers the consent page URL and binds the flow to this browser with a cookie' })
   async start(
     @CurrentActor() actor: SignedInActor,
@@ -36,6 +40,15 @@ export class ChannelOAuthController {
   @Public()
   @Get(':platform/callback')
   @Redirect()
+  @ApiParam(PLATFORM_PARAM)
+  @ApiQuery({ name: 'code', type: String, required: false, description: 'From the platform on consent: exchanged once for the tokens' })
+  @ApiQuery({ name: 'state', type: String, required: false, description: 'From the platform: the value our start put in the consent URL' })
+  @ApiQuery({ name: 'device_id', type: String, required: false, description: 'From VK ID: the device the code is bound to' })
+  @ApiQuery({ name: 'error', type: String, required: false, description: 'From the platform when the person refused or it failed' })
+  @ApiFoundResponse({
+    description: 'Always a redirect to the editor, never a body; the outcome is in the address',
+    headers: { Location: { description: '/channels/connect?connection=<id> on success, /channels/connect?error=<code>&platform=<vk|ok> otherwise', schema: { type: 'string', example: '/channels/connect?connection=8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e' } } },
+  })
   @ApiOperation({
     summary:
       'The platform sends the browser here. Redirects to /channels/connect?connection=<id>, or ?error=<code>&platform=<p> with oauth_state_invalid, oauth_state_expired, oauth_browser_mismatch, oauth_denied, oauth_code_missing, oauth_unavailable or oauth_exchange_failed',

@@ -1,5 +1,0 @@
-export interface HealthView {
-  status: 'ok' | 'error';
-  database: 'up' | 'down';
-  version: string;
-}
