@@ -40,6 +40,21 @@ describe('login', () => {
     expect(blocked.body.message).toContain('Слишком много неудачных попыток входа');
   });
 
+  it('counts parallel failures atomically: of 20 wrong passwords at once with a limit of 5, at most 5 are checked', async () => {
+    const fresh = await startTestServer({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '5', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' });
+    try {
+      await setupRoot(fresh);
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => fresh.http.post('/api/v1/auth/login').send({ email: ROOT_ADMIN.email, password: `неверный-пароль-${i}` })));
+      const statuses = answers.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+      expect(statuses.filter((s) => s === 401).length + statuses.filter((s) => s === 429).length).toBe(20);
+      const [row] = await fresh.db.dataSource.query('SELECT count(*)::int AS n FROM login_attempts WHERE NOT succeeded');
+      expect(row.n).toBeLessThanOrEqual(5);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('throttles failed logins per address across accounts', async () => {
     const fresh = await startTestServer({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '100', LOGIN_MAX_FAILURES_PER_ADDRESS: '4' });
     try {
@@ -67,7 +82,7 @@ describe('second factor (TOTP)', () => {
     expect(setup.body.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
     await server.http.post('/api/v1/auth/totp/enable').set(bearer(token)).send({ code: '000000' === currentTotp(setup.body.secret) ? '111111' : '000000' }).expect(400);
     const enabled = await server.http.post('/api/v1/auth/totp/enable').set(bearer(token)).send({ code: currentTotp(setup.body.secret) }).expect(200);
-    expect(enabled.body.totpEnabled).toBe(true);
+    expect(enabled.body.user.totpEnabled).toBe(true);
     const rows = await server.db.dataSource.query('SELECT totp_secret FROM users');
     expect(rows[0].totp_secret).not.toContain(setup.body.secret);
 
@@ -79,6 +94,23 @@ describe('second factor (TOTP)', () => {
     expect(replay.body.code).toBe('totp_invalid');
     const next = currentTotp(setup.body.secret, Date.now() + 30_000);
     await server.http.post('/api/v1/auth/login').send({ email: ROOT_ADMIN.email, password: ROOT_ADMIN.password, totpCode: next }).expect(200);
+  });
+
+  it('accepts a code once even when several logins present it at the same moment', async () => {
+    const fresh = await startTestServer();
+    try {
+      const root = await setupRoot(fresh);
+      const setup = await fresh.http.post('/api/v1/auth/totp/setup').set(bearer(root.accessToken)).expect(200);
+      await fresh.http.post('/api/v1/auth/totp/enable').set(bearer(root.accessToken)).send({ code: currentTotp(setup.body.secret) }).expect(200);
+      const code = currentTotp(setup.body.secret, Date.now() + 30_000);
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, () => fresh.http.post('/api/v1/auth/login').send({ email: ROOT_ADMIN.email, password: ROOT_ADMIN.password, totpCode: code })),
+      );
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 401, 401, 401]);
+      expect(answers.filter((r) => r.status === 401).every((r) => r.body.code === 'totp_invalid')).toBe(true);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('limits an admin without a second factor to enrollment when his organization requires it', async () => {

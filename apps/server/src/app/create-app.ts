@@ -2,6 +2,7 @@ import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,8 @@ export async function createApp(config: VestnikConfig, databaseUrl: string): Pro
   app.disable('x-powered-by');
   for (const handler of securityHeaders(config.notifications.publicUrl)) app.use(handler);
   for (const handler of requestBody()) app.use(handler);
+  // The editor's session travels in cookies (HttpOnly token + CSRF double submit); API clients use bearer tokens.
+  app.use(cookieParser());
   // Prometheus scrapes `/metrics`, beside the API rather than under it.
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(apiValidationPipe());

@@ -1,6 +1,6 @@
 import { createCipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { CHANNELS_SCHEMA, channelCredentialsAt, openChannelCredentials } from '@vestnik/server/channels';
-import { resealLegacySecrets, SecretBox } from '@vestnik/server/persistence';
+import { resealLegacySecrets, sealedSharedSecret, sealPlainServerSecret, SecretBox, serverSecretAt } from '@vestnik/server/persistence';
 import { createTestDatabase, TestDatabase } from '@vestnik/server/testing';
 import { SCHEMA } from './schema';
 
@@ -46,5 +46,39 @@ describe('secrets sealed before binding', () => {
     expect(SecretBox.isLegacy(left.credentials)).toBe(true);
     // A second start finds nothing left to do.
     expect(await resealLegacySecrets(db.dataSource, box, CHANNELS_SCHEMA.sealed ?? [])).toBe(0);
+  });
+});
+
+describe('the token-signing secret of an older database', () => {
+  let db: TestDatabase;
+  const box = new SecretBox(randomBytes(32));
+
+  beforeAll(async () => {
+    db = await createTestDatabase(SCHEMA);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('is sealed in place once, and still opens to the same secret (tokens signed before stay valid)', async () => {
+    const plain = randomBytes(48).toString('base64url');
+    await db.dataSource.query(`INSERT INTO server_secrets (name, value) VALUES ('auth_token_secret', $1), ('encryption_key_fingerprint', 'abc123')`, [plain]);
+
+    expect(await sealPlainServerSecret(db.dataSource, box, 'auth_token_secret')).toBe(true);
+    const rows: { name: string; value: string }[] = await db.dataSource.query('SELECT name, value FROM server_secrets ORDER BY name');
+    expect(JSON.stringify(rows)).not.toContain(plain);
+    expect(box.open(rows[0].value, serverSecretAt('auth_token_secret'))).toBe(plain);
+    expect(rows[1]).toEqual({ name: 'encryption_key_fingerprint', value: 'abc123' });
+
+    expect(await sealPlainServerSecret(db.dataSource, box, 'auth_token_secret')).toBe(false);
+    expect(await sealedSharedSecret(db.dataSource, box, 'auth_token_secret')).toBe(plain);
+  });
+
+  it('is created sealed when there is none', async () => {
+    const secret = await sealedSharedSecret(db.dataSource, box, 'fresh_secret');
+    const [row] = await db.dataSource.query(`SELECT value FROM server_secrets WHERE name = 'fresh_secret'`);
+    expect(row.value).toMatch(/^v2\./);
+    expect(row.value).not.toContain(secret);
+    expect(await sealedSharedSecret(db.dataSource, box, 'fresh_secret')).toBe(secret);
   });
 });

@@ -31,6 +31,9 @@ describe('first-run setup', () => {
     expect(first.user.email).toBe(ROOT_ADMIN.email);
     expect(first.user.memberships).toEqual([expect.objectContaining({ role: 'admin', organizationName: 'Правительство Сахалинской области' })]);
     expect(JSON.stringify(first)).not.toContain(ROOT_ADMIN.password);
+    // The admin is signed in: the token names a session of his.
+    const sessions = await server.db.dataSource.query('SELECT user_id FROM sessions WHERE ended_at IS NULL');
+    expect(sessions).toEqual([{ user_id: first.user.id }]);
 
     const again = await server.http
       .post('/api/v1/setup')
@@ -66,5 +69,23 @@ describe('first-run setup', () => {
     expect((await server.http.get('/api/health').expect(200)).body).toMatchObject({ status: 'ok', database: 'up' });
     const doc = await server.http.get('/api/docs-json').expect(200);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/setup', '/api/v1/auth/login', '/api/v1/organizations', '/api/v1/audit']));
+  });
+
+  it('in cookie mode (the editor) answers the session in HttpOnly cookies, not in the body', async () => {
+    const other = await startTestServer();
+    try {
+      const res = await other.http
+        .post('/api/v1/setup')
+        .set('X-Vestnik-Session', 'cookie')
+        .send({ organization: { name: 'Регион', timezone: 'Europe/Moscow' }, admin: ROOT_ADMIN })
+        .expect(201);
+      expect(res.body).not.toHaveProperty('accessToken');
+      expect(res.body.user.email).toBe(ROOT_ADMIN.email);
+      const cookies = (res.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]);
+      expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual(['vestnik_csrf', 'vestnik_session']);
+      await other.http.get('/api/v1/auth/me').set('Cookie', cookies.join('; ')).expect(200);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '@vestnik/server/audit';
@@ -10,7 +10,11 @@ import { AuthController } from './auth.controller';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginService } from './login.service';
 import { LoginThrottle } from './login-throttle';
+import { PasswordChangeService } from './password-change.service';
 import { PasswordHasher } from './password-hasher';
+import { PersonAudit } from './person-audit';
+import { SessionCookiesInterceptor } from './session-cookies.interceptor';
+import { SessionsService } from './sessions.service';
 import { TokenService } from './token.service';
 import { TotpEnrollmentService } from './totp-enrollment.service';
 import { UsersService } from './users.service';
@@ -28,14 +32,18 @@ import { UsersService } from './users.service';
   providers: [
     PasswordHasher,
     UsersService,
+    PersonAudit,
+    SessionsService,
     TokenService,
     LoginThrottle,
     LoginService,
+    PasswordChangeService,
     TotpEnrollmentService,
     AccessService,
     JwtStrategy,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
+    { provide: APP_INTERCEPTOR, useClass: SessionCookiesInterceptor },
   ],
-  exports: [AccessService, UsersService, LoginService, PasswordHasher],
+  exports: [AccessService, UsersService, LoginService, PasswordHasher, SessionsService],
 })
 export class AuthModule {}

@@ -4,8 +4,8 @@ import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 
 export interface AccessTokenClaims {
   sub: string;
-  /** Present when the token only opens second-factor enrollment. */
-  enr?: true;
+  /** The session the token belongs to: the token works only while that session is open. */
+  sid: string;
 }
 
 @Injectable()
@@ -19,8 +19,8 @@ export class TokenService {
     return this.config.accessTokenTtlSeconds;
   }
 
-  issue(userId: string, enrollmentOnly: boolean): Promise<string> {
-    const claims: AccessTokenClaims = enrollmentOnly ? { sub: userId, enr: true } : { sub: userId };
+  issue(userId: string, sessionId: string): Promise<string> {
+    const claims: AccessTokenClaims = { sub: userId, sid: sessionId };
     return this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds });
   }
 }

@@ -58,9 +58,21 @@ export class UsersService {
     return rows.length > 0;
   }
 
+  /**
+   * Spends a second-factor time step: true for exactly one caller even when several present the same
+   * code at once (the row is updated only while the step is newer than the last one accepted).
+   */
+  async claimTotpStep(userId: string, step: number, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const [, count]: [unknown, number] = await manager.query(
+      'UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)',
+      [userId, step],
+    );
+    return count > 0;
+  }
+
   /** Organizations the user belongs to directly: login events are audited under each. */
-  async membershipOrganizationIds(userId: string): Promise<string[]> {
-    const rows: { organization_id: string }[] = await this.dataSource.query('SELECT organization_id FROM memberships WHERE user_id = $1', [userId]);
+  async membershipOrganizationIds(userId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { organization_id: string }[] = await manager.query('SELECT organization_id FROM memberships WHERE user_id = $1', [userId]);
     return rows.map((r) => r.organization_id);
   }
 }

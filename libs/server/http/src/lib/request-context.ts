@@ -10,6 +10,11 @@ export interface AuthUser {
   enrollmentOnly: boolean;
 }
 
+/** The signed-in person as the auth guard resolves him: with the session his token names. */
+export interface SessionUser extends AuthUser {
+  sessionId: string;
+}
+
 /** Who did what from where: passed to services so the audit log can name them. */
 export interface Actor {
   user: AuthUser | null;
@@ -37,4 +42,9 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): SignedInActor => {
   const req = ctx.switchToHttp().getRequest<Request & { user: AuthUser }>();
   return { user: req.user, ip: req.ip ?? null };
+});
+
+/** The session the request's token names; only for endpoints behind the auth guard (not @Public). */
+export const CurrentSessionId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  return ctx.switchToHttp().getRequest<Request & { user: SessionUser }>().user.sessionId;
 });

@@ -19,8 +19,8 @@ export class SetupController {
 
   @Public()
   @Post()
-  @ApiOperation({ summary: 'First run: create the root organization and its first admin; 409 once any user exists' })
+  @ApiOperation({ summary: 'First run: create the root organization and its first admin, signed in (a session as at login); 409 once any user exists' })
   run(@Body() body: SetupRequest, @Req() req: Request): Promise<LoginResponse> {
-    return this.setup.run(body, req.ip ?? 'unknown');
+    return this.setup.run(body, req.ip ?? 'unknown', req.get('user-agent') ?? null);
   }
 }

@@ -25,7 +25,7 @@ export class SetupService {
   }
 
   /** First run: the root organization and its first admin. Answers 409 once any user exists. */
-  async run(input: SetupRequest, ip: string): Promise<LoginResponse> {
+  async run(input: SetupRequest, ip: string, userAgent: string | null = null): Promise<LoginResponse> {
     const admin = await this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK_KEY]);
       if ((await m.count(UserEntity)) > 0) throw new ApiException(409, 'setup_done', 'Первоначальная настройка уже выполнена: войдите в систему');
@@ -46,6 +46,6 @@ export class SetupService {
       );
       return user;
     });
-    return this.login.issue(admin, false);
+    return this.login.issue(admin, false, { ip, userAgent });
   }
 }

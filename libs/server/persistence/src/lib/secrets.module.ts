@@ -6,13 +6,15 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import { SecretBox, parseKey } from './secret-box';
-import { sharedSecret } from './server-secrets';
+import { sealedSharedSecret, sealPlainServerSecret, sharedSecret } from './server-secrets';
 import type { SchemaPart } from './data-source';
 import { SCHEMA_PARTS } from './database.module';
 import { resealLegacySecrets } from './sealed-columns';
 
 export const SECRET_BOX = Symbol('SECRET_BOX');
 export const AUTH_TOKEN_SECRET = Symbol('AUTH_TOKEN_SECRET');
+/** The `server_secrets` row of the token-signing secret (sealed); the key's fingerprint beside it stays plain. */
+export const AUTH_TOKEN_SECRET_NAME = 'auth_token_secret';
 
 /** Decorator for injecting the SecretBox. */
 export const InjectSecretBox = () => Inject(SECRET_BOX);
@@ -41,15 +43,20 @@ async function loadSecretBox(config: VestnikConfig, dataSource: DataSource, sche
   return box;
 }
 
+/**
+ * The token-signing secret: the configured one (nothing is stored), or one shared through the
+ * database, sealed like channel credentials. A plain value left by an older version is sealed either way.
+ */
+async function loadAuthTokenSecret(config: VestnikConfig, dataSource: DataSource, box: SecretBox): Promise<string> {
+  if (await sealPlainServerSecret(dataSource, box, AUTH_TOKEN_SECRET_NAME)) new Logger('Secrets').log('Sealed the stored token-signing secret');
+  return config.authTokenSecret ?? sealedSharedSecret(dataSource, box, AUTH_TOKEN_SECRET_NAME);
+}
+
 @Global()
 @Module({
   providers: [
     { provide: SECRET_BOX, inject: [VESTNIK_CONFIG, getDataSourceToken(), SCHEMA_PARTS], useFactory: loadSecretBox },
-    {
-      provide: AUTH_TOKEN_SECRET,
-      inject: [VESTNIK_CONFIG, getDataSourceToken()],
-      useFactory: (config: VestnikConfig, ds: DataSource) => config.authTokenSecret ?? sharedSecret(ds, 'auth_token_secret'),
-    },
+    { provide: AUTH_TOKEN_SECRET, inject: [VESTNIK_CONFIG, getDataSourceToken(), SECRET_BOX], useFactory: loadAuthTokenSecret },
   ],
   exports: [SECRET_BOX, AUTH_TOKEN_SECRET],
 })
