@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Platform, PostProblem } from '@vestnik/contracts';
-import { PostContent, validateForPlatform } from '@vestnik/platforms/rules';
+import { ContentViolation, PostContent, validateForPlatform } from '@vestnik/platforms/rules';
 import type { PostEntity } from './entities/post.entity';
 import type { PostImage } from './post-media';
 
@@ -51,11 +51,20 @@ export function postProblems(post: Pick<PostEntity, 'text' | 'link' | 'mediaIds'
       for (const c of channels) problems.push({ channelId: c.id, channelName: c.name, platform: c.platform, code: 'media_missing', field: 'mediaIds', message: 'Изображение не найдено: загрузите его заново' });
     }
   }
+  // The content differs by platform, never by channel: parse and validate it once per platform.
+  const violations = new Map<Platform, ContentViolation[]>();
+  const violationsFor = (platform: Platform): ContentViolation[] => {
+    const known = violations.get(platform);
+    if (known) return known;
+    const found = validateForPlatform(platform, contentFor(post, platform, imagesFor(platform)));
+    violations.set(platform, found);
+    return found;
+  };
   for (const channel of channels) {
     if (channel.state === 'disabled') {
       problems.push({ channelId: channel.id, channelName: channel.name, platform: channel.platform, code: 'channel_disabled', field: 'channelIds', message: `Канал «${channel.name}» отключён` });
     }
-    for (const v of validateForPlatform(channel.platform, contentFor(post, channel.platform, imagesFor(channel.platform)))) {
+    for (const v of violationsFor(channel.platform)) {
       const field = v.field === 'text' && post.variants[channel.platform] ? `variants.${channel.platform}.text` : v.field;
       problems.push({ channelId: channel.id, channelName: channel.name, platform: channel.platform, code: v.code, field, message: `${channel.name}: ${v.message}` });
     }
