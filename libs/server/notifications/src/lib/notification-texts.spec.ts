@@ -10,6 +10,8 @@ describe('notification texts', () => {
     expect(postLabel('  ', 'Очень длинный текст новости о том, как прошёл день открытых дверей в школе номер три')).toBe('Очень длинный текст новости о том, как прошёл…');
     expect(postLabel(null, 'См. [сайт](https://gov.ru) https://gov.ru/a')).toBe('См. сайт');
     expect(postLabel(null, '**')).toBe('без текста');
+    expect(postLabel(null, '['.repeat(50_000))).toBe('['.repeat(60) + '…');
+    expect(postLabel(null, 'Начало ' + '[a](b'.repeat(20_000))).toBe('Начало…');
   });
 
   it('says where, why and what to do for one page', () => {

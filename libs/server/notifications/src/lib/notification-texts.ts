@@ -22,8 +22,13 @@ const LABEL_WORDS = 8;
 const LABEL_LENGTH = 60;
 
 /** The post as a person recognises it: its title, or the first words of its text without markup. */
+/** Enough of a post's text to find its opening words after markup is removed. */
+const LABEL_SOURCE_LENGTH = 400;
+
 export function postLabel(title: string | null, text: string): string {
-  const source = title?.trim() || text;
+  // The label is the opening words: cutting the source first keeps the clean-up below cheap on any text
+  // (the link pattern alone is quadratic on a long run of `[`).
+  const source = (title?.trim() || text).slice(0, LABEL_SOURCE_LENGTH);
   const plain = source
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/https?:\/\/\S+/g, '')
