@@ -26,9 +26,11 @@ export class VestnikApi {
       admin: ADMIN,
     });
     const organizationId = setup.user.memberships[0].organizationId;
-    await this.call('POST', `/organizations/${organizationId}/members`, { ...SUPERVISOR, role: 'supervisor' }, setup.accessToken);
-    const login = await this.call<{ accessToken: string }>('POST', '/auth/login', { email: SUPERVISOR.email, password: SUPERVISOR.password });
-    return { admin: setup.accessToken, supervisor: login.accessToken, organizationId };
+    // The supervisor joins by invitation: the link is answered (showLink), the password set on acceptance.
+    const invited = await this.call<{ inviteUrl: string }>('POST', `/organizations/${organizationId}/members`, { email: SUPERVISOR.email, name: SUPERVISOR.name, role: 'supervisor', showLink: true }, setup.accessToken);
+    const token = invited.inviteUrl.split('/invite/')[1];
+    const joined = await this.call<{ accessToken: string }>('POST', `/invitations/${token}/accept`, { name: SUPERVISOR.name, password: SUPERVISOR.password });
+    return { admin: setup.accessToken, supervisor: joined.accessToken, organizationId };
   }
 
   /** Connects every channel (the platform verifies each), `parallel` at a time; answers their ids in order. */

@@ -3,6 +3,7 @@ export * from './lib/timezone';
 export * from './lib/validation';
 export * from './lib/auth.dto';
 export * from './lib/organizations.dto';
+export * from './lib/invitations.dto';
 export * from './lib/audit.dto';
 export * from './lib/health.dto';
 export * from './lib/zoned-time';

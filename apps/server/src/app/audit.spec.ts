@@ -1,4 +1,5 @@
 import type { AuditEntryView } from '@vestnik/contracts';
+import { inviteAndAccept } from '../testing/factories';
 import { bearer, login, ROOT_ADMIN, setupRoot, startTestServer, TestServer } from '../testing/test-server';
 
 describe('audit log', () => {
@@ -20,7 +21,7 @@ describe('audit log', () => {
   it('records every action with actor, organization, target, before/after and time', async () => {
     const ministry = (await server.http.post('/api/v1/organizations').set(bearer(admin)).send({ name: 'Министерство культуры', parentId: rootId }).expect(201)).body;
     await server.http.patch(`/api/v1/organizations/${ministry.id}`).set(bearer(admin)).send({ name: 'Министерство культуры и архивов' }).expect(200);
-    const member = (await server.http.post(`/api/v1/organizations/${ministry.id}/members`).set(bearer(admin)).send({ email: 'clerk@x.ru', name: 'Клерк', password: 'пароль-клерка-1', role: 'supervisor' }).expect(201)).body;
+    const member = await inviteAndAccept(server, admin, ministry.id, 'supervisor', { email: 'clerk@x.ru', name: 'Клерк', password: 'пароль-клерка-1' });
     await server.http.post('/api/v1/auth/login').send({ email: 'clerk@x.ru', password: 'не-тот-пароль' }).expect(401);
     await server.http.post('/api/v1/auth/login').send({ email: 'ghost@x.ru', password: 'не-тот-пароль' }).expect(401);
     await login(server, 'clerk@x.ru', 'пароль-клерка-1');
@@ -54,7 +55,7 @@ describe('audit log', () => {
   });
 
   it('is for admins and supervisors only', async () => {
-    await server.http.post(`/api/v1/organizations/${rootId}/members`).set(bearer(admin)).send({ email: 'viewer@x.ru', name: 'Зритель', password: 'пароль-зрителя', role: 'viewer' }).expect(201);
+    await inviteAndAccept(server, admin, rootId, 'viewer', { email: 'viewer@x.ru', name: 'Зритель', password: 'пароль-зрителя' });
     const viewer = await login(server, 'viewer@x.ru', 'пароль-зрителя');
     await server.http.get(`/api/v1/audit?organizationId=${rootId}`).set(bearer(viewer)).expect(403);
   });

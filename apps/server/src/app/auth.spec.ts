@@ -1,4 +1,5 @@
 import { currentTotp } from '@vestnik/server/auth';
+import { inviteAndAccept } from '../testing/factories';
 import { bearer, login, ROOT_ADMIN, setupRoot, startTestServer, TestServer } from '../testing/test-server';
 
 describe('login', () => {
@@ -31,7 +32,7 @@ describe('login', () => {
     const email = 'victim@x.ru';
     const admin = await login(server, ROOT_ADMIN.email, ROOT_ADMIN.password);
     const root = (await server.http.get('/api/v1/organizations').set(bearer(admin))).body[0];
-    await server.http.post(`/api/v1/organizations/${root.id}/members`).set(bearer(admin)).send({ email, name: 'Жертва', password: 'правильный-пароль', role: 'viewer' }).expect(201);
+    await inviteAndAccept(server, admin, root.id, 'viewer', { email, name: 'Жертва', password: 'правильный-пароль' });
     for (let i = 0; i < 3; i++) {
       await server.http.post('/api/v1/auth/login').set('X-Forwarded-For', `10.0.0.${i}`).send({ email, password: 'неверный-пароль' }).expect(401);
     }

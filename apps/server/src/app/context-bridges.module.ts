@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { Platform } from '@vestnik/contracts';
 import type { LoadedImage } from '@vestnik/platforms/core';
 import { MediaModule, MediaService, MediaUsageRegistry } from '@vestnik/server/media';
+import { Letters, NotificationsModule } from '@vestnik/server/notifications';
+import { InvitationMail, type InvitationLetter } from '@vestnik/server/organizations';
 import { PostImage, PostMediaLookup, postUsingMedia } from '@vestnik/server/posts';
 import { PublishingMedia } from '@vestnik/server/publishing';
 
@@ -40,18 +42,32 @@ class PostsUseMedia implements OnModuleInit {
   }
 }
 
+/** Invitation and password-reset links go out through the notifications' e-mail outbox. */
+@Injectable()
+class LettersForInvitations extends InvitationMail {
+  constructor(private readonly letters: Letters) {
+    super();
+  }
+
+  queue(letter: InvitationLetter, manager: EntityManager): Promise<void> {
+    return this.letters.queueLinkLetter(letter.email, letter, manager);
+  }
+}
+
 /**
  * The application connects contexts that must not know each other: posts and publishing ask for
- * media through small ports of their own, answered here by the media context.
+ * media through small ports of their own, answered here by the media context; organizations send
+ * one-time links through the notifications' outbox.
  */
 @Global()
 @Module({
-  imports: [MediaModule],
+  imports: [MediaModule, NotificationsModule],
   providers: [
     { provide: PostMediaLookup, useClass: MediaForPosts },
     { provide: PublishingMedia, useClass: MediaForPublishing },
+    { provide: InvitationMail, useClass: LettersForInvitations },
     PostsUseMedia,
   ],
-  exports: [PostMediaLookup, PublishingMedia],
+  exports: [PostMediaLookup, PublishingMedia, InvitationMail],
 })
 export class ContextBridgesModule {}

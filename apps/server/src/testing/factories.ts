@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { OrganizationView, Platform } from '@vestnik/contracts';
-import { bearer, login, TestServer } from './test-server';
+import type { InvitationCreated, LoginResponse, OrganizationView, Platform } from '@vestnik/contracts';
+import { bearer, TestServer } from './test-server';
 
 /** A child organization created through the API. */
 export async function createOrganization(server: TestServer, token: string, parentId: string, name: string, timezone?: string): Promise<OrganizationView> {
@@ -8,11 +8,35 @@ export async function createOrganization(server: TestServer, token: string, pare
   return res.body as OrganizationView;
 }
 
+export const MEMBER_PASSWORD = 'пароль-сотрудника';
+
+/** The token of a one-time link answered to the admin (`…/invite/<token>`). */
+export const tokenOf = (url: string | undefined): string => {
+  const token = url?.split('/invite/')[1];
+  if (!token) throw new Error(`not an invitation link: ${url}`);
+  return token;
+};
+
+/**
+ * Invites the address (the link answered, not e-mailed) and accepts: a new account is created with
+ * `password`, or an existing one consents with its own `password`. Answers the person, signed in.
+ */
+export async function inviteAndAccept(
+  server: TestServer,
+  adminToken: string,
+  organizationId: string,
+  role: string,
+  { email = `${role}-${randomBytes(3).toString('hex')}@x.ru`, name = `Сотрудник ${role}`, password = MEMBER_PASSWORD }: { email?: string; name?: string; password?: string } = {},
+): Promise<{ email: string; token: string; userId: string }> {
+  const invited = await server.http.post(`/api/v1/organizations/${organizationId}/members`).set(bearer(adminToken)).send({ email, name, role, showLink: true }).expect(201);
+  const accepted = await server.http.post(`/api/v1/invitations/${tokenOf((invited.body as InvitationCreated).inviteUrl)}/accept`).send({ name, password }).expect(200);
+  const login = accepted.body as LoginResponse;
+  return { email, token: login.accessToken, userId: login.user.id };
+}
+
 /** A person with a role on an organization, signed in. */
-export async function createMember(server: TestServer, adminToken: string, organizationId: string, role: string, email = `${role}-${randomBytes(3).toString('hex')}@x.ru`): Promise<{ email: string; token: string; userId: string }> {
-  const password = 'пароль-сотрудника';
-  const res = await server.http.post(`/api/v1/organizations/${organizationId}/members`).set(bearer(adminToken)).send({ email, name: `Сотрудник ${role}`, password, role }).expect(201);
-  return { email, token: await login(server, email, password), userId: res.body.userId };
+export async function createMember(server: TestServer, adminToken: string, organizationId: string, role: string, email?: string): Promise<{ email: string; token: string; userId: string }> {
+  return inviteAndAccept(server, adminToken, organizationId, role, { email });
 }
 
 /**

@@ -1,5 +1,5 @@
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, Role } from './enums';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { ROLES, Role } from './enums';
 import { IsTimeZone } from './validation';
 
 export interface OrganizationView {
@@ -67,19 +67,24 @@ export class UpdateOrganizationRequest {
   requireFourEyesInSubtree?: boolean;
 }
 
-/** `POST /api/v1/organizations/:id/members`: adds a person (creating the account when new). */
+/**
+ * `POST /api/v1/organizations/:id/members`: invites a person by e-mail. The role is given when the
+ * person accepts, with a new account or by confirming with the password of an existing one.
+ */
 export class AddMemberRequest {
   @IsEmail() @MaxLength(254)
   email!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(200)
-  name!: string;
-
-  @IsOptional() @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)
-  password?: string;
+  /** Suggested for a new account; an existing account keeps its own name. */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  name?: string;
 
   @IsIn(ROLES as unknown as string[])
   role!: Role;
+
+  /** Answer the link (to hand over in person) instead of e-mailing it; without e-mail it is always answered. */
+  @IsOptional() @IsBoolean()
+  showLink?: boolean;
 }
 
 export interface MemberView {

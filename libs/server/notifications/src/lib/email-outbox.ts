@@ -4,7 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type NodemailerError, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { redactUrl, VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
-import { composeLetter } from './email-letter';
+import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
+import { composeLetter, type Letter } from './email-letter';
+import { letterContentAt } from './letters';
 import { withoutSecrets } from './without-secrets';
 
 const INTERVAL_NAME = 'notification-email-outbox';
@@ -26,9 +28,20 @@ interface ClaimedLetter {
   name: string;
 }
 
+interface ClaimedAddressLetter {
+  id: string;
+  kind: string;
+  recipient: string;
+  recipient_name: string | null;
+  content: string;
+  attempts: number;
+}
+
+type Sending = { sent: true } | { sent: false; reason: string; permanent: boolean };
+
 /**
- * Sends the e-mails of notifications (`email_state = 'pending'`). Every replica whose roles include
- * `worker` polls; rows are claimed with FOR UPDATE SKIP LOCKED and a short lease, so replicas never
+ * Sends the e-mails of notifications (`email_state = 'pending'`) and letters to addresses (`letters`).
+ * Every replica whose roles include `worker` polls; rows are claimed with FOR UPDATE SKIP LOCKED and a short lease, so replicas never
  * send the same letter twice unless one dies mid-send. The SMTP URL holds the password: it is never
  * logged, and server answers are scrubbed before they are logged or stored.
  */
@@ -44,6 +57,7 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(VESTNIK_CONFIG) private readonly config: VestnikConfig,
     private readonly scheduler: SchedulerRegistry,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
   ) {
     this.secrets = smtpSecrets(config.notifications.smtpUrl);
   }
@@ -81,8 +95,16 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
       for (const letter of batch) {
         if (await this.send(letter)) sent++;
       }
-      if (batch.length < BATCH || this.stopping) return sent;
+      if (batch.length < BATCH || this.stopping) break;
     }
+    while (!this.stopping) {
+      const batch = await this.claimAddressLetters();
+      for (const letter of batch) {
+        if (await this.sendAddressLetter(letter)) sent++;
+      }
+      if (batch.length < BATCH) break;
+    }
+    return sent;
   }
 
   private async claim(): Promise<ClaimedLetter[]> {
@@ -104,30 +126,79 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async send(letter: ClaimedLetter): Promise<boolean> {
     const composed = composeLetter({ title: letter.title, body: letter.body, postId: letter.post_id, channelId: letter.channel_id, recipientName: letter.name }, this.config.notifications.publicUrl);
+    const outcome = await this.transmit({ name: letter.name, address: letter.email }, composed, { 'X-Vestnik-Notification': letter.id });
+    if (outcome.sent) {
+      await this.dataSource.query(`UPDATE notifications SET email_state = 'sent', emailed_at = now(), email_error = NULL WHERE id = $1`, [letter.id]);
+      return true;
+    }
+    const giveUp = outcome.permanent || letter.email_attempts >= MAX_EMAIL_ATTEMPTS;
+    this.logger.warn(`e-mail of notification ${letter.id} failed (attempt ${letter.email_attempts}${giveUp ? ', giving up' : ''}): ${outcome.reason}`);
+    await this.dataSource.query(
+      `UPDATE notifications
+          SET email_state = CASE WHEN $3 THEN 'failed' ELSE email_state END,
+              email_next_at = CASE WHEN $3 THEN email_next_at ELSE now() + make_interval(secs => $4) END,
+              email_error = $2
+        WHERE id = $1 AND email_state = 'pending'`,
+      [letter.id, outcome.reason, giveUp, emailBackoffSeconds(letter.email_attempts)],
+    );
+    return false;
+  }
+
+  private async claimAddressLetters(): Promise<ClaimedAddressLetter[]> {
+    const [rows]: [ClaimedAddressLetter[], number] = await this.dataSource.query(
+      `UPDATE letters
+          SET next_at = now() + make_interval(secs => $2), attempts = attempts + 1
+        WHERE id IN (SELECT id FROM letters
+                      WHERE state = 'pending' AND next_at <= now()
+                      ORDER BY next_at
+                      LIMIT $1
+                      FOR UPDATE SKIP LOCKED)
+        RETURNING id, kind, recipient, recipient_name, content, attempts`,
+      [BATCH, CLAIM_SECONDS],
+    );
+    return rows;
+  }
+
+  /** Its content (which may hold a one-time link) is erased once sent or given up. */
+  private async sendAddressLetter(letter: ClaimedAddressLetter): Promise<boolean> {
+    let outcome: Sending;
+    try {
+      const composed = JSON.parse(this.box.open(letter.content, letterContentAt(letter.id))) as Letter;
+      outcome = await this.transmit(letter.recipient_name ? { name: letter.recipient_name, address: letter.recipient } : letter.recipient, composed, { 'X-Vestnik-Letter': letter.kind });
+    } catch (e) {
+      outcome = { sent: false, reason: this.safe(e), permanent: true };
+    }
+    if (outcome.sent) {
+      await this.dataSource.query(`UPDATE letters SET state = 'sent', sent_at = now(), content = NULL, error = NULL WHERE id = $1`, [letter.id]);
+      return true;
+    }
+    const giveUp = outcome.permanent || letter.attempts >= MAX_EMAIL_ATTEMPTS;
+    this.logger.warn(`letter ${letter.id} (${letter.kind}) failed (attempt ${letter.attempts}${giveUp ? ', giving up' : ''}): ${outcome.reason}`);
+    await this.dataSource.query(
+      `UPDATE letters
+          SET state = CASE WHEN $3 THEN 'failed' ELSE state END,
+              content = CASE WHEN $3 THEN NULL ELSE content END,
+              next_at = CASE WHEN $3 THEN next_at ELSE now() + make_interval(secs => $4) END,
+              error = $2
+        WHERE id = $1 AND state = 'pending'`,
+      [letter.id, outcome.reason, giveUp, emailBackoffSeconds(letter.attempts)],
+    );
+    return false;
+  }
+
+  private async transmit(to: string | { name: string; address: string }, letter: Letter, headers: Record<string, string>): Promise<Sending> {
     try {
       await this.mailer().sendMail({
         from: this.config.notifications.smtpFrom,
-        to: { name: letter.name, address: letter.email },
-        subject: composed.subject,
-        text: composed.text,
-        html: composed.html,
-        headers: { 'X-Vestnik-Notification': letter.id, 'Auto-Submitted': 'auto-generated' },
+        to,
+        subject: letter.subject,
+        text: letter.text,
+        html: letter.html,
+        headers: { ...headers, 'Auto-Submitted': 'auto-generated' },
       });
-      await this.dataSource.query(`UPDATE notifications SET email_state = 'sent', emailed_at = now(), email_error = NULL WHERE id = $1`, [letter.id]);
-      return true;
+      return { sent: true };
     } catch (e) {
-      const reason = this.safe(e);
-      const giveUp = (e as NodemailerError).permanent === true || letter.email_attempts >= MAX_EMAIL_ATTEMPTS;
-      this.logger.warn(`e-mail of notification ${letter.id} failed (attempt ${letter.email_attempts}${giveUp ? ', giving up' : ''}): ${reason}`);
-      await this.dataSource.query(
-        `UPDATE notifications
-            SET email_state = CASE WHEN $3 THEN 'failed' ELSE email_state END,
-                email_next_at = CASE WHEN $3 THEN email_next_at ELSE now() + make_interval(secs => $4) END,
-                email_error = $2
-          WHERE id = $1 AND email_state = 'pending'`,
-        [letter.id, reason, giveUp, emailBackoffSeconds(letter.email_attempts)],
-      );
-      return false;
+      return { sent: false, reason: this.safe(e), permanent: (e as NodemailerError).permanent === true };
     }
   }
 

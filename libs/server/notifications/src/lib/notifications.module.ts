@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PublishingModule } from '@vestnik/server/publishing';
 import { EmailOutbox } from './email-outbox';
+import { Letters } from './letters';
 import { NotificationDelivery } from './notification-delivery';
 import { NotificationInbox } from './notification-inbox';
 import { NotificationsController } from './notifications.controller';
@@ -13,7 +14,7 @@ import { PublishingAlerts } from './publishing-alerts';
 @Module({
   imports: [PublishingModule],
   controllers: [NotificationsController],
-  providers: [NotificationDelivery, NotificationInbox, PublishingAlerts, EmailOutbox],
-  exports: [NotificationInbox, EmailOutbox],
+  providers: [NotificationDelivery, NotificationInbox, PublishingAlerts, EmailOutbox, Letters],
+  exports: [NotificationInbox, EmailOutbox, Letters],
 })
 export class NotificationsModule {}

@@ -1,9 +1,21 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseBoolPipe, Patch, Post, Query, DefaultValuePipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AddMemberRequest, CreateOrganizationRequest, MemberView, OrganizationView, UpdateOrganizationRequest } from '@vestnik/contracts';
+import {
+  AddMemberRequest,
+  CreateOrganizationRequest,
+  InvitationCreated,
+  InvitationView,
+  MemberView,
+  OrganizationView,
+  PasswordResetIssued,
+  PasswordResetRequest,
+  UpdateOrganizationRequest,
+} from '@vestnik/contracts';
 import { SignedInActor, CurrentActor } from '@vestnik/server/http';
+import { InvitationsService } from './invitations.service';
 import { MembersService } from './members.service';
 import { OrganizationsService } from './organizations.service';
+import { PasswordResetService } from './password-reset.service';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -12,6 +24,8 @@ export class OrganizationsController {
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly members: MembersService,
+    private readonly invitations: InvitationsService,
+    private readonly passwordResets: PasswordResetService,
   ) {}
 
   @Get()
@@ -56,9 +70,35 @@ export class OrganizationsController {
   }
 
   @Post(':id/members')
-  @ApiOperation({ summary: 'Give a person a role here; creates the account when the e-mail is new (password then required)' })
-  addMember(@CurrentActor() actor: SignedInActor, @Param('id') id: string, @Body() body: AddMemberRequest): Promise<MemberView> {
-    return this.members.add(actor, id, body);
+  @ApiOperation({
+    summary:
+      'Invite a person by e-mail (admin). The role is given when the person accepts. The link is e-mailed when SMTP is configured (unless showLink), otherwise answered once as inviteUrl. 409 already_member, already_invited',
+  })
+  addMember(@CurrentActor() actor: SignedInActor, @Param('id') id: string, @Body() body: AddMemberRequest): Promise<InvitationCreated> {
+    return this.invitations.invite(actor, id, body);
+  }
+
+  @Get(':id/invitations')
+  @ApiOperation({ summary: 'Invitations of this organization that can still be accepted (admin)' })
+  listInvitations(@CurrentActor() actor: SignedInActor, @Param('id') id: string): Promise<InvitationView[]> {
+    return this.invitations.pending(actor, id);
+  }
+
+  @Delete(':id/invitations/:invitationId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke an invitation: its link stops working. To send again, revoke and invite anew' })
+  revokeInvitation(@CurrentActor() actor: SignedInActor, @Param('id') id: string, @Param('invitationId') invitationId: string): Promise<void> {
+    return this.invitations.revoke(actor, id, invitationId);
+  }
+
+  @Post(':id/members/:userId/password-reset')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Reset a member\'s password (admin of every organization the person belongs to, else 403): the password stops working, all sessions end, a one-time link sets a new one (e-mailed, or answered once as resetUrl)',
+  })
+  resetPassword(@CurrentActor() actor: SignedInActor, @Param('id') id: string, @Param('userId') userId: string, @Body() body: PasswordResetRequest): Promise<PasswordResetIssued> {
+    return this.passwordResets.reset(actor, id, userId, body);
   }
 
   @Delete(':id/members/:userId')

@@ -12,9 +12,9 @@ export class UserEntity {
   @Column('text')
   name!: string;
 
-  /** argon2id hash; never leaves the server. */
-  @Column('text', { name: 'password_hash' })
-  passwordHash!: string;
+  /** argon2id hash; never leaves the server. Null after an admin's reset, until the person sets a new one. */
+  @Column('text', { name: 'password_hash', nullable: true })
+  passwordHash!: string | null;
 
   /** Encrypted TOTP secret (SecretBox); set once enrollment is confirmed. */
   @Column('text', { name: 'totp_secret', nullable: true })
