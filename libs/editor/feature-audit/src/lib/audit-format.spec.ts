@@ -30,6 +30,15 @@ describe('audit format', () => {
     expect(describeAction('channel.connected')).toBe('channel.connected');
   });
 
+  it('describes an invitation by its address and role, without the invitation id', () => {
+    const invited = entry({ action: 'membership.invited', targetType: 'invitation', targetId: 'i-1', after: { email: 'new@x.ru', role: 'editor', emailed: true } });
+    expect(describeAction(invited.action)).toBe('Приглашён сотрудник');
+    expect(describeTarget(invited, names)).toBe('Приглашение new@x.ru');
+    expect(summarizeChange(invited, names)).toEqual(['Эл. почта: new@x.ru', 'Роль: Редактор', 'Ссылка отправлена письмом: да']);
+    const joined = entry({ action: 'membership.added', targetType: 'membership', after: { email: 'new@x.ru', role: 'editor', invitationId: 'i-1', createdAccount: true } });
+    expect(summarizeChange(joined, names)).toEqual(['Эл. почта: new@x.ru', 'Роль: Редактор', 'Создана учётная запись: да']);
+  });
+
   it('shows only the changed fields of an update, with organization names instead of ids', () => {
     const lines = summarizeChange(
       entry({

@@ -13,6 +13,10 @@ const ACTION_LABELS: Record<string, string> = {
   'organization.unarchived': 'Организация возвращена из архива',
   'membership.added': 'Добавлен сотрудник',
   'membership.removed': 'Удалён сотрудник',
+  'membership.invited': 'Приглашён сотрудник',
+  'invitation.revoked': 'Отозвано приглашение',
+  'user.password_reset': 'Пароль сброшен администратором',
+  'user.password_set': 'Задан новый пароль по ссылке',
 };
 
 const TARGET_LABELS: Record<string, string> = {
@@ -20,6 +24,7 @@ const TARGET_LABELS: Record<string, string> = {
   user: 'Учётная запись',
   member: 'Сотрудник',
   membership: 'Сотрудник',
+  invitation: 'Приглашение',
   session: 'Сеанс',
 };
 
@@ -41,6 +46,7 @@ const FIELD_LABELS: Record<string, string> = {
   organization: 'Организация',
   adminEmail: 'Администратор',
   createdAccount: 'Создана учётная запись',
+  emailed: 'Ссылка отправлена письмом',
   withSubtree: 'Вместе с подчинёнными',
   factor: 'Не пройдена проверка',
   totp: 'С одноразовым кодом',
@@ -53,7 +59,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
 };
 
 /** Technical fields that say nothing to a person reading the journal. */
-const HIDDEN_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'passwordHash', 'totpSecret', 'version']);
+const HIDDEN_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'passwordHash', 'totpSecret', 'version', 'invitationId']);
 
 export function describeAction(action: string): string {
   return ACTION_LABELS[action] ?? action;
