@@ -3,6 +3,7 @@ export * from './lib/auth-session';
 export * from './lib/auth-api';
 export * from './lib/setup-api';
 export * from './lib/organizations-api';
+export * from './lib/invitations-api';
 export * from './lib/audit-api';
 export * from './lib/auth-interceptor';
 export * from './lib/auth-guards';

@@ -3,8 +3,12 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AddMemberRequest,
   CreateOrganizationRequest,
+  InvitationCreated,
+  InvitationView,
   MemberView,
   OrganizationView,
+  PasswordResetIssued,
+  PasswordResetRequest,
   UpdateOrganizationRequest,
 } from '@vestnik/contracts';
 import { Observable } from 'rxjs';
@@ -41,8 +45,22 @@ export class OrganizationsApi {
     return this.http.get<MemberView[]>(`${BASE}/${encodeURIComponent(id)}/members`);
   }
 
-  addMember(id: string, request: AddMemberRequest): Observable<MemberView> {
-    return this.http.post<MemberView>(`${BASE}/${encodeURIComponent(id)}/members`, request);
+  /** Invites a person by e-mail; the role is given when the person accepts. */
+  addMember(id: string, request: AddMemberRequest): Observable<InvitationCreated> {
+    return this.http.post<InvitationCreated>(`${BASE}/${encodeURIComponent(id)}/members`, request);
+  }
+
+  invitations(id: string): Observable<InvitationView[]> {
+    return this.http.get<InvitationView[]>(`${BASE}/${encodeURIComponent(id)}/invitations`);
+  }
+
+  revokeInvitation(id: string, invitationId: string): Observable<void> {
+    return this.http.delete<void>(`${BASE}/${encodeURIComponent(id)}/invitations/${encodeURIComponent(invitationId)}`);
+  }
+
+  /** The password stops working and every session of the person ends; a one-time link sets a new one. */
+  resetPassword(id: string, userId: string, request: PasswordResetRequest = {}): Observable<PasswordResetIssued> {
+    return this.http.post<PasswordResetIssued>(`${BASE}/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}/password-reset`, request);
   }
 
   removeMember(id: string, userId: string): Observable<void> {

@@ -1,15 +1,24 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { ROLE_LABELS, type MemberView, type OrganizationView } from '@vestnik/contracts';
+import { ROLE_LABELS, type InvitationCreated, type InvitationView, type MemberView, type OrganizationView } from '@vestnik/contracts';
 import { AuthSession, OrganizationsApi, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
 import { AlertMessage, formatDate } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
-import { MemberAddForm } from './member-add-form';
+import { InvitationList } from './invitation-list';
+import { MemberInviteForm } from './member-invite-form';
+import { OneTimeLink } from './one-time-link';
 
-/** Members of an organization, for its administrators: list, add, remove. */
+/** A link the server answered once, with what it is for. */
+interface ShownLink {
+  url: string;
+  heading: string;
+  explanation: string;
+}
+
+/** Members of an organization, for its administrators: list, invite, reset a password, remove. */
 @Component({
   selector: 'vn-member-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AlertMessage, MemberAddForm],
+  imports: [AlertMessage, MemberInviteForm, InvitationList, OneTimeLink],
   templateUrl: './member-list.html',
   styleUrl: './member-list.css',
 })
@@ -29,6 +38,11 @@ export class MemberList {
   /** The member whose removal waits for a second click: removing access deserves a confirmation. */
   protected readonly confirmingRemoval = signal<string | null>(null);
   protected readonly removing = signal<string | null>(null);
+  /** The member whose password reset waits for a second click: it ends all of that person's sessions. */
+  protected readonly confirmingReset = signal<string | null>(null);
+  protected readonly resetting = signal<string | null>(null);
+  protected readonly shownLink = signal<ShownLink | null>(null);
+  protected readonly invitationsRevision = signal(0);
   protected readonly myUserId = computed(() => this.session.user()?.id ?? null);
   /** Reload only when another organization is shown, not when the same one arrives as a new object. */
   private readonly organizationId = computed(() => this.organization().id);
@@ -39,7 +53,9 @@ export class MemberList {
       untracked(() => {
         this.adding.set(false);
         this.notice.set(null);
+        this.shownLink.set(null);
         this.confirmingRemoval.set(null);
+        this.confirmingReset.set(null);
         void this.load(id);
       });
     });
@@ -49,10 +65,54 @@ export class MemberList {
     return formatDate(member.createdAt, this.organization().timezone);
   }
 
-  protected async onAdded(member: MemberView): Promise<void> {
+  protected onInvited(invitation: InvitationCreated): void {
     this.adding.set(false);
-    this.notice.set(`${member.name} добавлен(а) с ролью «${ROLE_LABELS[member.role]}».`);
-    await this.load(this.organization().id);
+    this.showInvitation(invitation);
+    this.invitationsRevision.update((n) => n + 1);
+  }
+
+  protected showInvitation(invitation: InvitationCreated): void {
+    const role = ROLE_LABELS[invitation.role];
+    if (invitation.inviteUrl) {
+      this.notice.set(null);
+      this.shownLink.set({
+        url: invitation.inviteUrl,
+        heading: `Приглашение для ${invitation.email}`,
+        explanation: `Передайте эту ссылку сотруднику. Открыв её, он примет роль «${role}» — создаст учётную запись или подтвердит согласие паролем своей.`,
+      });
+    } else {
+      this.shownLink.set(null);
+      this.notice.set(`Приглашение с ролью «${role}» отправлено на ${invitation.email}. Роль появится, когда сотрудник его примет.`);
+    }
+  }
+
+  protected onRevoked(invitation: InvitationView): void {
+    this.shownLink.set(null);
+    this.notice.set(`Приглашение для ${invitation.email} отозвано: ссылка больше не действует.`);
+  }
+
+  protected async resetPassword(member: MemberView): Promise<void> {
+    this.failure.set(null);
+    this.resetting.set(member.userId);
+    try {
+      const issued = await firstValueFrom(this.api.resetPassword(this.organization().id, member.userId));
+      this.confirmingReset.set(null);
+      if (issued.resetUrl) {
+        this.notice.set(null);
+        this.shownLink.set({
+          url: issued.resetUrl,
+          heading: `Смена пароля: ${member.name}`,
+          explanation: 'Прежний пароль больше не действует, все сеансы сотрудника завершены. Передайте ему эту ссылку: по ней он задаст новый пароль.',
+        });
+      } else {
+        this.shownLink.set(null);
+        this.notice.set(`Пароль сброшен, все сеансы завершены. Ссылка для смены пароля отправлена на ${member.email}.`);
+      }
+    } catch (error) {
+      this.failure.set(toApiFailure(error));
+    } finally {
+      this.resetting.set(null);
+    }
   }
 
   protected async remove(member: MemberView): Promise<void> {

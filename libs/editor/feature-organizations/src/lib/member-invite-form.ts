@@ -1,14 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import {
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  ROLES,
-  ROLE_LABELS,
-  type MemberView,
-  type OrganizationView,
-  type Role,
-} from '@vestnik/contracts';
+import { ROLES, ROLE_LABELS, type InvitationCreated, type OrganizationView, type Role } from '@vestnik/contracts';
 import { OrganizationsApi, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
 import {
   AlertMessage,
@@ -21,12 +13,15 @@ import {
 } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
 
-/** Gives a person a role in the organization; creates the account when the e-mail is new. */
+/**
+ * Invites a person by e-mail. The role is given only when the person accepts: with a new account, or
+ * by confirming with the password of an existing one. Nobody else chooses the person's password.
+ */
 @Component({
-  selector: 'vn-member-add-form',
+  selector: 'vn-member-invite-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, FormField, FieldControl, SubmitButton, AlertMessage],
-  templateUrl: './member-add-form.html',
+  templateUrl: './member-invite-form.html',
   styles: `
     :host {
       display: block;
@@ -43,9 +38,9 @@ import { firstValueFrom } from 'rxjs';
     }
   `,
 })
-export class MemberAddForm {
+export class MemberInviteForm {
   readonly organization = input.required<OrganizationView>();
-  readonly added = output<MemberView>();
+  readonly invited = output<InvitationCreated>();
   readonly cancelled = output<void>();
 
   private readonly api = inject(OrganizationsApi);
@@ -54,15 +49,14 @@ export class MemberAddForm {
 
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly passwordHint = `Нужен, только если у человека ещё нет учётной записи в Вестнике. Не короче ${PASSWORD_MIN_LENGTH} символов; передайте пароль сотруднику лично.`;
   protected readonly sending = signal(false);
   protected readonly failure = signal<ApiFailure | null>(null);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [FieldRules.filled, FieldRules.email, Validators.maxLength(254)]],
-    name: ['', [FieldRules.filled, Validators.maxLength(200)]],
-    password: ['', [Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+    name: ['', [Validators.maxLength(200)]],
     role: ['editor' as Role, [Validators.required]],
+    showLink: [false],
   });
 
   protected async submit(): Promise<void> {
@@ -73,19 +67,19 @@ export class MemberAddForm {
       focusFirstInvalid(this.host.nativeElement, this.injector);
       return;
     }
-    const { email, name, password, role } = this.form.getRawValue();
+    const { email, name, role, showLink } = this.form.getRawValue();
     this.sending.set(true);
     try {
-      const member = await firstValueFrom(
+      const invitation = await firstValueFrom(
         this.api.addMember(this.organization().id, {
           email: email.trim(),
-          name: name.trim(),
           role,
-          ...(password ? { password } : {}),
+          ...(name.trim() ? { name: name.trim() } : {}),
+          ...(showLink ? { showLink } : {}),
         }),
       );
       this.form.reset();
-      this.added.emit(member);
+      this.invited.emit(invitation);
     } catch (error) {
       const failure = toApiFailure(error);
       const unplaced = failure.code === 'validation_failed' ? applyServerErrors(this.form, failure.errors) : [];
