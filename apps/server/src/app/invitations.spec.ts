@@ -248,6 +248,16 @@ describe('members join by invitation, with consent', () => {
     expect(await loginsIn(healthAdmin.token, health.id)).toEqual(['auth.login', 'auth.login', 'auth.login']);
     // Ministry: only from the moment she joined.
     expect(await loginsIn(ministryAdmin.token, ministry.id)).toEqual(['auth.login_failed', 'auth.login', 'auth.login']);
+
+    // Once she belongs to no organization, her sign-ins are no admin's business, not even the root's.
+    const seenByRoot = await loginsIn(admin, region.id);
+    await server.http.delete(`/api/v1/organizations/${ministry.id}/members/${nurse.userId}`).set(bearer(ministryAdmin.token)).expect(204);
+    await login(server, nurse.email, 'пароль-медсестры');
+    await server.http.post('/api/v1/auth/login').send({ email: nurse.email, password: 'не-тот-пароль' }).expect(401);
+    expect(await loginsIn(admin, region.id)).toEqual(seenByRoot);
+    // Failed logins of unknown addresses still reach the root.
+    await server.http.post('/api/v1/auth/login').send({ email: 'nobody-at-all@x.ru', password: 'не-тот-пароль' }).expect(401);
+    expect((await audit(admin, region.id)).some((e) => e.action === 'auth.login_failed' && e.after?.['email'] === 'nobody-at-all@x.ru')).toBe(true);
   });
 
   it('never lets two concurrent removals take away the last root admins', async () => {

@@ -6,7 +6,11 @@ import { AuditEntryEntity } from '@vestnik/server/persistence';
 
 export interface AuditSearch {
   organizationPath: string;
-  /** Root organizations also see entries tied to no organization (e.g. failed logins of unknown addresses). */
+  /**
+   * Root organizations also see entries tied to no organization and no person (failed logins of unknown
+   * addresses). A person's own events are written under the organizations he belongs to at the time;
+   * once he belongs to none, they are no organization's business and no admin lists them.
+   */
   includeUnscoped: boolean;
   from?: Date;
   to?: Date;
@@ -20,7 +24,7 @@ export class AuditQuery {
 
   async search(s: AuditSearch): Promise<Page<AuditEntryView>> {
     const qb = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a');
-    qb.where(s.includeUnscoped ? '(a.organization_path LIKE :prefix OR a.organization_path IS NULL)' : 'a.organization_path LIKE :prefix', {
+    qb.where(s.includeUnscoped ? '(a.organization_path LIKE :prefix OR (a.organization_path IS NULL AND a.target_id IS NULL))' : 'a.organization_path LIKE :prefix', {
       prefix: `${s.organizationPath}%`,
     });
     if (s.from) qb.andWhere('a.at >= :from', { from: s.from });
