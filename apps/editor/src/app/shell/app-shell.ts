@@ -1,30 +1,52 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AuthSession } from '@vestnik/editor/data-access';
+import { AuthApi, AuthSession, toApiFailure } from '@vestnik/editor/data-access';
+import { AlertMessage } from '@vestnik/editor/ui';
+import { firstValueFrom } from 'rxjs';
 
 /** The frame of every page after sign-in: header with the user, navigation and sign-out. */
 @Component({
   selector: 'vn-app-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, AlertMessage],
   templateUrl: './app-shell.html',
   styleUrl: './app-shell.css',
 })
 export class AppShell {
   private readonly session = inject(AuthSession);
+  private readonly authApi = inject(AuthApi);
   private readonly router = inject(Router);
 
   protected readonly user = this.session.user;
   /** While the second factor must be set up, the rest of the editor is closed: hide its links. */
   protected readonly restricted = this.session.totpEnrollmentRequired;
+  protected readonly signingOut = signal(false);
+  /** Sign-out did not reach the server: the session would live on, so the person is told and stays. */
+  protected readonly signOutFailure = signal<string | null>(null);
 
   protected skipToContent(event: Event): void {
     event.preventDefault();
     document.getElementById('main-content')?.focus();
   }
 
+  /** Ends the session on the server (its cookies are cleared there too), then here. */
   protected async signOut(): Promise<void> {
+    if (this.signingOut()) return;
+    this.signingOut.set(true);
+    this.signOutFailure.set(null);
+    try {
+      await firstValueFrom(this.authApi.logout());
+    } catch (error) {
+      const failure = toApiFailure(error);
+      // 401: the session had already ended; anything else: it may still be open, so stay and say so.
+      if (failure.statusCode !== 401) {
+        this.signOutFailure.set(`Выйти не удалось: ${failure.message}`);
+        this.signingOut.set(false);
+        return;
+      }
+    }
     this.session.end('signed-out');
-    await this.router.navigateByUrl('/login');
+    this.signingOut.set(false);
+    await this.router.navigateByUrl('/login', { replaceUrl: true });
   }
 }

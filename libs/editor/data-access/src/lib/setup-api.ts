@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { LoginResponse, SetupRequest, SetupStatus } from '@vestnik/contracts';
+import type { CookieLoginResponse, SetupRequest, SetupStatus } from '@vestnik/contracts';
 import { Observable, firstValueFrom } from 'rxjs';
 import { API_BASE } from './api-failure';
 
@@ -15,8 +15,8 @@ export class SetupApi {
     return this.http.get<SetupStatus>(`${API_BASE}/setup`);
   }
 
-  run(request: SetupRequest): Observable<LoginResponse> {
-    return this.http.post<LoginResponse>(`${API_BASE}/setup`, request);
+  run(request: SetupRequest): Observable<CookieLoginResponse> {
+    return this.http.post<CookieLoginResponse>(`${API_BASE}/setup`, request);
   }
 
   /** Whether first-run setup is still open; null when the server could not be asked. */

@@ -68,8 +68,6 @@ export class LoginPage {
         return 'Сеанс работы завершён. Войдите снова, чтобы продолжить.';
       case 'signed-out':
         return 'Вы вышли из системы.';
-      case 'reauthenticate':
-        return 'Вход с одноразовым кодом включён. Войдите снова — с паролем и кодом из приложения.';
       default:
         return null;
     }

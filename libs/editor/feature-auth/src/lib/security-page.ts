@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { Router } from '@angular/router';
-import { ROLE_LABELS, type TotpSetupResponse, type UserView } from '@vestnik/contracts';
+import { RouterLink } from '@angular/router';
+import { ROLE_LABELS, type CookieLoginResponse, type TotpSetupResponse } from '@vestnik/contracts';
 import { AuthApi, AuthSession, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
 import {
   AlertMessage,
@@ -13,15 +13,16 @@ import {
   focusFirstInvalid,
 } from '@vestnik/editor/ui';
 import { Observable, firstValueFrom } from 'rxjs';
+import { PasswordChangeForm } from './password-change-form';
 import { groupSecret } from './totp-secret';
 
 const TOTP_CODE = /^\d{6}$/;
 
-/** The account's second factor: enroll with an authenticator app, or turn it off. */
+/** The account's security: the second factor (enroll with an authenticator app, or turn it off) and the password. */
 @Component({
   selector: 'vn-security-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, FormField, FieldControl, SubmitButton, AlertMessage],
+  imports: [ReactiveFormsModule, RouterLink, FormField, FieldControl, SubmitButton, AlertMessage, PasswordChangeForm],
   templateUrl: './security-page.html',
   styles: `
     .secret {
@@ -53,14 +54,13 @@ const TOTP_CODE = /^\d{6}$/;
 export class SecurityPage {
   private readonly authApi = inject(AuthApi);
   private readonly session = inject(AuthSession);
-  private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
 
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly user = this.session.user;
   protected readonly enrollmentRequired = this.session.totpEnrollmentRequired;
-  /** Set once the user enabled the factor on this visit while it was required: offer to continue. */
+  /** Set once the user enabled the factor on this visit while it was required: the rest of the editor is open now. */
   protected readonly justEnrolled = signal(false);
   protected readonly notice = signal<string | null>(null);
 
@@ -90,48 +90,37 @@ export class SecurityPage {
     }
   }
 
-  /**
-   * A token issued while enrollment was pending opens only this page even after the factor is on:
-   * the user signs in again, now with password and code, to get a full one.
-   */
-  protected async signInAgain(): Promise<void> {
-    this.session.end('reauthenticate');
-    await this.router.navigateByUrl('/login');
-  }
-
   protected cancelEnrollment(): void {
     this.enrollment.set(null);
     this.failure.set(null);
   }
 
+  /** The server answers a new session, so a session limited to enrollment becomes a full one here and now. */
   protected async enable(): Promise<void> {
     const wasRequired = this.enrollmentRequired();
-    const user = await this.sendCode((code) => this.authApi.enableTotp({ code }));
-    if (!user) return;
+    if (!(await this.sendCode((code) => this.authApi.enableTotp({ code })))) return;
     this.enrollment.set(null);
     this.justEnrolled.set(wasRequired);
     this.notice.set('Вход с одноразовым кодом включён. При следующем входе понадобится код из приложения.');
   }
 
   protected async disable(): Promise<void> {
-    const user = await this.sendCode((code) => this.authApi.disableTotp({ code }));
-    if (user) this.notice.set('Вход с одноразовым кодом отключён.');
+    if (await this.sendCode((code) => this.authApi.disableTotp({ code }))) this.notice.set('Вход с одноразовым кодом отключён.');
   }
 
-  private async sendCode(call: (code: string) => Observable<UserView>): Promise<UserView | null> {
-    if (this.sending()) return null;
+  private async sendCode(call: (code: string) => Observable<CookieLoginResponse>): Promise<boolean> {
+    if (this.sending()) return false;
     this.failure.set(null);
     if (this.codeForm.invalid) {
       this.codeForm.markAllAsTouched();
       focusFirstInvalid(this.host.nativeElement, this.injector);
-      return null;
+      return false;
     }
     this.sending.set(true);
     try {
-      const user = await firstValueFrom(call(this.codeForm.getRawValue().code));
-      this.session.setUser(user);
+      this.session.start(await firstValueFrom(call(this.codeForm.getRawValue().code)));
       this.codeForm.reset();
-      return user;
+      return true;
     } catch (error) {
       const failure = toApiFailure(error);
       if (failure.code === 'totp_invalid' || failure.code === 'validation_failed') {
@@ -143,7 +132,7 @@ export class SecurityPage {
       } else {
         this.failure.set(failure);
       }
-      return null;
+      return false;
     } finally {
       this.sending.set(false);
     }
