@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommentRequest, CreatePostRequest, Page, PostCommentView, PostQuery, PostView, RejectPostRequest, UpdatePostRequest } from '@vestnik/contracts';
+import { CommentRequest, CreatePostRequest, PostCommentView, PostPage, PostQuery, PostView, RejectPostRequest, UpdatePostRequest } from '@vestnik/contracts';
 import { CurrentActor, SignedInActor } from '@vestnik/server/http';
 import { PostCommentsService } from './post-comments.service';
 import { PostWorkflowService } from './post-workflow.service';
@@ -18,7 +18,7 @@ export class PostsController {
 
   @Get()
   @ApiOperation({ summary: 'The calendar: posts of the organization and its subtree, filtered, paged; times in the organization zone' })
-  list(@CurrentActor() actor: SignedInActor, @Query() q: PostQuery): Promise<Page<PostView>> {
+  list(@CurrentActor() actor: SignedInActor, @Query() q: PostQuery): Promise<PostPage> {
     return this.posts.list(actor, q);
   }
 
@@ -29,6 +29,7 @@ export class PostsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One post with its publications and what the platforms would refuse in it now' })
   get(@CurrentActor() actor: SignedInActor, @Param('id') id: string): Promise<PostView> {
     return this.posts.get(actor, id);
   }
@@ -62,16 +63,19 @@ export class PostsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiOperation({ summary: 'draft, in_review or scheduled → cancelled; its publications not yet sent are cancelled' })
   cancel(@CurrentActor() actor: SignedInActor, @Param('id') id: string): Promise<PostView> {
     return this.workflow.cancel(actor, id);
   }
 
   @Get(':id/comments')
+  @ApiOperation({ summary: "The post's discussion, rejections included, oldest first" })
   listComments(@CurrentActor() actor: SignedInActor, @Param('id') id: string): Promise<PostCommentView[]> {
     return this.comments.list(actor, id);
   }
 
   @Post(':id/comments')
+  @ApiOperation({ summary: 'Add a comment (editors and above)' })
   addComment(@CurrentActor() actor: SignedInActor, @Param('id') id: string, @Body() body: CommentRequest): Promise<PostCommentView> {
     return this.comments.add(actor, id, body.body);
   }

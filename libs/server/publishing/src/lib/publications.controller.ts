@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MarkPublishedRequest, PublicationView } from '@vestnik/contracts';
+import { AttentionPublicationView, MarkPublishedRequest, PublicationView } from '@vestnik/contracts';
 import { ApiException, CurrentActor, SignedInActor } from '@vestnik/server/http';
 import { PublicationActionsService } from './publication-actions.service';
 
@@ -12,7 +12,7 @@ export class PublicationsController {
 
   @Get('attention')
   @ApiOperation({ summary: 'Publications of the subtree needing a person: unconfirmed, failed, missed' })
-  attention(@CurrentActor() actor: SignedInActor, @Query('organizationId') organizationId?: string): Promise<(PublicationView & { postId: string })[]> {
+  attention(@CurrentActor() actor: SignedInActor, @Query('organizationId') organizationId?: string): Promise<AttentionPublicationView[]> {
     if (!organizationId) throw new ApiException(400, 'validation_failed', 'Укажите организацию', { errors: [{ field: 'organizationId', rule: 'isNotEmpty', message: 'Поле «organizationId» обязательно' }] });
     return this.actions.needingAttention(actor, organizationId);
   }
