@@ -162,7 +162,6 @@ describe('sessions and the second factor', () => {
       await fresh.close();
     }
   });
-
 });
 
 describe('a configured signing secret', () => {
