@@ -8,3 +8,4 @@ export * from './lib/audit-api';
 export * from './lib/auth-interceptor';
 export * from './lib/auth-guards';
 export * from './lib/organization-tree';
+export * from './lib/current-organization';

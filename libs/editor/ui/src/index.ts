@@ -5,3 +5,4 @@ export * from './lib/submit-button';
 export * from './lib/alert-message';
 export * from './lib/time-zones';
 export * from './lib/focus-first-invalid';
+export * from './lib/form-submission';
