@@ -21,6 +21,13 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('@vestnik/editor/feature-auth').then((m) => m.LoginPage),
   },
   {
+    // A one-time link (invitation or password reset): open whether or not someone is signed in here.
+    path: 'invite/:token',
+    title: 'Приглашение — Вестник',
+    canActivate: [setupCompleteGuard],
+    loadComponent: () => import('@vestnik/editor/feature-auth').then((m) => m.InvitationPage),
+  },
+  {
     path: '',
     canActivate: [setupCompleteGuard, signedInGuard],
     loadComponent: () => import('./shell/app-shell').then((m) => m.AppShell),

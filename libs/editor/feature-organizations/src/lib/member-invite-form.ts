@@ -1,17 +1,8 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ROLES, ROLE_LABELS, type InvitationCreated, type OrganizationView, type Role } from '@vestnik/contracts';
-import { OrganizationsApi, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
-import {
-  AlertMessage,
-  FieldControl,
-  FieldRules,
-  FormField,
-  SubmitButton,
-  applyServerErrors,
-  focusFirstInvalid,
-} from '@vestnik/editor/ui';
-import { firstValueFrom } from 'rxjs';
+import { OrganizationsApi, toApiFailure } from '@vestnik/editor/data-access';
+import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, formSubmission } from '@vestnik/editor/ui';
 
 /**
  * Invites a person by e-mail. The role is given only when the person accepts: with a new account, or
@@ -44,14 +35,9 @@ export class MemberInviteForm {
   readonly cancelled = output<void>();
 
   private readonly api = inject(OrganizationsApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly sending = signal(false);
-  protected readonly failure = signal<ApiFailure | null>(null);
-
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [FieldRules.filled, FieldRules.email, Validators.maxLength(254)]],
     name: ['', [Validators.maxLength(200)]],
@@ -59,34 +45,20 @@ export class MemberInviteForm {
     showLink: [false],
   });
 
+  protected readonly submission = formSubmission(this.form, toApiFailure);
+
   protected async submit(): Promise<void> {
-    if (this.sending()) return;
-    this.failure.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
     const { email, name, role, showLink } = this.form.getRawValue();
-    this.sending.set(true);
-    try {
-      const invitation = await firstValueFrom(
-        this.api.addMember(this.organization().id, {
-          email: email.trim(),
-          role,
-          ...(name.trim() ? { name: name.trim() } : {}),
-          ...(showLink ? { showLink } : {}),
-        }),
-      );
-      this.form.reset();
-      this.invited.emit(invitation);
-    } catch (error) {
-      const failure = toApiFailure(error);
-      const unplaced = failure.code === 'validation_failed' ? applyServerErrors(this.form, failure.errors) : [];
-      if (failure.code !== 'validation_failed' || unplaced.length) this.failure.set(failure);
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-    } finally {
-      this.sending.set(false);
-    }
+    const invitation = await this.submission.run(() =>
+      this.api.addMember(this.organization().id, {
+        email: email.trim(),
+        role,
+        ...(name.trim() ? { name: name.trim() } : {}),
+        ...(showLink ? { showLink } : {}),
+      }),
+    );
+    if (!invitation) return;
+    this.form.reset();
+    this.invited.emit(invitation);
   }
 }

@@ -1,0 +1,185 @@
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, input, resource, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLE_LABELS, type AcceptInvitationRequest, type InvitationDetails } from '@vestnik/contracts';
+import { AuthSession, InvitationsApi, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
+import {
+  AlertMessage,
+  FieldControl,
+  FieldRules,
+  FormField,
+  SubmitButton,
+  applyServerErrors,
+  focusAfterRender,
+  focusFirstInvalid,
+} from '@vestnik/editor/ui';
+import { firstValueFrom } from 'rxjs';
+import { EntryLayout } from './entry-layout';
+
+const TOTP_CODE = /^\d{6}$/;
+
+/** What the link asks of the person: create an account, confirm with an existing one, or set a new password. */
+export type InvitationMode = 'new-account' | 'existing-account' | 'reset';
+
+export function invitationMode(details: InvitationDetails): InvitationMode {
+  if (details.kind === 'password_reset') return 'reset';
+  return details.accountExists ? 'existing-account' : 'new-account';
+}
+
+/** Applies `validators` only while `active()` holds: the same form serves all three modes. */
+function onlyWhen(active: () => boolean, ...validators: ValidatorFn[]): ValidatorFn {
+  const all = Validators.compose(validators);
+  return (control: AbstractControl) => (active() && all ? all(control) : null);
+}
+
+/**
+ * The page behind a one-time link (`/invite/:token`): joins an organization with consent — a new
+ * account, or the password (and code) of an existing one — or sets a new password after a reset.
+ */
+@Component({
+  selector: 'vn-invitation-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, RouterLink, EntryLayout, FormField, FieldControl, SubmitButton, AlertMessage],
+  templateUrl: './invitation-page.html',
+  styles: `
+    .offer {
+      margin: 0 0 1rem;
+    }
+    .offer dt {
+      font-weight: 600;
+    }
+    .offer dd {
+      margin: 0 0 0.5rem;
+    }
+  `,
+})
+export class InvitationPage {
+  /** From the route `/invite/:token`. */
+  readonly token = input.required<string>();
+
+  private readonly api = inject(InvitationsApi);
+  private readonly session = inject(AuthSession);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
+  protected readonly signedInAlready = this.session.signedIn();
+
+  protected readonly offer = resource({
+    params: () => this.token(),
+    loader: ({ params }) => firstValueFrom(this.api.details(params)),
+  });
+  protected readonly details = computed(() => (this.offer.hasValue() ? this.offer.value() : null));
+  /** Unknown, expired, revoked or used: the server says which, in Russian. */
+  protected readonly closed = computed(() => {
+    const error = this.offer.error();
+    return error ? toApiFailure(error) : null;
+  });
+  protected readonly mode = computed(() => {
+    const details = this.details();
+    return details ? invitationMode(details) : null;
+  });
+  /** The account has a second factor, or the server asked for it. */
+  protected readonly askTotp = signal(false);
+  protected readonly sending = signal(false);
+  protected readonly failure = signal<ApiFailure | null>(null);
+  /** A reset whose new password is saved, but the code did not pass: the person signs in normally. */
+  protected readonly passwordSavedCodeRefused = signal(false);
+
+  private readonly choosesPassword = () => this.mode() === 'new-account' || this.mode() === 'reset';
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', [onlyWhen(() => this.mode() === 'new-account', FieldRules.filled, Validators.maxLength(200))]],
+    password: [
+      '',
+      [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH), onlyWhen(this.choosesPassword, Validators.minLength(PASSWORD_MIN_LENGTH))],
+    ],
+    passwordConfirmation: ['', [onlyWhen(this.choosesPassword, Validators.required, FieldRules.sameAs('password', 'Пароли не совпадают'))]],
+    totpCode: ['', [onlyWhen(() => this.askTotp(), Validators.required, Validators.pattern(TOTP_CODE))]],
+  });
+
+  constructor() {
+    effect(() => {
+      const details = this.details();
+      if (!details) return;
+      untracked(() => {
+        this.askTotp.set(details.totpRequired);
+        if (details.suggestedName && !this.form.controls.name.value) this.form.controls.name.setValue(details.suggestedName);
+        this.form.updateValueAndValidity();
+      });
+    });
+    const controls = this.form.controls;
+    controls.password.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => controls.passwordConfirmation.updateValueAndValidity());
+  }
+
+  protected async submit(): Promise<void> {
+    const mode = this.mode();
+    if (this.sending() || !mode) return;
+    this.failure.set(null);
+    for (const control of Object.values(this.form.controls)) control.updateValueAndValidity();
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
+      return;
+    }
+    const { name, password, totpCode } = this.form.getRawValue();
+    const request: AcceptInvitationRequest = {
+      password,
+      ...(mode === 'new-account' ? { name: name.trim() } : {}),
+      ...(this.askTotp() && mode !== 'new-account' ? { totpCode } : {}),
+    };
+    this.sending.set(true);
+    try {
+      const response = await firstValueFrom(this.api.accept(this.token(), request));
+      this.session.start(response);
+      await this.router.navigateByUrl(response.totpEnrollmentRequired ? '/security' : '/');
+    } catch (error) {
+      this.showFailure(toApiFailure(error), mode);
+    } finally {
+      this.sending.set(false);
+    }
+  }
+
+  private showFailure(failure: ApiFailure, mode: InvitationMode): void {
+    switch (failure.code) {
+      case 'validation_failed': {
+        const unplaced = applyServerErrors(this.form, failure.errors);
+        if (unplaced.length) this.failure.set({ ...failure, message: unplaced.map((e) => e.message).join(' ') });
+        focusFirstInvalid(this.host.nativeElement, this.injector);
+        return;
+      }
+      case 'invalid_credentials':
+        applyServerErrors(this.form, [{ field: 'password', rule: 'credentials', message: 'Неверный пароль этой учётной записи' }]);
+        focusFirstInvalid(this.host.nativeElement, this.injector);
+        return;
+      case 'totp_required':
+        this.askTotp.set(true);
+        this.form.controls.totpCode.updateValueAndValidity();
+        focusAfterRender('invitation-totp', this.injector);
+        return;
+      case 'totp_invalid':
+        if (mode === 'reset') {
+          this.passwordSavedCodeRefused.set(true);
+          return;
+        }
+        applyServerErrors(this.form, [{ field: 'totpCode', rule: 'totp', message: failure.message }]);
+        focusAfterRender('invitation-totp', this.injector);
+        return;
+      case 'account_exists':
+        // Someone created the account meanwhile (e.g. through another invitation): ask for its password instead.
+        this.failure.set(failure);
+        this.offer.reload();
+        return;
+      case 'invitation_not_found':
+      case 'invitation_expired':
+      case 'invitation_revoked':
+      case 'invitation_used':
+        this.offer.reload();
+        return;
+      default:
+        this.failure.set(failure);
+    }
+  }
+}
