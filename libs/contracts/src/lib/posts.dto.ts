@@ -324,6 +324,30 @@ export class AttentionPublicationView extends PublicationView {
    * @example "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
    */
   postId!: string;
+
+  /**
+   * The post's internal title; null when it has none (then `postText` names it).
+   * @example "День знаний в школах области"
+   */
+  postTitle!: string | null;
+
+  /**
+   * The opening of the post's common text (at most 300 characters, markup kept), to recognise it by.
+   * @example "1 сентября в школах области пройдут торжественные линейки."
+   */
+  postText!: string;
+
+  /**
+   * When the post was to go out (UTC).
+   * @example "2026-08-31T23:00:00.000Z"
+   */
+  scheduledAt!: string;
+
+  /**
+   * The organization of the post (the asked one or one of its subtree).
+   * @example "5b0c9d1e-3f4a-4b6c-8d7e-9f0a1b2c3d4e"
+   */
+  organizationId!: string;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { PublicationView } from '@vestnik/contracts';
+import type { AttentionPublicationView, PublicationView } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { AccessService } from '@vestnik/server/auth';
 import { ApiException, notFound, SignedInActor } from '@vestnik/server/http';
@@ -35,15 +35,23 @@ export class PublicationActionsService {
     private readonly audit: AuditLog,
   ) {}
 
-  /** Publications of the subtree that need a person: unconfirmed, failed or missed. */
-  async needingAttention(actor: SignedInActor, organizationId: string): Promise<(PublicationView & { postId: string })[]> {
+  /** Publications of the subtree that need a person: unconfirmed, failed or missed, each with what names its post. */
+  async needingAttention(actor: SignedInActor, organizationId: string): Promise<AttentionPublicationView[]> {
     const { organization } = await this.access.require(actor.user.id, organizationId, 'viewer');
-    const rows: Row[] = await this.dataSource.query(
-      `${SELECT} JOIN organizations o ON o.id = p.organization_id
+    const rows: (Row & { post_title: string | null; post_text: string; scheduled_at: Date })[] = await this.dataSource.query(
+      `SELECT ${COLUMNS}, p.title AS post_title, left(p.text, ${POST_TEXT_OPENING}) AS post_text, p.scheduled_at
+         ${FROM} JOIN organizations o ON o.id = p.organization_id
         WHERE o.path LIKE $1 AND pub.status IN ('unconfirmed', 'failed', 'missed') ORDER BY pub.updated_at DESC LIMIT 500`,
       [`${organization.path}%`],
     );
-    return rows.map((r) => ({ ...toPublicationView(r), postId: r.post_id }));
+    return rows.map((r) => ({
+      ...toPublicationView(r),
+      postId: r.post_id,
+      postTitle: r.post_title,
+      postText: r.post_text,
+      scheduledAt: r.scheduled_at.toISOString(),
+      organizationId: r.organization_id,
+    }));
   }
 
   /** "It was published": a person checked the page and found the post. */
@@ -88,6 +96,10 @@ export class PublicationActionsService {
   }
 }
 
-const SELECT = `SELECT pub.id, pub.post_id, pub.channel_id, c.name AS channel_name, pub.platform, pub.status, pub.remote_id, pub.url, pub.attempts, pub.last_error, pub.published_at,
-                       p.organization_id, p.approved_hash, p.content_hash, p.status AS post_status
-                  FROM publications pub JOIN posts p ON p.id = pub.post_id JOIN channels c ON c.id = pub.channel_id`;
+/** Enough of a post's text to recognise it by in a list. */
+const POST_TEXT_OPENING = 300;
+
+const COLUMNS = `pub.id, pub.post_id, pub.channel_id, c.name AS channel_name, pub.platform, pub.status, pub.remote_id, pub.url, pub.attempts, pub.last_error, pub.published_at,
+                 p.organization_id, p.approved_hash, p.content_hash, p.status AS post_status`;
+const FROM = `FROM publications pub JOIN posts p ON p.id = pub.post_id JOIN channels c ON c.id = pub.channel_id`;
+const SELECT = `SELECT ${COLUMNS} ${FROM}`;
