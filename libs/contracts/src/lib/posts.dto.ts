@@ -21,6 +21,17 @@ export const POST_STATUS_LABELS: Record<PostStatus, string> = {
 export const PUBLICATION_STATUSES = ['pending', 'scheduled', 'publishing', 'published', 'failed', 'unconfirmed', 'missed', 'cancelled'] as const;
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
 
+export const PUBLICATION_STATUS_LABELS: Record<PublicationStatus, string> = {
+  pending: 'Ждёт согласования',
+  scheduled: 'Ждёт времени публикации',
+  publishing: 'Отправляется',
+  published: 'Опубликовано',
+  failed: 'Не опубликовано',
+  unconfirmed: 'Не подтверждено',
+  missed: 'Пропущено время',
+  cancelled: 'Отменено',
+};
+
 /** Where the value holds a date-time: ISO 8601 with an offset, or local time of the organization's zone. */
 const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
