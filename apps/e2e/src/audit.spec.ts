@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, ROOT_ORGANIZATION } from './support/accounts';
+import { invite } from './support/invitations';
 import { saveScreenshot, selectOrganization, signIn } from './support/pages';
 
-test('the audit page lists the actions (organization created, member added, logins), with times in the organization time zone', async ({ page }) => {
+test('the audit page lists the actions (organization created, member invited, logins), with times in the organization time zone', async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
   // Something fresh to find at the top of the journal.
   await selectOrganization(page, ROOT_ORGANIZATION);
@@ -10,14 +11,7 @@ test('the audit page lists the actions (organization created, member added, logi
   await page.getByLabel('Название подчинённой организации').fill('Агентство по делам молодёжи');
   await page.getByRole('button', { name: 'Создать организацию' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Агентство по делам молодёжи' })).toBeVisible();
-  const members = page.getByRole('region', { name: 'Сотрудники' });
-  await members.getByRole('button', { name: 'Добавить сотрудника' }).click();
-  await members.getByLabel('Электронная почта сотрудника').fill('volkova@vestnik.test');
-  await members.getByLabel('Имя и фамилия сотрудника').fill('Елена Волкова');
-  await members.getByLabel('Роль', { exact: true }).selectOption({ label: 'Наблюдатель' });
-  await members.getByLabel('Начальный пароль').fill('пароль-наблюдателя-2025');
-  await members.getByRole('button', { name: 'Добавить сотрудника' }).click();
-  await expect(members.getByRole('row').filter({ hasText: 'volkova@vestnik.test' })).toBeVisible();
+  await invite(page, { email: 'volkova@vestnik.test', name: 'Елена Волкова' }, 'Наблюдатель');
 
   await selectOrganization(page, ROOT_ORGANIZATION);
   await page.getByRole('link', { name: 'Журнал действий' }).click();
@@ -28,8 +22,8 @@ test('the audit page lists the actions (organization created, member added, logi
 
   const table = page.getByRole('table');
   const newest = table.getByRole('row').nth(1);
-  await expect(newest).toContainText('Добавлен сотрудник');
-  await expect(newest).toContainText('Сотрудник volkova@vestnik.test');
+  await expect(newest).toContainText('Приглашён сотрудник');
+  await expect(newest).toContainText('Приглашение volkova@vestnik.test');
   await expect(newest).toContainText('Роль: Наблюдатель');
   await expect(newest).toContainText(ADMIN.email);
   const created = table.getByRole('row').nth(2);

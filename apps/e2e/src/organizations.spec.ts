@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, ROOT_ORGANIZATION } from './support/accounts';
-import { saveScreenshot, selectOrganization, signIn, treeEntry } from './support/pages';
+import { addMember, invite } from './support/invitations';
+import { saveScreenshot, selectOrganization, signIn, signOut, treeEntry } from './support/pages';
 
 const MINISTRY = 'Министерство образования';
 const SCHOOL = 'МБОУ «Средняя школа № 1»';
@@ -68,38 +69,64 @@ test('edit an organization: rename and return to the inherited zone', async ({ p
   await expect(treeEntry(page, SCHOOL)).toContainText('Asia/Sakhalin (МСК+8)');
 });
 
-test('add a member: the server asks for a password for a new account, then the member is listed', async ({ page }) => {
+test('invite a member: the link is shown once, the person creates the account and signs in', async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
   await selectOrganization(page, MINISTRY);
   const members = page.getByRole('region', { name: 'Сотрудники' });
   // Only people appointed here are listed; the root's administrator holds his role from above.
   await expect(members.getByText('В организации пока нет сотрудников.')).toBeVisible();
 
-  await members.getByRole('button', { name: 'Добавить сотрудника' }).click();
-  await members.getByLabel('Электронная почта сотрудника').fill(EDITOR.email);
-  await members.getByLabel('Имя и фамилия сотрудника').fill(EDITOR.name);
-  await members.getByLabel('Роль', { exact: true }).selectOption({ label: 'Редактор' });
-  await members.getByRole('button', { name: 'Добавить сотрудника' }).click();
-  // Only the server knows the account is new: its error shows under the password field.
-  const password = members.getByLabel('Начальный пароль');
-  await expect(password).toHaveAttribute('aria-invalid', 'true');
-  await expect(members.locator('.field__error')).toHaveCount(1);
-  await saveScreenshot(page, '09-member-add-server-error');
+  // The address is required; nobody chooses another person's password any more.
+  await members.getByRole('button', { name: 'Пригласить сотрудника' }).click();
+  await members.getByRole('button', { name: 'Пригласить', exact: true }).click();
+  await expect(members.getByLabel('Электронная почта сотрудника')).toHaveAttribute('aria-invalid', 'true');
+  await expect(members.getByLabel('Начальный пароль')).toHaveCount(0);
+  await members.getByRole('button', { name: 'Отмена' }).click();
 
-  await password.fill(EDITOR.password);
-  await members.getByRole('button', { name: 'Добавить сотрудника' }).click();
-  await expect(members.getByText(`${EDITOR.name} добавлен(а) с ролью «Редактор».`)).toBeVisible();
-  const row = members.getByRole('row').filter({ hasText: EDITOR.email });
-  await expect(row).toContainText('Редактор');
-  await saveScreenshot(page, '10-members');
+  const path = await invite(page, EDITOR, 'Редактор');
+  // Invited, not yet a member: the address waits among the invitations.
+  const pending = members.getByRole('table', { name: 'Приглашения, ожидающие ответа' });
+  await expect(pending.getByRole('row').filter({ hasText: EDITOR.email })).toContainText('Редактор');
+  await expect(members.getByText('В организации пока нет сотрудников.')).toBeVisible();
+  await saveScreenshot(page, '09-member-invite-link');
+  await signOut(page);
 
-  // The new editor can sign in and sees the ministry, but not the administration tools.
-  await page.getByRole('button', { name: 'Выйти' }).click();
-  await signIn(page, EDITOR.email, EDITOR.password);
+  // The person opens the link: organization, role and the suggested name are there.
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: 'Приглашение в Вестник' })).toBeVisible();
+  await expect(page.getByText(MINISTRY)).toBeVisible();
+  await expect(page.getByText('Редактор', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Имя и фамилия')).toHaveValue(EDITOR.name);
+  await page.getByLabel('Новый пароль').fill('короткий');
+  await page.getByLabel('Пароль ещё раз').fill('другой');
+  await page.getByRole('button', { name: 'Создать учётную запись и войти' }).click();
+  await expect(page.getByLabel('Новый пароль')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Пароли не совпадают')).toBeVisible();
+  await saveScreenshot(page, '21-invitation-accept');
+  await page.getByLabel('Новый пароль').fill(EDITOR.password);
+  await page.getByLabel('Пароль ещё раз').fill(EDITOR.password);
+  await page.getByRole('button', { name: 'Создать учётную запись и войти' }).click();
+
+  // Signed in as the new editor: the ministry, but not the administration tools.
   await expect(treeEntry(page, MINISTRY)).toContainText('Редактор');
   await expect(treeEntry(page, ROOT_ORGANIZATION)).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Изменить' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Сотрудники' })).toHaveCount(0);
+  await signOut(page);
+
+  // The link works once.
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ссылка не действует' })).toBeVisible();
+  await expect(page.getByText('Приглашение уже принято')).toBeVisible();
+
+  await signIn(page, EDITOR.email, EDITOR.password);
+  await signOut(page);
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await selectOrganization(page, MINISTRY);
+  const row = members.getByRole('row').filter({ hasText: EDITOR.email });
+  await expect(row).toContainText('Редактор');
+  await expect(members.getByRole('table', { name: 'Приглашения, ожидающие ответа' })).toHaveCount(0);
+  await saveScreenshot(page, '10-members');
 });
 
 test('archive an organization and return it', async ({ page }) => {
@@ -122,20 +149,41 @@ test('archive an organization and return it', async ({ page }) => {
   await expect(treeEntry(page, SCHOOL)).not.toContainText('в архиве');
 });
 
-test('remove a member after confirmation', async ({ page }) => {
+test('reset a member\'s password, then remove the member, each after confirmation', async ({ page }) => {
+  const temp = { name: 'Ольга Временная', email: 'temp@vestnik.test', password: 'временный-пароль-2025' };
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await addMember(page, MINISTRY, temp, 'Наблюдатель');
   await signIn(page, ADMIN.email, ADMIN.password);
   await selectOrganization(page, MINISTRY);
   const members = page.getByRole('region', { name: 'Сотрудники' });
-  const temp = { name: 'Ольга Временная', email: 'temp@vestnik.test' };
-  await members.getByRole('button', { name: 'Добавить сотрудника' }).click();
-  await members.getByLabel('Электронная почта сотрудника').fill(temp.email);
-  await members.getByLabel('Имя и фамилия сотрудника').fill(temp.name);
-  await members.getByLabel('Роль', { exact: true }).selectOption({ label: 'Наблюдатель' });
-  await members.getByLabel('Начальный пароль').fill('временный-пароль-2025');
-  await members.getByRole('button', { name: 'Добавить сотрудника' }).click();
   const row = members.getByRole('row').filter({ hasText: temp.email });
   await expect(row).toContainText('Наблюдатель');
 
+  // A reset ends the person's sessions and gives a one-time link to set a new password.
+  await row.getByRole('button', { name: `Сбросить пароль: ${temp.name}` }).click();
+  await expect(row.getByText('Сбросить пароль и завершить все сеансы?')).toBeVisible();
+  await row.getByRole('button', { name: 'Да, сбросить' }).click();
+  const link = members.getByRole('textbox', { name: `Ссылка: Смена пароля: ${temp.name}` });
+  await expect(link).toBeVisible();
+  const path = new URL(await link.inputValue()).pathname;
+  await saveScreenshot(page, '22-member-password-reset');
+  await signOut(page);
+
+  await page.goto('/login');
+  await page.getByLabel('Электронная почта').fill(temp.email);
+  await page.getByLabel('Пароль', { exact: true }).fill(temp.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByText('Неверный адрес электронной почты или пароль')).toBeVisible();
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: 'Новый пароль' })).toBeVisible();
+  await page.getByLabel('Новый пароль').fill('новый-временный-пароль');
+  await page.getByLabel('Пароль ещё раз').fill('новый-временный-пароль');
+  await page.getByRole('button', { name: 'Сохранить пароль и войти' }).click();
+  await expect(treeEntry(page, MINISTRY)).toContainText('Наблюдатель');
+  await signOut(page);
+
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await selectOrganization(page, MINISTRY);
   await row.getByRole('button', { name: `Удалить ${temp.name} из организации` }).click();
   await row.getByRole('button', { name: 'Да, удалить' }).click();
   await expect(members.getByText(`${temp.name} больше не имеет доступа к организации.`)).toBeVisible();

@@ -1,6 +1,7 @@
 import { Page, expect, test } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { ADMIN, ROOT_ORGANIZATION } from './support/accounts';
+import { addMember } from './support/invitations';
 import { saveScreenshot, selectOrganization, signIn, signOut, treeEntry } from './support/pages';
 
 const PERIOD_MS = 30_000;
@@ -13,18 +14,6 @@ function totpFor(secret: string, at = Date.now()): string {
 async function freshCode(secret: string, usedStep: number): Promise<string> {
   while (Math.floor(Date.now() / PERIOD_MS) <= usedStep) await new Promise((r) => setTimeout(r, 1000));
   return totpFor(secret);
-}
-
-async function addMember(page: Page, organization: string, who: { email: string; name: string; password: string }, role: string) {
-  await selectOrganization(page, organization);
-  const members = page.getByRole('region', { name: 'Сотрудники' });
-  await members.getByRole('button', { name: 'Добавить сотрудника' }).click();
-  await members.getByLabel('Электронная почта сотрудника').fill(who.email);
-  await members.getByLabel('Имя и фамилия сотрудника').fill(who.name);
-  await members.getByLabel('Роль', { exact: true }).selectOption({ label: role });
-  await members.getByLabel('Начальный пароль').fill(who.password);
-  await members.getByRole('button', { name: 'Добавить сотрудника' }).click();
-  await expect(members.getByRole('row').filter({ hasText: who.email })).toBeVisible();
 }
 
 /** Starts enrollment on the security page and returns the secret as shown (groups of 4). */
@@ -42,7 +31,6 @@ test('second factor: enroll, then sign in with a one-time code', async ({ page }
   const person = { name: 'Пётр Кодов', email: 'kodov@vestnik.test', password: 'пароль-с-кодом-2025' };
   await signIn(page, ADMIN.email, ADMIN.password);
   await addMember(page, ROOT_ORGANIZATION, person, 'Руководитель (согласует)');
-  await signOut(page);
 
   await signIn(page, person.email, person.password);
   await page.getByRole('link', { name: 'Безопасность' }).click();
@@ -104,7 +92,6 @@ test('an organization that requires a second factor sends its administrator to e
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByText('Только с одноразовым кодом', { exact: true })).toBeVisible();
   await addMember(page, unit, person, 'Администратор');
-  await signOut(page);
 
   await signIn(page, person.email, person.password);
   await expect(page).toHaveURL(/\/security$/);

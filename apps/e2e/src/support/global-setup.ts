@@ -66,6 +66,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   mkdirSync(outputRoot, { recursive: true });
   const [port, postgresPort] = [await freePort(), await freePort()];
   const dataDir = await mkdtemp(join(tmpdir(), 'vestnik-e2e-'));
+  const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -75,6 +76,8 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     EMBEDDED_POSTGRES_PORT: String(postgresPort),
     // Low enough that one test can reach the 429 "too many attempts" answer quickly.
     LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+    // Invitation links point here.
+    VESTNIK_PUBLIC_URL: baseUrl,
   };
   delete env['DATABASE_URL'];
 
@@ -83,7 +86,6 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   server.stdout?.pipe(log);
   server.stderr?.pipe(log);
 
-  const baseUrl = `http://127.0.0.1:${port}`;
   try {
     // The first start of embedded PostgreSQL runs initdb, which takes a while on a small machine.
     await waitForHealth(`${baseUrl}/api/health`, server, 180_000);

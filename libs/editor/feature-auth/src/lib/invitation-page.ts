@@ -55,8 +55,8 @@ function onlyWhen(active: () => boolean, ...validators: ValidatorFn[]): Validato
   `,
 })
 export class InvitationPage {
-  /** From the route `/invite/:token`. */
-  readonly token = input.required<string>();
+  /** From the route `/invite/:token`; bound by the router after creation, hence not `required`. */
+  readonly token = input('');
 
   private readonly api = inject(InvitationsApi);
   private readonly session = inject(AuthSession);
@@ -69,7 +69,7 @@ export class InvitationPage {
   protected readonly signedInAlready = this.session.signedIn();
 
   protected readonly offer = resource({
-    params: () => this.token(),
+    params: () => this.token() || undefined,
     loader: ({ params }) => firstValueFrom(this.api.details(params)),
   });
   protected readonly details = computed(() => (this.offer.hasValue() ? this.offer.value() : null));
