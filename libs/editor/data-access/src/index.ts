@@ -9,3 +9,5 @@ export * from './lib/auth-interceptor';
 export * from './lib/auth-guards';
 export * from './lib/organization-tree';
 export * from './lib/current-organization';
+export * from './lib/posts-api';
+export * from './lib/media-api';
