@@ -1,0 +1,34 @@
+import { formatZoned, parseZonedInstant } from '@vestnik/contracts';
+
+/**
+ * How far ahead a post must be when it is submitted or approved: the server refuses a time less
+ * than a minute away (`scheduled_in_past`), so the worker can still take it.
+ */
+export const SCHEDULE_MIN_LEAD_MS = 60_000;
+
+/** The next full hour at least an hour from now, as wall-clock `YYYY-MM-DDTHH:mm` in the zone: a time a new post starts with. */
+export function defaultScheduledAt(now: Date, timeZone: string): string {
+  const hour = 3_600_000;
+  const next = new Date(Math.ceil((now.getTime() + hour) / hour) * hour);
+  // Whole hours of UTC are whole hours of every zone but a few (India, Nepal…): round there too.
+  const local = formatZoned(next, timeZone).slice(0, 16);
+  return `${local.slice(0, 14)}00`;
+}
+
+export type ScheduleProblem = { kind: 'invalid' } | { kind: 'past' } | { kind: 'too_soon' };
+
+/** What is wrong with a wall-clock time in the zone, compared with `now`; null when it is fine. */
+export function scheduleProblem(local: string, timeZone: string, now: Date): ScheduleProblem | null {
+  const instant = parseZonedInstant(local, timeZone);
+  if (!instant) return { kind: 'invalid' };
+  const ahead = instant.getTime() - now.getTime();
+  if (ahead < 0) return { kind: 'past' };
+  if (ahead < SCHEDULE_MIN_LEAD_MS) return { kind: 'too_soon' };
+  return null;
+}
+
+export const SCHEDULE_MESSAGES: Record<ScheduleProblem['kind'], string> = {
+  invalid: 'Укажите дату и время публикации',
+  past: 'Это время уже прошло: выберите более позднее',
+  too_soon: 'Публикация должна быть не раньше чем через минуту: выберите более позднее время',
+};
