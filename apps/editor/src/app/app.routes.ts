@@ -46,6 +46,12 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('@vestnik/editor/feature-audit').then((m) => m.AuditPage),
       },
       {
+        path: 'attention',
+        title: 'Требуют внимания — Вестник',
+        canActivate: [totpEnrolledGuard],
+        loadComponent: () => import('@vestnik/editor/feature-publications').then((m) => m.AttentionPage),
+      },
+      {
         path: 'security',
         title: 'Безопасность — Вестник',
         loadComponent: () => import('@vestnik/editor/feature-auth').then((m) => m.SecurityPage),

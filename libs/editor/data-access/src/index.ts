@@ -9,5 +9,7 @@ export * from './lib/auth-interceptor';
 export * from './lib/auth-guards';
 export * from './lib/organization-tree';
 export * from './lib/current-organization';
+export * from './lib/notifications-api';
+export * from './lib/publications-api';
 export * from './lib/posts-api';
 export * from './lib/media-api';

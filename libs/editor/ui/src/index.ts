@@ -6,3 +6,4 @@ export * from './lib/alert-message';
 export * from './lib/time-zones';
 export * from './lib/focus-first-invalid';
 export * from './lib/form-submission';
+export * from './lib/post-label';

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AuthApi, AuthSession, toApiFailure } from '@vestnik/editor/data-access';
+import { AttentionList, AuthApi, AuthSession, toApiFailure } from '@vestnik/editor/data-access';
+import { NotificationBell } from '@vestnik/editor/feature-notifications';
 import { AlertMessage } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
 
@@ -8,7 +9,7 @@ import { firstValueFrom } from 'rxjs';
 @Component({
   selector: 'vn-app-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, AlertMessage],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, AlertMessage, NotificationBell],
   templateUrl: './app-shell.html',
   styleUrl: './app-shell.css',
 })
@@ -20,6 +21,8 @@ export class AppShell {
   protected readonly user = this.session.user;
   /** While the second factor must be set up, the rest of the editor is closed: hide its links. */
   protected readonly restricted = this.session.totpEnrollmentRequired;
+  /** Failed, unconfirmed and missed publications and broken pages of the current organization's subtree. */
+  protected readonly attentionCount = inject(AttentionList).count;
   protected readonly signingOut = signal(false);
   /** Sign-out did not reach the server: the session would live on, so the person is told and stays. */
   protected readonly signOutFailure = signal<string | null>(null);
