@@ -12,3 +12,4 @@ export * from './lib/channel-oauth.dto';
 export * from './lib/posts.dto';
 export * from './lib/media.dto';
 export * from './lib/notifications.dto';
+export * from './lib/post-changes.dto';

@@ -2,6 +2,8 @@ module.exports = {
   displayName: 'server-notifications',
   preset: '../../../jest.preset.js',
   testEnvironment: 'node',
+  // @vestnik/contracts DTO classes use class-transformer decorators, which read reflect metadata at load.
+  setupFiles: ['reflect-metadata'],
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },

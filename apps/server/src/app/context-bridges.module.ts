@@ -3,8 +3,9 @@ import type { EntityManager } from 'typeorm';
 import type { Platform } from '@vestnik/contracts';
 import type { LoadedImage } from '@vestnik/platforms/core';
 import { MediaModule, MediaService, MediaUsageRegistry } from '@vestnik/server/media';
-import { Letters, NotificationsModule } from '@vestnik/server/notifications';
+import { Letters, NotificationsModule, ReviewNotices } from '@vestnik/server/notifications';
 import { InvitationMail, type InvitationLetter } from '@vestnik/server/organizations';
+import { PostReviewNotices, type ReviewOutcome, type ReviewRequest } from '@vestnik/server/posts';
 import { PostImage, PostMediaLookup, postUsingMedia } from '@vestnik/server/posts';
 import { PublishingMedia } from '@vestnik/server/publishing';
 
@@ -54,6 +55,26 @@ class LettersForInvitations extends InvitationMail {
   }
 }
 
+/** Reviews asked and done are told through the notifications context, in the transition's transaction. */
+@Injectable()
+class NoticesOfReviews extends PostReviewNotices {
+  constructor(private readonly notices: ReviewNotices) {
+    super();
+  }
+
+  reviewRequested(request: ReviewRequest, manager: EntityManager): Promise<void> {
+    return this.notices.requested(request, manager);
+  }
+
+  reviewed(outcome: ReviewOutcome, manager: EntityManager): Promise<void> {
+    return this.notices.reviewed(outcome, manager);
+  }
+
+  reviewClosed(postId: string, manager: EntityManager): Promise<void> {
+    return this.notices.settled(postId, manager);
+  }
+}
+
 /**
  * The application connects contexts that must not know each other: posts and publishing ask for
  * media through small ports of their own, answered here by the media context; organizations send
@@ -66,8 +87,9 @@ class LettersForInvitations extends InvitationMail {
     { provide: PostMediaLookup, useClass: MediaForPosts },
     { provide: PublishingMedia, useClass: MediaForPublishing },
     { provide: InvitationMail, useClass: LettersForInvitations },
+    { provide: PostReviewNotices, useClass: NoticesOfReviews },
     PostsUseMedia,
   ],
-  exports: [PostMediaLookup, PublishingMedia, InvitationMail],
+  exports: [PostMediaLookup, PublishingMedia, InvitationMail, PostReviewNotices],
 })
 export class ContextBridgesModule {}

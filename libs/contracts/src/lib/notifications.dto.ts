@@ -3,10 +3,18 @@ import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageWindow, type Page } from './audit.dto';
 
 /** What a notification is about; a person gets at most one unread notification per post (or page) and kind. */
-export const NOTIFICATION_KINDS = ['publication_failed', 'publication_unconfirmed', 'publication_missed', 'channel_needs_attention'] as const;
+export const NOTIFICATION_KINDS = [
+  'publication_failed',
+  'publication_unconfirmed',
+  'publication_missed',
+  'channel_needs_attention',
+  'post_awaiting_review',
+  'post_approved',
+  'post_rejected',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** A notification for one person: what went wrong with a post or a page, and where to look. */
+/** A notification for one person: what went wrong with a post or a page, or a review asked or done, and where to look. */
 export class NotificationView {
   /**
    * The notification's id.
@@ -15,7 +23,7 @@ export class NotificationView {
   id!: string;
 
   /**
-   * What it is about: a publication failed, unconfirmed or missed, or a page that needs attention.
+   * What it is about: a publication failed, unconfirmed or missed, a page that needs attention, a post awaiting the person's review, or the person's post approved or sent back.
    * @example "publication_failed"
    */
   kind!: NotificationKind;
@@ -63,7 +71,7 @@ export class NotificationView {
   channelCount!: number;
 
   /**
-   * Path in the editor to open: `/posts/<id>` or `/channels/<id>`.
+   * Path in the editor to open: `/posts/<id>`, `/channels/<id>`, or `/approval?post=<id>` for a post awaiting review.
    * @example "/posts/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
    */
   link!: string;

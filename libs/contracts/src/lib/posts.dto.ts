@@ -206,7 +206,10 @@ export class CommentRequest {
   body!: string;
 }
 
-/** Query of `GET /api/v1/posts` (the calendar). */
+export const POST_ORDERS = ['scheduled', 'submitted'] as const;
+export type PostOrder = (typeof POST_ORDERS)[number];
+
+/** Query of `GET /api/v1/posts` (the calendar, and with `status=in_review&order=submitted` the approval queue). */
 export class PostQuery {
   /**
    * Posts of this organization and its whole subtree.
@@ -249,6 +252,13 @@ export class PostQuery {
    */
   @IsOptional() @IsUUID()
   channelId?: string;
+
+  /**
+   * `scheduled` (by publication time, the calendar; the default) or `submitted` (oldest sent to review first, the approval queue).
+   * @example "submitted"
+   */
+  @IsOptional() @IsIn(POST_ORDERS as unknown as string[])
+  order?: PostOrder;
 
   /**
    * Most posts to answer; 100 when absent.
@@ -424,6 +434,39 @@ export class PostVariantsView {
   telegram?: PostVariantView;
 }
 
+/** Whether the person asking may approve or reject the post now, and why not: the rule the approve and reject endpoints apply. */
+export class PostApprovalView {
+  /**
+   * The approve endpoint would accept it from this person now.
+   * @example false
+   */
+  canApprove!: boolean;
+
+  /**
+   * Why not, in Russian, as the approve endpoint would answer; null when it may be approved.
+   * @example "Автор не может согласовать собственный материал: нужен другой руководитель (правило «четырёх глаз»)"
+   */
+  reason!: string | null;
+
+  /**
+   * The refusal's code, as the approve endpoint would answer: `forbidden`, `invalid_transition`, `organization_archived`, `four_eyes` or `post_not_publishable`; null when it may be approved.
+   * @example "four_eyes"
+   */
+  code!: string | null;
+
+  /**
+   * The reject endpoint would accept it from this person now (four eyes do not apply to sending back).
+   * @example true
+   */
+  canReject!: boolean;
+
+  /**
+   * Why it may not be sent back, in Russian; null when it may.
+   * @example null
+   */
+  rejectReason!: string | null;
+}
+
 /** A post with its publications and what the platforms would refuse in it now. */
 export class PostView {
   /**
@@ -525,6 +568,15 @@ export class PostView {
    */
   approvedAt!: string | null;
 
+  /**
+   * When it was last sent to review (submitted, or edited back to review), UTC; null if never.
+   * @example "2026-08-27T04:15:00.000Z"
+   */
+  submittedAt!: string | null;
+
+  /** Whether the person asking may approve or reject it now, and why not. */
+  approval!: PostApprovalView;
+
   /** What the platforms would refuse right now (empty when ready to submit). */
   problems!: PostProblem[];
 
@@ -544,7 +596,7 @@ export class PostView {
   updatedAt!: string;
 }
 
-/** Answer of `GET /api/v1/posts`: by scheduled time, earliest first. */
+/** Answer of `GET /api/v1/posts`: by scheduled time, earliest first (or by time sent to review, with `order=submitted`). */
 export class PostPage extends PageWindow implements Page<PostView> {
   /** The posts of this page. */
   items!: PostView[];

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type Role } from '@vestnik/contracts';
+import { ROLE_LABELS, type NotificationKind, type Role } from '@vestnik/contracts';
 import { notificationPath } from './notification-row';
 
 export interface LetterSource {
@@ -7,6 +7,8 @@ export interface LetterSource {
   postId: string | null;
   channelId: string | null;
   recipientName: string;
+  /** Where the link leads depends on it (a review request opens the approval queue). */
+  kind?: NotificationKind;
 }
 
 export interface Letter {
@@ -19,7 +21,7 @@ const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g,
 
 /** The e-mail of one notification: its own title and body, and a link to the post or page. */
 export function composeLetter(n: LetterSource, publicUrl: string): Letter {
-  const link = `${publicUrl}${notificationPath(n.postId, n.channelId)}`;
+  const link = `${publicUrl}${notificationPath(n.postId, n.channelId, n.kind)}`;
   const action = n.postId ? 'Открыть запись в Вестнике' : 'Открыть страницу в Вестнике';
   const footer = 'Письмо отправлено Вестником автоматически, отвечать на него не нужно.';
   const greeting = `Здравствуйте, ${n.recipientName}!`;

@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type NodemailerError, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
+import type { NotificationKind } from '@vestnik/contracts';
 import { redactUrl, VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
 import { composeLetter, type Letter } from './email-letter';
@@ -23,6 +24,7 @@ interface ClaimedLetter {
   body: string;
   post_id: string | null;
   channel_id: string | null;
+  kind: NotificationKind;
   email_attempts: number;
   email: string;
   name: string;
@@ -118,14 +120,14 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
                         ORDER BY email_next_at
                         LIMIT $1
                         FOR UPDATE SKIP LOCKED)
-        RETURNING n.id, n.title, n.body, n.post_id, n.channel_id, n.email_attempts, u.email, u.name`,
+        RETURNING n.id, n.title, n.body, n.post_id, n.channel_id, n.kind, n.email_attempts, u.email, u.name`,
       [BATCH, CLAIM_SECONDS],
     );
     return rows;
   }
 
   private async send(letter: ClaimedLetter): Promise<boolean> {
-    const composed = composeLetter({ title: letter.title, body: letter.body, postId: letter.post_id, channelId: letter.channel_id, recipientName: letter.name }, this.config.notifications.publicUrl);
+    const composed = composeLetter({ title: letter.title, body: letter.body, postId: letter.post_id, channelId: letter.channel_id, recipientName: letter.name, kind: letter.kind }, this.config.notifications.publicUrl);
     const outcome = await this.transmit({ name: letter.name, address: letter.email }, composed, { 'X-Vestnik-Notification': letter.id });
     if (outcome.sent) {
       await this.dataSource.query(`UPDATE notifications SET email_state = 'sent', emailed_at = now(), email_error = NULL WHERE id = $1`, [letter.id]);

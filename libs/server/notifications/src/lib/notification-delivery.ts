@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
-import { ChannelMention, channelNotice, publicationNotice, PublicationNoticeKind } from './notification-texts';
+import { ChannelMention, channelNotice, NoticeText, publicationNotice, PublicationNoticeKind } from './notification-texts';
 
 /** A post's publication went wrong on one page: who is told, about what. */
 export interface PostNotice {
@@ -23,6 +23,15 @@ export interface ChannelNotice {
   organizationId: string;
   channelId: string;
   channel: ChannelMention;
+}
+
+/** A review asked of supervisors, or its outcome for the author. */
+export interface ReviewNotice {
+  kind: 'post_awaiting_review' | 'post_approved' | 'post_rejected';
+  recipients: string[];
+  organizationId: string;
+  postId: string;
+  text: NoticeText;
 }
 
 /** PostgreSQL's deadlock and serialization failures: the delivery is simply run again. */
@@ -73,6 +82,36 @@ export class NotificationDelivery {
             SET title = EXCLUDED.title, body = EXCLUDED.body, updated_at = now()`,
         [n.recipients, n.organizationId, text.title, text.body, n.channelId, this.emailState(), this.config.notifications.emailDelaySeconds],
       ),
+    );
+  }
+
+  /**
+   * A review notice about a post, written in the caller's transaction (the transition's): a person's
+   * unread notice of the same post and kind is updated instead of repeated.
+   */
+  async deliverReviewNotice(n: ReviewNotice, m: EntityManager): Promise<void> {
+    if (n.recipients.length === 0) return;
+    await m.query(
+      `INSERT INTO notifications (user_id, organization_id, kind, title, body, post_id, email_state, email_next_at)
+       SELECT u, $2, $3, $4, $5, $6, $7, CASE WHEN $7 = 'pending' THEN now() + make_interval(secs => $8) END
+         FROM unnest($1::uuid[]) AS u ORDER BY u
+       ON CONFLICT (user_id, post_id, kind) WHERE read_at IS NULL AND post_id IS NOT NULL DO UPDATE
+          SET title = EXCLUDED.title, body = EXCLUDED.body, updated_at = now()`,
+      [n.recipients, n.organizationId, n.kind, n.text.title, n.text.body, n.postId, this.emailState(), this.config.notifications.emailDelaySeconds],
+    );
+  }
+
+  /**
+   * The post no longer awaits review: the unread requests to review it are settled (read, their
+   * e-mail not sent), so nobody opens a review someone else has already done.
+   */
+  async settleReviewRequests(postId: string, m: EntityManager): Promise<void> {
+    await m.query(
+      `UPDATE notifications
+          SET read_at = now(), updated_at = now(),
+              email_state = CASE WHEN email_state = 'pending' THEN 'none' ELSE email_state END
+        WHERE post_id = $1 AND kind = 'post_awaiting_review' AND read_at IS NULL`,
+      [postId],
     );
   }
 

@@ -17,8 +17,9 @@ export interface NotificationRow {
   updated_at: Date;
 }
 
-/** Where in the editor a notification leads: the post, or the page that needs attention. */
-export function notificationPath(postId: string | null, channelId: string | null): string {
+/** Where in the editor a notification leads: the approval queue at the post, the post, or the page that needs attention. */
+export function notificationPath(postId: string | null, channelId: string | null, kind?: NotificationKind): string {
+  if (postId && kind === 'post_awaiting_review') return `/approval?post=${postId}`;
   if (postId) return `/posts/${postId}`;
   if (channelId) return `/channels/${channelId}`;
   return '/';
@@ -35,7 +36,7 @@ export function toNotificationView(r: NotificationRow): NotificationView {
     publicationId: r.publication_id,
     channelId: r.channel_id,
     channelCount: Math.max(1, r.channel_ids.length),
-    link: notificationPath(r.post_id, r.channel_id),
+    link: notificationPath(r.post_id, r.channel_id, r.kind),
     readAt: r.read_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),

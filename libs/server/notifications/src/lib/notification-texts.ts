@@ -1,7 +1,7 @@
 import type { NotificationKind } from '@vestnik/contracts';
 import { withoutSecrets } from './without-secrets';
 
-export type PublicationNoticeKind = Exclude<NotificationKind, 'channel_needs_attention'>;
+export type PublicationNoticeKind = Extract<NotificationKind, 'publication_failed' | 'publication_unconfirmed' | 'publication_missed'>;
 
 /** One page (channel) a notification speaks of, with the reason it gives for it. */
 export interface ChannelMention {
@@ -99,6 +99,78 @@ export function channelNotice(c: ChannelMention): NoticeText {
       `Вестник не может публиковать на странице ${page(c)}.`,
       reason ? `Причина: ${reason}.` : null,
       'Что сделать: откройте страницу в разделе «Каналы» и подключите её заново (обновите ключ доступа или права). Пока страница не подключена, записи на неё не выходят, а просроченные будут пропущены.',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  };
+}
+
+/** Longest rejection comment quoted in a notification; the post's comments keep it whole. */
+const QUOTED_COMMENT_LENGTH = 1000;
+
+/** «1 сентября 2026 г., 10:00 (Asia/Sakhalin, UTC+11:00)»: the organization's wall-clock time, zone named. */
+export function localTime(at: Date, timezone: string): string {
+  const when = new Intl.DateTimeFormat('ru-RU', { timeZone: timezone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  return `${when} (${timezone}, ${/^GMT([+-]00:00)?$/.test(offset) ? 'UTC' : offset.replace('GMT', 'UTC')})`;
+}
+
+/** A post that awaits review, as a notice names it. */
+export interface ReviewRequestText {
+  label: string;
+  organizationName: string;
+  sentByName: string;
+  how: 'submitted' | 'edited_after_approval';
+  /** The publication time, written in the organization's zone. */
+  when: string;
+}
+
+/** Title and body for the people who may approve a post now awaiting review. */
+export function reviewRequestNotice(r: ReviewRequestText): NoticeText {
+  const what =
+    r.how === 'submitted'
+      ? [`Запись «${r.label}» организации «${r.organizationName}» ждёт вашего согласования.`, `Кто отправил: ${r.sentByName}.`]
+      : [`Согласованную запись «${r.label}» организации «${r.organizationName}» изменили, и она снова ждёт согласования: прежнее согласование больше не действует.`, `Кто изменил: ${r.sentByName}.`];
+  return {
+    title: `Ждёт согласования: «${r.label}»`,
+    body: [
+      ...what,
+      `Время публикации: ${r.when}.`,
+      'Что сделать: откройте раздел «На согласовании», посмотрите, что изменилось, и согласуйте запись или верните её на доработку с комментарием.',
+    ].join('\n'),
+  };
+}
+
+/** A review done, as its notice to the author says it. */
+export interface ReviewOutcomeText {
+  label: string;
+  reviewerName: string;
+  outcome: 'approved' | 'rejected';
+  comment: string | null;
+  when: string;
+  channelCount: number;
+}
+
+/** Title and body for the author of a post approved or sent back. */
+export function reviewOutcomeNotice(r: ReviewOutcomeText): NoticeText {
+  if (r.outcome === 'approved') {
+    return {
+      title: `Согласовано: «${r.label}»`,
+      body: [
+        `Запись «${r.label}» согласована. Кто согласовал: ${r.reviewerName}.`,
+        `Выйдет ${r.when} ${inChannels(r.channelCount)}.`,
+        'Если запись изменить, она снова уйдёт на согласование.',
+      ].join('\n'),
+    };
+  }
+  const comment = (r.comment ?? '').trim();
+  const quoted = comment.length > QUOTED_COMMENT_LENGTH ? `${comment.slice(0, QUOTED_COMMENT_LENGTH - 1)}…` : comment;
+  return {
+    title: `Возвращено на доработку: «${r.label}»`,
+    body: [
+      `Запись «${r.label}» возвращена на доработку. Кто вернул: ${r.reviewerName}.`,
+      quoted ? `Комментарий: ${quoted}` : null,
+      'Что сделать: исправьте запись по комментарию и снова отправьте её на согласование.',
     ]
       .filter(Boolean)
       .join('\n'),

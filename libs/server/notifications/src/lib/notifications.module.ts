@@ -6,15 +6,17 @@ import { NotificationDelivery } from './notification-delivery';
 import { NotificationInbox } from './notification-inbox';
 import { NotificationsController } from './notifications.controller';
 import { PublishingAlerts } from './publishing-alerts';
+import { ReviewNotices } from './review-notices';
 
 /**
- * Notifications of failed, unconfirmed and missed publications and of pages needing attention: an
- * in-app list through the API, and e-mail from worker replicas when SMTP is configured.
+ * Notifications of failed, unconfirmed and missed publications, of pages needing attention and of
+ * reviews (asked and done): an in-app list through the API, and e-mail from worker replicas when
+ * SMTP is configured.
  */
 @Module({
   imports: [PublishingModule],
   controllers: [NotificationsController],
-  providers: [NotificationDelivery, NotificationInbox, PublishingAlerts, EmailOutbox, Letters],
-  exports: [NotificationInbox, EmailOutbox, Letters],
+  providers: [NotificationDelivery, NotificationInbox, PublishingAlerts, EmailOutbox, Letters, ReviewNotices],
+  exports: [NotificationInbox, EmailOutbox, Letters, ReviewNotices],
 })
 export class NotificationsModule {}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Platform, PostProblem } from '@vestnik/contracts';
 import { ContentViolation, PostContent, validateForPlatform } from '@vestnik/platforms/rules';
 import type { PostEntity } from './entities/post.entity';
+import type { RevisionContent } from './entities/post-revision.entity';
 import type { PostImage } from './post-media';
 
 /** What a target channel needs to know for validation. */
@@ -28,6 +29,20 @@ export function contentHash(post: Pick<PostEntity, 'rubric' | 'title' | 'text' |
     post.scheduledAt.toISOString(),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** What a revision keeps of a version: the same fields as the content hash, for reviewers to compare. */
+export function revisionContent(post: Pick<PostEntity, 'rubric' | 'title' | 'text' | 'link' | 'mediaIds' | 'variants' | 'scheduledAt'>, channelIds: string[]): RevisionContent {
+  return {
+    rubric: post.rubric,
+    title: post.title ?? null,
+    text: post.text,
+    link: post.link ?? null,
+    mediaIds: [...post.mediaIds],
+    variants: post.variants,
+    channelIds: [...channelIds].sort(),
+    scheduledAt: post.scheduledAt.toISOString(),
+  };
 }
 
 /** The platform-neutral content for one platform: its own variant text if any, else the common text. */

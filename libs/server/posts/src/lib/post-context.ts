@@ -8,7 +8,8 @@ import { AccessService, OrganizationAccess } from '@vestnik/server/auth';
 import { ApiException, notFound, SignedInActor } from '@vestnik/server/http';
 import { effectiveTimezones } from '@vestnik/server/organizations';
 import { PostEntity } from './entities/post.entity';
-import { ImagesByPlatform, postProblems, TargetChannel } from './post-content';
+import { fourEyesFacts, MIN_LEAD_MS, toApprovalView } from './approval-rule';
+import { ImagesByPlatform, postLevelProblems, postProblems, TargetChannel } from './post-content';
 import { PostImage, PostMediaLookup } from './post-media';
 import { PublicationRow, toPostView } from './post-view';
 
@@ -98,28 +99,56 @@ export class PostContext {
     );
   }
 
-  /** Views for several posts of one organization's subtree, with a few queries in all. */
-  async views(posts: PostEntity[], organizationPath: string): Promise<PostView[]> {
+  /**
+   * Views for several posts of one organization's subtree, as `viewer` sees them (whether he may
+   * approve each), with a few queries in all.
+   */
+  async views(posts: PostEntity[], organizationPath: string, viewer: SignedInActor): Promise<PostView[]> {
     if (posts.length === 0) return [];
     const publications = await this.publicationRows(posts.map((p) => p.id));
     const imagesFor = await this.imagesByPlatform(organizationPath, [...new Set(posts.flatMap((p) => p.mediaIds))]);
-    const zones = await effectiveTimezones(this.dataSource, [...new Set(posts.map((p) => p.organizationId))]);
+    const organizationIds = [...new Set(posts.map((p) => p.organizationId))];
+    const zones = await effectiveTimezones(this.dataSource, organizationIds);
     const authors: { id: string; name: string }[] = await this.dataSource.query('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [[...new Set(posts.map((p) => p.authorId))]]);
     const authorNames = new Map(authors.map((a) => [a.id, a.name]));
+    const accessTo = await this.accessTo(viewer.user.id, organizationIds);
+    const fourEyes = await fourEyesFacts(this.dataSource.manager, viewer.user.id, posts);
+    const earliest = new Date(Date.now() + MIN_LEAD_MS);
     return posts.map((post) => {
       const own = publications.filter((r) => r.post_id === post.id);
       const targets: TargetChannel[] = own.map((r) => ({ id: r.channel_id, name: r.channel_name, platform: r.platform, state: r.channel_state }));
+      const problems = postProblems(post, targets, imagesFor);
+      const access = accessTo.get(post.organizationId);
+      const approval = toApprovalView({
+        status: post.status,
+        role: access?.role ?? null,
+        organization: { name: access?.organization.name ?? '', archived: !!access?.organization.archivedAt },
+        fourEyes: fourEyes.rule(post.organizationId),
+        isAuthor: post.authorId === viewer.user.id,
+        editedVersions: fourEyes.editedVersions(post.id),
+        problems: [...problems, ...postLevelProblems(post, targets.length, earliest)],
+      });
       return toPostView(post, {
         authorName: authorNames.get(post.authorId) ?? '',
         timezone: zones.get(post.organizationId) ?? 'UTC',
         publications: own,
-        problems: postProblems(post, targets, imagesFor),
+        problems,
+        approval,
       });
     });
   }
 
-  async view(post: PostEntity, organizationPath: string): Promise<PostView> {
-    return (await this.views([post], organizationPath))[0];
+  async view(post: PostEntity, organizationPath: string, viewer: SignedInActor): Promise<PostView> {
+    return (await this.views([post], organizationPath, viewer))[0];
+  }
+
+  /** The person's access to each organization: one query for one, his whole tree for several. */
+  private async accessTo(userId: string, organizationIds: string[]): Promise<Map<string, OrganizationAccess>> {
+    if (organizationIds.length === 1) {
+      const one = await this.access.find(userId, organizationIds[0]);
+      return new Map(one ? [[organizationIds[0], one]] : []);
+    }
+    return new Map((await this.access.visible(userId, true)).map((a) => [a.organization.id, a]));
   }
 }
 

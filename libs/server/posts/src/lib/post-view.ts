@@ -1,4 +1,4 @@
-import { formatZoned, PostProblem, PostView, PublicationView } from '@vestnik/contracts';
+import { formatZoned, PostApprovalView, PostProblem, PostView, PublicationView } from '@vestnik/contracts';
 import type { PostEntity } from './entities/post.entity';
 
 export interface PublicationRow {
@@ -31,7 +31,10 @@ export function toPublicationView(r: Omit<PublicationRow, 'post_id' | 'channel_s
   };
 }
 
-export function toPostView(post: PostEntity, extra: { authorName: string; timezone: string; publications: PublicationRow[]; problems: PostProblem[] }): PostView {
+export function toPostView(
+  post: PostEntity,
+  extra: { authorName: string; timezone: string; publications: PublicationRow[]; problems: PostProblem[]; approval: PostApprovalView },
+): PostView {
   return {
     id: post.id,
     organizationId: post.organizationId,
@@ -50,6 +53,8 @@ export function toPostView(post: PostEntity, extra: { authorName: string; timezo
     version: post.version,
     approvedBy: post.approvedBy,
     approvedAt: post.approvedAt?.toISOString() ?? null,
+    submittedAt: post.submittedAt?.toISOString() ?? null,
+    approval: extra.approval,
     problems: extra.problems,
     publications: extra.publications.map(toPublicationView),
     createdAt: post.createdAt.toISOString(),

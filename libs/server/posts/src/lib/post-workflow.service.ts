@@ -4,15 +4,14 @@ import type { PostStatus, PostView } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { OrganizationAccess, refuseIfArchived } from '@vestnik/server/auth';
 import { ApiException, SignedInActor } from '@vestnik/server/http';
-import { FOUR_EYES_BY_DEFAULT, fourEyesRules } from '@vestnik/server/organizations';
+import { approvalRefusal, barredFromApproving, fourEyesFacts, MIN_LEAD_MS, ReviewFacts, ReviewRefusal } from './approval-rule';
 import { PostCommentEntity } from './entities/post-comment.entity';
 import { PostEntity } from './entities/post.entity';
+import { PostReviewEntity } from './entities/post-review.entity';
 import { PublicationEntity } from './entities/publication.entity';
 import { postLevelProblems, postProblems } from './post-content';
 import { PostContext } from './post-context';
-
-/** Approval needs the post to be at least this far in the future, so the worker can still take it. */
-const MIN_LEAD_MS = 60_000;
+import { PostReviewNotices, ReviewedPost } from './post-review-notices';
 
 /**
  * draft → in_review (submit) → scheduled (approve, supervisor or admin; four-eyes) or back to draft
@@ -24,40 +23,52 @@ export class PostWorkflowService {
   constructor(
     private readonly ctx: PostContext,
     private readonly audit: AuditLog,
+    private readonly notices: PostReviewNotices,
   ) {}
 
   async submit(actor: SignedInActor, id: string): Promise<PostView> {
     return this.transition(actor, id, 'editor', ['draft'], async (post, m, access) => {
       refuseIfArchived(access.organization, 'отправлять материалы на согласование');
       await this.assertPublishable(post, m);
-      await m.update(PostEntity, { id }, { status: 'in_review', submittedVersion: post.version });
+      await m.update(PostEntity, { id }, { status: 'in_review', submittedVersion: post.version, submittedAt: new Date() });
+      await this.notices.reviewRequested({ ...reviewed(post), sentBy: { id: actor.user.id, name: actor.user.name }, how: 'submitted', barred: await barredFromApproving(m, post) }, m);
       return { action: 'post.submitted', after: { status: 'in_review' } };
     });
   }
 
   async approve(actor: SignedInActor, id: string): Promise<PostView> {
     return this.transition(actor, id, 'supervisor', ['in_review'], async (post, m, access) => {
-      refuseIfArchived(access.organization, 'согласовывать материалы');
-      await this.assertFourEyes(actor, post, m);
-      await this.assertPublishable(post, m);
+      // The rule every view answers (`approval`), read here in this transaction, under the post's lock.
+      const facts = await this.reviewFacts(actor, post, m, access);
+      const refusal = approvalRefusal(facts.facts);
+      if (refusal) throw refused(refusal);
       await m.update(PostEntity, { id }, { status: 'scheduled', approvedHash: post.contentHash, approvedBy: actor.user.id, approvedAt: new Date(), lastApprovedVersion: post.version });
       await m.update(PublicationEntity, { postId: id, status: 'pending' }, { status: 'scheduled', nextAttemptAt: post.scheduledAt, attempts: 0, lastError: null, lastErrorCode: null });
+      await m.insert(PostReviewEntity, { postId: id, version: post.version, outcome: 'approved', reviewerId: actor.user.id, comment: null });
+      await this.notices.reviewClosed(id, m);
+      await this.notices.reviewed({ ...reviewed(post), authorId: post.authorId, reviewer: { id: actor.user.id, name: actor.user.name }, outcome: 'approved', comment: null, channelCount: facts.channelCount }, m);
       return { action: 'post.approved', after: { status: 'scheduled', approvedHash: post.contentHash } };
     });
   }
 
   async reject(actor: SignedInActor, id: string, comment: string): Promise<PostView> {
-    return this.transition(actor, id, 'supervisor', ['in_review'], async (_post, m) => {
+    return this.transition(actor, id, 'supervisor', ['in_review'], async (post, m) => {
+      const reason = comment.trim();
       await m.update(PostEntity, { id }, { status: 'draft' });
-      await m.insert(PostCommentEntity, { postId: id, authorId: actor.user.id, kind: 'rejection', body: comment.trim() });
-      return { action: 'post.rejected', after: { status: 'draft', comment: comment.trim() } };
+      await m.insert(PostCommentEntity, { postId: id, authorId: actor.user.id, kind: 'rejection', body: reason });
+      await m.insert(PostReviewEntity, { postId: id, version: post.version, outcome: 'rejected', reviewerId: actor.user.id, comment: reason });
+      const [{ n }]: { n: number }[] = await m.query('SELECT count(*)::int AS n FROM publications WHERE post_id = $1', [id]);
+      await this.notices.reviewClosed(id, m);
+      await this.notices.reviewed({ ...reviewed(post), authorId: post.authorId, reviewer: { id: actor.user.id, name: actor.user.name }, outcome: 'rejected', comment: reason, channelCount: n }, m);
+      return { action: 'post.rejected', after: { status: 'draft', comment: reason } };
     });
   }
 
   async cancel(actor: SignedInActor, id: string): Promise<PostView> {
-    return this.transition(actor, id, 'editor', ['draft', 'in_review', 'scheduled'], async (_post, m) => {
+    return this.transition(actor, id, 'editor', ['draft', 'in_review', 'scheduled'], async (post, m) => {
       await m.update(PostEntity, { id }, { status: 'cancelled' });
       await m.query(`UPDATE publications SET status = 'cancelled', updated_at = now() WHERE post_id = $1 AND status IN ('pending', 'scheduled')`, [id]);
+      if (post.status === 'in_review') await this.notices.reviewClosed(id, m);
       return { action: 'post.cancelled', after: { status: 'cancelled' } };
     });
   }
@@ -81,37 +92,44 @@ export class PostWorkflowService {
       await this.audit.record({ actor, organizationId: current.organizationId, action, targetType: 'post', targetId: id, before: { status: current.status, contentHash: current.contentHash }, after }, m);
       return m.findOneByOrFail(PostEntity, { id });
     });
-    return this.ctx.view(post, access.organization.path);
+    return this.ctx.view(post, access.organization.path, actor);
   }
 
   /**
-   * Four eyes: the author, and whoever changed the content since it was last approved, cannot
-   * approve it. Off only where self-approval is allowed and no ancestor requires four eyes; the rule
-   * is read in this transaction, under the post's lock, so an edit cannot slip in between.
+   * What the approval rule needs, read in the transition's transaction under the post's lock, so an
+   * edit cannot slip in between: the four-eyes rule in force, the caller's versions since the last
+   * approval, and what the target platforms would refuse.
    */
-  private async assertFourEyes(actor: SignedInActor, post: PostEntity, m: EntityManager): Promise<void> {
-    const rule = (await fourEyesRules(m, [post.organizationId])).get(post.organizationId) ?? FOUR_EYES_BY_DEFAULT;
-    if (rule.selfApprovalAllowed) return;
-    if (post.authorId === actor.user.id) {
-      throw new ApiException(403, 'four_eyes', 'Автор не может согласовать собственный материал: нужен другой руководитель (правило «четырёх глаз»)');
-    }
-    const edited: { version: number }[] = await m.query(
-      'SELECT version FROM post_revisions WHERE post_id = $1 AND editor_id = $2 AND version > $3 ORDER BY version',
-      [post.id, actor.user.id, post.lastApprovedVersion ?? 0],
-    );
-    if (edited.length) {
-      const versions = edited.map((r) => r.version);
-      throw new ApiException(
-        403,
-        'four_eyes',
-        `Вы изменяли текст, время или каналы этого материала после последнего согласования (${versions.length > 1 ? 'версии' : 'версия'} ${versions.join(', ')}): согласовать его должен другой руководитель (правило «четырёх глаз»)`,
-        { editedVersions: versions },
-      );
-    }
+  private async reviewFacts(actor: SignedInActor, post: PostEntity, m: EntityManager, access: OrganizationAccess): Promise<{ facts: ReviewFacts; channelCount: number }> {
+    const fourEyes = await fourEyesFacts(m, actor.user.id, [post]);
+    const { problems, channelCount } = await this.publishingProblems(post, m);
+    return {
+      facts: {
+        status: post.status,
+        role: access.role,
+        organization: { name: access.organization.name, archived: access.organization.archivedAt !== null },
+        fourEyes: fourEyes.rule(post.organizationId),
+        isAuthor: post.authorId === actor.user.id,
+        editedVersions: fourEyes.editedVersions(post.id),
+        problems,
+      },
+      channelCount,
+    };
   }
 
   /** A post any target platform would refuse cannot move on; the answer lists channel and rule. */
   private async assertPublishable(post: PostEntity, m: EntityManager): Promise<void> {
+    const { problems } = await this.publishingProblems(post, m);
+    if (problems.length) {
+      throw new ApiException(422, 'post_not_publishable', `Площадки не примут материал: ${problems[0].message}`, {
+        problems,
+        errors: problems.map((p) => ({ field: p.field, rule: p.code, message: p.message })),
+      });
+    }
+  }
+
+  /** What the post's live target channels would refuse, and the post's own problems (no channels, too late). */
+  private async publishingProblems(post: PostEntity, m: EntityManager): Promise<{ problems: ReviewFacts['problems']; channelCount: number }> {
     const rows: { id: string; name: string; platform: 'vk' | 'ok' | 'telegram'; state: string }[] = await m.query(
       `SELECT c.id, c.name, c.platform, c.state FROM publications p JOIN channels c ON c.id = p.channel_id WHERE p.post_id = $1 AND c.deleted_at IS NULL`,
       [post.id],
@@ -121,11 +139,14 @@ export class PostWorkflowService {
       ...postProblems(post, rows, await this.ctx.imagesByPlatform(org[0].path, post.mediaIds)),
       ...postLevelProblems(post, rows.length, new Date(Date.now() + MIN_LEAD_MS)),
     ];
-    if (problems.length) {
-      throw new ApiException(422, 'post_not_publishable', `Площадки не примут материал: ${problems[0].message}`, {
-        problems,
-        errors: problems.map((p) => ({ field: p.field, rule: p.code, message: p.message })),
-      });
-    }
+    return { problems, channelCount: rows.length };
   }
+}
+
+function refused(r: ReviewRefusal): ApiException {
+  return new ApiException(r.status, r.code, r.message, r.details);
+}
+
+function reviewed(post: PostEntity): ReviewedPost {
+  return { postId: post.id, organizationId: post.organizationId, title: post.title, text: post.text, scheduledAt: post.scheduledAt };
 }

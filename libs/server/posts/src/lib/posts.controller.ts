@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommentRequest, CreatePostRequest, PostCommentView, PostPage, PostQuery, PostView, RejectPostRequest, UpdatePostRequest } from '@vestnik/contracts';
+import { CommentRequest, CreatePostRequest, PostChangesQuery, PostChangesView, PostCommentView, PostPage, PostQuery, PostView, RejectPostRequest, UpdatePostRequest } from '@vestnik/contracts';
 import { CurrentActor, SignedInActor } from '@vestnik/server/http';
+import { PostChangesService } from './post-changes.service';
 import { PostCommentsService } from './post-comments.service';
 import { PostWorkflowService } from './post-workflow.service';
 import { PostsService } from './posts.service';
@@ -14,10 +15,11 @@ export class PostsController {
     private readonly posts: PostsService,
     private readonly workflow: PostWorkflowService,
     private readonly comments: PostCommentsService,
+    private readonly changes: PostChangesService,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The calendar: posts of the organization and its subtree, filtered, paged; times in the organization zone' })
+  @ApiOperation({ summary: 'The calendar (and the approval queue: status=in_review&order=submitted): posts of the organization and its subtree, filtered, paged; times in the organization zone; each says whether the caller may approve it' })
   list(@CurrentActor() actor: SignedInActor, @Query() q: PostQuery): Promise<PostPage> {
     return this.posts.list(actor, q);
   }
@@ -66,6 +68,12 @@ export class PostsController {
   @ApiOperation({ summary: 'draft, in_review or scheduled → cancelled; its publications not yet sent are cancelled' })
   cancel(@CurrentActor() actor: SignedInActor, @Param('id') id: string): Promise<PostView> {
     return this.workflow.cancel(actor, id);
+  }
+
+  @Get(':id/changes')
+  @ApiOperation({ summary: 'What changed since the version last reviewed (or `since`): a word diff of the texts, images, pages, rubric and time; everything new when never reviewed' })
+  listChanges(@CurrentActor() actor: SignedInActor, @Param('id') id: string, @Query() q: PostChangesQuery): Promise<PostChangesView> {
+    return this.changes.changes(actor, id, q.since);
   }
 
   @Get(':id/comments')

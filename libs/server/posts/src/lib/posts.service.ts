@@ -7,8 +7,10 @@ import { ApiException, SignedInActor } from '@vestnik/server/http';
 import { PostEntity } from './entities/post.entity';
 import { PostRevisionEntity } from './entities/post-revision.entity';
 import { PublicationEntity } from './entities/publication.entity';
-import { contentHash, TargetChannel } from './post-content';
+import { contentHash, revisionContent, TargetChannel } from './post-content';
+import { barredFromApproving } from './approval-rule';
 import { PostContext } from './post-context';
+import { PostReviewNotices } from './post-review-notices';
 import { postSummary } from './post-view';
 
 /** Statuses in which a post may still be edited: nothing has gone out yet. */
@@ -19,6 +21,7 @@ export class PostsService {
   constructor(
     private readonly ctx: PostContext,
     private readonly audit: AuditLog,
+    private readonly notices: PostReviewNotices,
   ) {}
 
   async create(actor: SignedInActor, input: CreatePostRequest): Promise<PostView> {
@@ -43,17 +46,17 @@ export class PostsService {
         status: 'draft' as const,
       };
       const saved = await m.save(m.create(PostEntity, { ...fields, contentHash: contentHash(fields, targets.map((t) => t.id)) }));
-      await this.recordRevision(m, saved, actor, 'created');
+      await this.recordRevision(m, saved, actor, 'created', targets.map((t) => t.id));
       await this.syncPublications(m, saved.id, targets);
       await this.audit.record({ actor, organizationId: saved.organizationId, action: 'post.created', targetType: 'post', targetId: saved.id, after: postSummary(saved, targets.map((t) => t.id)) }, m);
       return saved;
     });
-    return this.ctx.view(post, access.organization.path);
+    return this.ctx.view(post, access.organization.path, actor);
   }
 
   async get(actor: SignedInActor, id: string): Promise<PostView> {
     const { post, access } = await this.ctx.load(actor, id, 'viewer');
-    return this.ctx.view(post, access.organization.path);
+    return this.ctx.view(post, access.organization.path, actor);
   }
 
   /**
@@ -99,16 +102,20 @@ export class PostsService {
         scheduledAt: next.scheduledAt,
         contentHash: next.contentHash,
         version: current.version + 1,
-        ...(backToReview ? { status: 'in_review' as const, approvedHash: null, approvedBy: null, approvedAt: null, submittedVersion: current.version + 1 } : {}),
+        ...(backToReview ? { status: 'in_review' as const, approvedHash: null, approvedBy: null, approvedAt: null, submittedVersion: current.version + 1, submittedAt: new Date() } : {}),
       });
       if (newTargets) await this.syncPublications(m, id, newTargets);
       if (backToReview) await m.update(PublicationEntity, { postId: id, status: 'scheduled' }, { status: 'pending' });
       const saved = await m.findOneByOrFail(PostEntity, { id });
-      await this.recordRevision(m, saved, actor, 'edited');
+      await this.recordRevision(m, saved, actor, 'edited', targetIds);
+      if (backToReview) {
+        const request = { postId: id, organizationId: saved.organizationId, title: saved.title, text: saved.text, scheduledAt: saved.scheduledAt };
+        await this.notices.reviewRequested({ ...request, sentBy: { id: actor.user.id, name: actor.user.name }, how: 'edited_after_approval', barred: await barredFromApproving(m, saved) }, m);
+      }
       await this.audit.record({ actor, organizationId: saved.organizationId, action: backToReview ? 'post.updated_back_to_review' : 'post.updated', targetType: 'post', targetId: id, before, after: postSummary(saved, targetIds) }, m);
       return saved;
     });
-    return this.ctx.view(updated, access.organization.path);
+    return this.ctx.view(updated, access.organization.path, actor);
   }
 
   /** The calendar: posts of the organization and its subtree, by time, filtered and paged. */
@@ -125,13 +132,16 @@ export class PostsService {
     if (q.channelId) qb.andWhere('EXISTS (SELECT 1 FROM publications x WHERE x.post_id = p.id AND x.channel_id = :channelId)', { channelId: q.channelId });
     const limit = q.limit ?? 100;
     const offset = q.offset ?? 0;
-    const [posts, total] = await qb.orderBy('p.scheduled_at', 'ASC').addOrderBy('p.id').skip(offset).take(limit).getManyAndCount();
-    return { items: await this.ctx.views(posts, access.organization.path), total, limit, offset };
+    // The queue takes the oldest sent to review first; the calendar goes by publication time.
+    if (q.order === 'submitted') qb.orderBy('p.submitted_at', 'ASC', 'NULLS LAST').addOrderBy('p.scheduled_at', 'ASC');
+    else qb.orderBy('p.scheduled_at', 'ASC');
+    const [posts, total] = await qb.addOrderBy('p.id').skip(offset).take(limit).getManyAndCount();
+    return { items: await this.ctx.views(posts, access.organization.path, actor), total, limit, offset };
   }
 
-  /** Who gave the post its current content; written with the change, in its transaction. */
-  private async recordRevision(m: EntityManager, post: PostEntity, actor: SignedInActor, kind: PostRevisionEntity['kind']): Promise<void> {
-    await m.insert(PostRevisionEntity, { postId: post.id, version: post.version, contentHash: post.contentHash, editorId: actor.user.id, kind });
+  /** Who gave the post its current content, and the content; written with the change, in its transaction. */
+  private async recordRevision(m: EntityManager, post: PostEntity, actor: SignedInActor, kind: PostRevisionEntity['kind'], channelIds: string[]): Promise<void> {
+    await m.insert(PostRevisionEntity, { postId: post.id, version: post.version, contentHash: post.contentHash, editorId: actor.user.id, kind, content: revisionContent(post, channelIds) });
   }
 
   /** One publication per target channel: adds the new ones, drops the ones no longer targeted. */

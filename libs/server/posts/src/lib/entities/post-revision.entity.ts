@@ -1,4 +1,19 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { Platform, Rubric } from '@vestnik/contracts';
+
+/** Everything a version said, where and when: what a reviewer compares. */
+export interface RevisionContent {
+  rubric: Rubric;
+  title: string | null;
+  text: string;
+  link: string | null;
+  mediaIds: string[];
+  variants: Partial<Record<Platform, { text: string }>>;
+  /** Sorted, as in the content hash. */
+  channelIds: string[];
+  /** UTC, ISO 8601. */
+  scheduledAt: string;
+}
 
 /**
  * Who gave a post which content: one row per version, written in the transaction of the change.
@@ -22,6 +37,10 @@ export class PostRevisionEntity {
 
   @Column('text')
   kind!: 'created' | 'edited';
+
+  /** The content of this version; null only for versions from before content was kept. */
+  @Column('jsonb', { nullable: true })
+  content!: RevisionContent | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

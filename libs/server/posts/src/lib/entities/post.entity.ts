@@ -66,6 +66,10 @@ export class PostEntity {
   @Column('int', { name: 'last_approved_version', nullable: true })
   lastApprovedVersion!: number | null;
 
+  /** When it was last sent to review (submitted, or edited back to review): the queue takes the oldest first. */
+  @Column('timestamptz', { name: 'submitted_at', nullable: true })
+  submittedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
