@@ -41,7 +41,7 @@ describe('connecting VK and OK pages through OAuth', () => {
       answers += JSON.stringify(res.body);
       return res.body as ChannelOAuthConnectionView;
     },
-    create: async (id: string, pages: Array<{ target: string; name: string }>, token = admin, status = 201) => {
+    create: async (id: string, pages: Array<{ target: string; name: string; organizationId?: string }>, token = admin, status = 201) => {
       const res = await server.http.post(`/api/v1/channels/oauth/connections/${id}/channels`).set(bearer(token)).send({ pages }).expect(status);
       answers += JSON.stringify(res.body);
       return res.body as CreateOAuthChannelsResponse;
@@ -179,6 +179,19 @@ describe('connecting VK and OK pages through OAuth', () => {
     const library = await api.create(second, [{ target: '5700003', name: 'ОК библиотеки' }]);
     expect(library.created.map((c) => c.remoteTargetId)).toEqual(['5700003']);
     await api.connection(second, admin, 404);
+  });
+
+  it('puts each chosen page in the organization picked for it, within the subtree the connection was started for', async () => {
+    const classId = (await createOrganization(server, admin, schoolId, '5 «А» класс')).id;
+    const id = await connect('vk', '501', schoolId);
+    const outside = await api.create(id, [{ target: 'club2002', name: 'ВК школы', organizationId: rootId }]);
+    expect(outside.created).toEqual([]);
+    expect(outside.errors).toEqual([{ target: 'club2002', code: 'organization_outside_connection', message: expect.stringMatching(/не входит в «Школа»/) }]);
+    const placed = await api.create(id, [{ target: 'club2002', name: 'ВК класса', organizationId: classId }]);
+    expect(placed.errors).toEqual([]);
+    expect(placed.created[0]).toMatchObject({ organizationId: classId, target: 'club2002', name: 'ВК класса' });
+    const school = (await server.http.get(`/api/v1/channels?organizationId=${schoolId}`).set(bearer(admin)).expect(200)).body as ChannelView[];
+    expect(school.map((c) => [c.organizationId, c.target])).toEqual([[classId, 'club2002']]);
   });
 
   it('accepts a state once, within 10 minutes, from the browser that started, and reports a refusal', async () => {

@@ -1,12 +1,14 @@
 import { Global, Injectable, Module, OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Platform } from '@vestnik/contracts';
 import type { LoadedImage } from '@vestnik/platforms/core';
+import { ChannelActivity, type ChannelActivityFacts } from '@vestnik/server/channels';
 import { MediaModule, MediaService, MediaUsageRegistry } from '@vestnik/server/media';
 import { Letters, NotificationsModule, ReviewNotices } from '@vestnik/server/notifications';
 import { InvitationMail, type InvitationLetter } from '@vestnik/server/organizations';
 import { PostReviewNotices, type ReviewOutcome, type ReviewRequest } from '@vestnik/server/posts';
-import { PostImage, PostMediaLookup, postUsingMedia } from '@vestnik/server/posts';
+import { channelPublicationFacts, PostImage, PostMediaLookup, postUsingMedia } from '@vestnik/server/posts';
 import { PublishingMedia } from '@vestnik/server/publishing';
 
 /** Posts see uploaded images as metadata, for validation. */
@@ -55,6 +57,18 @@ class LettersForInvitations extends InvitationMail {
   }
 }
 
+/** The channels page shows each page's last publication, which the posts context knows. */
+@Injectable()
+class PublicationsOfChannels extends ChannelActivity {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  of(channelIds: readonly string[]): Promise<Map<string, ChannelActivityFacts>> {
+    return channelPublicationFacts(this.dataSource.manager, channelIds);
+  }
+}
+
 /** Reviews asked and done are told through the notifications context, in the transition's transaction. */
 @Injectable()
 class NoticesOfReviews extends PostReviewNotices {
@@ -78,7 +92,7 @@ class NoticesOfReviews extends PostReviewNotices {
 /**
  * The application connects contexts that must not know each other: posts and publishing ask for
  * media through small ports of their own, answered here by the media context; organizations send
- * one-time links through the notifications' outbox.
+ * one-time links through the notifications' outbox; channels learn their publications from posts.
  */
 @Global()
 @Module({
@@ -88,8 +102,9 @@ class NoticesOfReviews extends PostReviewNotices {
     { provide: PublishingMedia, useClass: MediaForPublishing },
     { provide: InvitationMail, useClass: LettersForInvitations },
     { provide: PostReviewNotices, useClass: NoticesOfReviews },
+    { provide: ChannelActivity, useClass: PublicationsOfChannels },
     PostsUseMedia,
   ],
-  exports: [PostMediaLookup, PublishingMedia, InvitationMail, PostReviewNotices],
+  exports: [PostMediaLookup, PublishingMedia, InvitationMail, PostReviewNotices, ChannelActivity],
 })
 export class ContextBridgesModule {}

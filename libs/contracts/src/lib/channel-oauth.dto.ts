@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import type { ChannelView } from './channels.dto';
 
 /** Platforms whose pages can be connected through their OAuth page (VK ID with PKCE, OK OAuth). */
@@ -97,6 +97,13 @@ export class OAuthPageChoice {
    */
   @IsString() @IsNotEmpty() @MaxLength(200)
   name!: string;
+
+  /**
+   * The organization the channel belongs to: the connection's own (the default) or one of its subtree, where the person is an admin.
+   * @example "5b0c9d1e-3f4a-4b6c-8d7e-9f0a1b2c3d4e"
+   */
+  @IsOptional() @IsUUID()
+  organizationId?: string;
 }
 
 /** `POST /api/v1/channels/oauth/connections/:id/channels`: the pages to connect. */

@@ -115,6 +115,12 @@ export class ChannelHealth {
   tokenExpiresAt!: string | null;
 
   /**
+   * Vestnik renews the key itself before `tokenExpiresAt` (a VK ID refresh key is stored), so that expiry needs no one; false also while not known (channels connected before this was recorded, until their next check).
+   * @example true
+   */
+  tokenRenewable!: boolean;
+
+  /**
    * The platform confirmed at the last check that Vestnik may post to the page.
    * @example true
    */
@@ -179,6 +185,18 @@ export class ChannelView {
    * @example {"official": 40, "useful": 40, "entertaining": 20}
    */
   rubricMix!: RubricMix | null;
+
+  /**
+   * When a post last went out on this page through Vestnik (UTC); null: nothing yet.
+   * @example "2026-05-13T23:00:00.000Z"
+   */
+  lastPublishedAt!: string | null;
+
+  /**
+   * Posts chosen for this page that have not gone out yet (drafts, in review, scheduled, being sent). Disabled or deleted, the page gets none of them.
+   * @example 4
+   */
+  upcomingPublications!: number;
 
   /**
    * When it was connected (UTC).

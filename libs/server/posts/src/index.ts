@@ -14,6 +14,7 @@ export * from './lib/posts.module';
 export * from './lib/posts.service';
 export * from './lib/post-media';
 export * from './lib/post-review-notices';
+export * from './lib/channel-publications';
 export { contentFor, contentHash } from './lib/post-content';
 export { toPublicationView } from './lib/post-view';
 export { PostEntity, PublicationEntity, PostCommentEntity };

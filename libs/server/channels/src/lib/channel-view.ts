@@ -1,7 +1,8 @@
 import type { ChannelView } from '@vestnik/contracts';
+import { NO_ACTIVITY, type ChannelActivityFacts } from './channel-activity';
 import type { ChannelEntity } from './channel.entity';
 
-export function toChannelView(c: ChannelEntity): ChannelView {
+export function toChannelView(c: ChannelEntity, activity: ChannelActivityFacts = NO_ACTIVITY): ChannelView {
   return {
     id: c.id,
     organizationId: c.organizationId,
@@ -15,10 +16,13 @@ export function toChannelView(c: ChannelEntity): ChannelView {
       lastVerifiedAt: c.lastVerifiedAt?.toISOString() ?? null,
       lastError: c.lastError,
       tokenExpiresAt: c.tokenExpiresAt?.toISOString() ?? null,
+      tokenRenewable: c.tokenRenewable ?? false,
       canPost: c.canPost,
     },
     weeklyMinimum: c.weeklyMinimum,
     rubricMix: c.rubricMix,
+    lastPublishedAt: activity.lastPublishedAt?.toISOString() ?? null,
+    upcomingPublications: activity.upcoming,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

@@ -46,6 +46,10 @@ export class ChannelEntity {
   @Column('timestamptz', { name: 'token_expires_at', nullable: true })
   tokenExpiresAt!: Date | null;
 
+  /** A refresh key is stored: the expiry above is renewed without a person. Null: not known yet. */
+  @Column('boolean', { name: 'token_renewable', nullable: true })
+  tokenRenewable!: boolean | null;
+
   @Column('int', { name: 'weekly_minimum', nullable: true })
   weeklyMinimum!: number | null;
 

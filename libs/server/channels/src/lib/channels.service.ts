@@ -12,10 +12,11 @@ import { AuditLog } from '@vestnik/server/audit';
 import { AccessService, refuseIfArchived } from '@vestnik/server/auth';
 import { ApiException, notFound, SignedInActor } from '@vestnik/server/http';
 import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
+import { ChannelActivity } from './channel-activity';
 import { ChannelEntity } from './channel.entity';
 import { channelSummary, toChannelView } from './channel-view';
 import { ChannelVerifier, verificationReason } from './channel-verifier';
-import { credentialProblems } from './credentials';
+import { credentialProblems, renewsItself } from './credentials';
 import { openChannelCredentials, sealChannelCredentials } from './sealed-credentials';
 
 const WHAT = 'Канал';
@@ -28,9 +29,13 @@ export class ChannelsService {
     private readonly access: AccessService,
     private readonly verifier: ChannelVerifier,
     private readonly audit: AuditLog,
+    private readonly activity: ChannelActivity,
   ) {}
 
-  /** Channels of the organization and its whole subtree (the pages a post there may target). */
+  /**
+   * Channels of the organization and its whole subtree (the pages a post there may target), with
+   * their last publication: three queries however many channels there are.
+   */
   async list(
     actor: SignedInActor,
     organizationId: string,
@@ -49,14 +54,15 @@ export class ChannelsService {
       id: In(ids.map((r) => r.id)),
     });
     const byId = new Map(rows.map((r) => [r.id, r]));
+    const activity = await this.activity.of(ids.map((r) => r.id));
     return ids.flatMap((r) => {
       const c = byId.get(r.id);
-      return c ? [toChannelView(c)] : [];
+      return c ? [toChannelView(c, activity.get(c.id))] : [];
     });
   }
 
   async get(actor: SignedInActor, id: string): Promise<ChannelView> {
-    return toChannelView((await this.load(actor, id, 'viewer')).channel);
+    return this.view((await this.load(actor, id, 'viewer')).channel);
   }
 
   async create(
@@ -88,6 +94,7 @@ export class ChannelsService {
         tokenExpiresAt: verified.tokenExpiresAt
           ? new Date(verified.tokenExpiresAt)
           : null,
+        tokenRenewable: renewsItself(input.credentials),
         createdBy: actor.user.id,
       });
       const saved = await this.insertUnique(m, channel);
@@ -162,6 +169,7 @@ export class ChannelsService {
         tokenExpiresAt: verified.tokenExpiresAt
           ? new Date(verified.tokenExpiresAt)
           : null,
+        tokenRenewable: renewsItself(input.credentials),
         displayName: verified.displayName ?? channel.displayName,
         state: channel.state === 'disabled' ? 'disabled' : 'active',
       });
@@ -188,16 +196,17 @@ export class ChannelsService {
       );
       return updated;
     });
-    return toChannelView(saved);
+    return this.view(saved);
   }
 
   /** Asks the platform again and records the channel's health. */
   async verify(actor: SignedInActor, id: string): Promise<ChannelView> {
     const { channel } = await this.load(actor, id, 'editor');
+    const credentials = this.openCredentials(channel);
     const result = await this.verifier.check(
       channel.platform,
       channel.target,
-      this.openCredentials(channel),
+      credentials,
     );
     const healthy = result.ok && result.canPost;
     const changes: Partial<ChannelEntity> = {
@@ -207,6 +216,7 @@ export class ChannelsService {
       tokenExpiresAt: result.tokenExpiresAt
         ? new Date(result.tokenExpiresAt)
         : channel.tokenExpiresAt,
+      tokenRenewable: renewsItself(credentials),
       displayName: result.displayName ?? channel.displayName,
       state:
         channel.state === 'disabled'
@@ -235,7 +245,7 @@ export class ChannelsService {
       );
       return updated;
     });
-    return toChannelView(saved);
+    return this.view(saved);
   }
 
   async setEnabled(
@@ -266,7 +276,7 @@ export class ChannelsService {
       );
       return updated;
     });
-    return toChannelView(saved);
+    return this.view(saved);
   }
 
   /** Removes the channel from use; its history stays. Nothing more is published to it. */
@@ -290,6 +300,10 @@ export class ChannelsService {
         m,
       );
     });
+  }
+
+  private async view(channel: ChannelEntity): Promise<ChannelView> {
+    return toChannelView(channel, (await this.activity.of([channel.id])).get(channel.id));
   }
 
   /** Where new channels may be connected: admin there, and not archived (409). */

@@ -34,6 +34,11 @@ export function credentialProblems(platform: Platform, credentials: Record<strin
   return problems;
 }
 
+/** Whether the credentials carry what renews the access key without a person (VK ID's refresh key and device). */
+export function renewsItself(credentials: Record<string, unknown>): boolean {
+  return typeof credentials['refreshToken'] === 'string' && credentials['refreshToken'] !== '' && typeof credentials['deviceId'] === 'string' && credentials['deviceId'] !== '';
+}
+
 /** The adapter's view of a channel from its platform, target and opened credentials. */
 export function descriptor(platform: Platform, target: string, credentials: Record<string, string>): ChannelDescriptor {
   switch (platform) {

@@ -6,7 +6,7 @@ import type { ChannelFor, ManagedPage } from '@vestnik/platforms/core';
 import { AuditLog } from '@vestnik/server/audit';
 import { AccessService } from '@vestnik/server/auth';
 import { ApiException, SignedInActor } from '@vestnik/server/http';
-import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
+import { OrganizationEntity, SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
 import { oauthConnectionAt } from './oauth-secrets';
 import { ChannelsService } from '../channels.service';
 import { ChannelOAuthConnectionEntity } from './channel-oauth-connection.entity';
@@ -18,6 +18,8 @@ const WHAT = 'Запрос на подключение';
 interface OpenConnection {
   row: ChannelOAuthConnectionEntity;
   credentials: Record<string, string>;
+  /** The organization the connection was started for. */
+  home: OrganizationEntity;
 }
 
 /**
@@ -54,10 +56,11 @@ export class ChannelOAuthConnectionsService {
 
   /**
    * Creates a channel per chosen page with the connection's tokens, each verified by the platform
-   * like a manual one; refusals come back per page. Once a channel exists the connection is gone.
+   * like a manual one, in the connection's organization or the one of its subtree chosen for the
+   * page; refusals come back per page. Once a channel exists the connection is gone.
    */
   async createChannels(actor: SignedInActor, id: string, input: CreateOAuthChannelsRequest): Promise<CreateOAuthChannelsResponse> {
-    const { row, credentials } = await this.load(actor, id);
+    const { row, credentials, home } = await this.load(actor, id);
     await this.channels.requireOpenOrganization(actor, row.organizationId);
     const chosen = [...new Map(input.pages.map((p) => [p.target.trim(), p])).values()];
     if (row.platform === 'vk' && chosen.length > 1) {
@@ -70,7 +73,8 @@ export class ChannelOAuthConnectionsService {
     const errors: OAuthPageError[] = [];
     for (const page of chosen) {
       try {
-        created.push(await this.channels.create(actor, { organizationId: row.organizationId, platform: row.platform, name: page.name, target: page.target.trim(), credentials }));
+        const organizationId = await this.pageOrganization(actor, home, page.organizationId);
+        created.push(await this.channels.create(actor, { organizationId, platform: row.platform, name: page.name, target: page.target.trim(), credentials }));
       } catch (error) {
         if (!(error instanceof ApiException)) throw error;
         const body = error.getResponse() as { code?: string; message?: string };
@@ -101,8 +105,18 @@ export class ChannelOAuthConnectionsService {
       : null;
     if (!row?.credentials) throw new ApiException(404, 'not_found', `${WHAT} не найден или устарел: начните подключение страницы заново`);
     // Rights may have changed since the start: he must still administer the organization.
-    await this.access.require(actor.user.id, row.organizationId, 'admin', WHAT);
-    return { row, credentials: JSON.parse(this.box.open(row.credentials, oauthConnectionAt(row.id, 'credentials'))) as Record<string, string> };
+    const { organization: home } = await this.access.require(actor.user.id, row.organizationId, 'admin', WHAT);
+    return { row, home, credentials: JSON.parse(this.box.open(row.credentials, oauthConnectionAt(row.id, 'credentials'))) as Record<string, string> };
+  }
+
+  /** The organization chosen for a page: the connection's own, or one of its subtree the actor administers. */
+  private async pageOrganization(actor: SignedInActor, home: OrganizationEntity, wanted: string | undefined): Promise<string> {
+    if (!wanted || wanted === home.id) return home.id;
+    const { organization } = await this.access.require(actor.user.id, wanted, 'admin');
+    if (!organization.path.startsWith(home.path)) {
+      throw new ApiException(422, 'organization_outside_connection', `Организация «${organization.name}» не входит в «${home.name}»: страницы этого подключения можно отдать только ей и подчинённым ей организациям`);
+    }
+    return organization.id;
   }
 
   private async managedPages(row: ChannelOAuthConnectionEntity, credentials: Record<string, string>): Promise<ManagedPage[]> {
