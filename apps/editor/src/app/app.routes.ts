@@ -40,6 +40,19 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('@vestnik/editor/feature-organizations').then((m) => m.OrganizationsPage),
       },
       {
+        path: 'channels',
+        title: 'Каналы — Вестник',
+        canActivate: [totpEnrolledGuard],
+        loadComponent: () => import('@vestnik/editor/feature-channels').then((m) => m.ChannelsPage),
+      },
+      {
+        // The server's OAuth callback sends the browser here with ?connection=<id> or ?error=<code>.
+        path: 'channels/connect',
+        title: 'Подключение страницы — Вестник',
+        canActivate: [totpEnrolledGuard],
+        loadComponent: () => import('@vestnik/editor/feature-channels').then((m) => m.ChannelConnectPage),
+      },
+      {
         path: 'audit',
         title: 'Журнал действий — Вестник',
         canActivate: [totpEnrolledGuard],

@@ -11,5 +11,7 @@ export * from './lib/organization-tree';
 export * from './lib/current-organization';
 export * from './lib/notifications-api';
 export * from './lib/publications-api';
+export * from './lib/channels-api';
+export * from './lib/channel-oauth-api';
 export * from './lib/posts-api';
 export * from './lib/media-api';

@@ -1,0 +1,2 @@
+export * from './lib/channels-page';
+export * from './lib/channel-connect-page';

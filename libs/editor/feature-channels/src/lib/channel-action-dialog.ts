@@ -1,0 +1,133 @@
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, input, output, viewChild } from '@angular/core';
+import type { ChannelView } from '@vestnik/contracts';
+import type { ApiFailure } from '@vestnik/editor/data-access';
+import { AlertMessage } from '@vestnik/editor/ui';
+import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
+import { type ChannelAction, confirmationFor } from './channel-actions';
+
+export interface ActionRequest {
+  action: ChannelAction;
+  channel: ChannelView;
+}
+
+/**
+ * The confirmation of an action on a channel, as a modal dialog: the browser's own `<dialog>` keeps
+ * focus inside, closes on Escape and gives focus back to the button that opened it.
+ */
+@Component({
+  selector: 'vn-channel-action-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [AlertMessage],
+  template: `
+    <dialog #dialog class="dialog" aria-labelledby="channel-action-title" (cancel)="onCancel($event)" (close)="onClose()">
+      @if (request(); as r) {
+        @let text = confirmation();
+        <h2 id="channel-action-title" class="dialog__title">{{ text?.title }}</h2>
+        <p class="dialog__subject">
+          {{ platformTitle() }} · {{ r.channel.displayName ?? r.channel.target }}
+          @if (organizationName()) {
+            · {{ organizationName() }}
+          }
+        </p>
+        @for (p of text?.paragraphs; track $index) {
+          <p>{{ p }}</p>
+        }
+        @if (failure(); as f) {
+          <vn-alert tone="error" heading="Не получилось">
+            <p>{{ f.message }}</p>
+            @if (platformReason(); as reason) {
+              <p>Ответ площадки: {{ reason }}</p>
+            }
+          </vn-alert>
+        }
+        <div class="actions dialog__actions">
+          <button
+            type="button"
+            class="btn"
+            [class.btn--danger]="text?.danger"
+            [class.btn--primary]="!text?.danger"
+            [disabled]="busy()"
+            [attr.aria-busy]="busy() ? 'true' : null"
+            (click)="confirmed.emit(r)"
+          >
+            @if (busy()) {
+              <span class="spinner" aria-hidden="true"></span>
+              {{ text?.busy }}
+            } @else {
+              {{ text?.confirm }}
+            }
+          </button>
+          <button type="button" class="btn" [disabled]="busy()" (click)="dismissed.emit()">Отмена</button>
+        </div>
+      }
+    </dialog>
+  `,
+  styles: `
+    .dialog {
+      width: min(34rem, calc(100vw - 2rem));
+      border: 1px solid var(--vn-border);
+      border-radius: 8px;
+      padding: 1.5rem;
+      color: var(--vn-text);
+      box-shadow: 0 12px 32px rgb(16 24 40 / 24%);
+    }
+    .dialog::backdrop {
+      background: rgb(16 24 40 / 45%);
+    }
+    .dialog__title {
+      font-size: 1.2rem;
+      margin-bottom: 0.35rem;
+    }
+    .dialog__subject {
+      color: var(--vn-muted);
+      font-size: 0.9rem;
+      overflow-wrap: anywhere;
+    }
+    .dialog__actions {
+      margin-top: 1rem;
+    }
+  `,
+})
+export class ChannelActionDialog {
+  readonly request = input<ActionRequest | null>(null);
+  readonly organizationName = input<string | null>(null);
+  readonly busy = input(false);
+  readonly failure = input<ApiFailure | null>(null);
+  readonly confirmed = output<ActionRequest>();
+  readonly dismissed = output<void>();
+
+  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
+
+  protected readonly confirmation = computed(() => {
+    const r = this.request();
+    return r ? confirmationFor(r.action, r.channel) : null;
+  });
+  protected readonly platformTitle = computed(() => {
+    const r = this.request();
+    return r ? PLATFORM_TITLES[r.channel.platform] : '';
+  });
+  /** The platform's own words, when the server sent them apart from its message. */
+  protected readonly platformReason = computed(() => {
+    const f = this.failure() as (ApiFailure & { platformReason?: unknown }) | null;
+    const reason = f?.platformReason;
+    return typeof reason === 'string' && !f?.message.includes(reason) ? reason : null;
+  });
+
+  constructor() {
+    effect(() => {
+      const element = this.dialog().nativeElement;
+      const open = this.request() !== null;
+      if (open && !element.open) element.showModal();
+      if (!open && element.open) element.close();
+    });
+  }
+
+  /** Escape while the request is in flight would hide its outcome: it waits. */
+  protected onCancel(event: Event): void {
+    if (this.busy()) event.preventDefault();
+  }
+
+  protected onClose(): void {
+    if (this.request()) this.dismissed.emit();
+  }
+}

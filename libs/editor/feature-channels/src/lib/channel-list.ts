@@ -1,0 +1,247 @@
+import { CHANNEL_STATE_LABELS, type ChannelHealth, type ChannelState, type ChannelView, type OrganizationView, type Platform } from '@vestnik/contracts';
+import type { OrganizationNode } from '@vestnik/editor/data-access';
+import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
+
+/** A key that stops working within this many days is worth a warning: time to ask for a new one. */
+export const TOKEN_WARNING_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+/** The list's states, with one more than the server's: keys that stop working soon. */
+export type StateFilter = ChannelState | 'token_expiring';
+
+export const STATE_FILTER_LABELS: Record<StateFilter, string> = {
+  active: CHANNEL_STATE_LABELS.active,
+  needs_attention: CHANNEL_STATE_LABELS.needs_attention,
+  disabled: CHANNEL_STATE_LABELS.disabled,
+  token_expiring: 'Ключ скоро истекает',
+};
+
+export interface ChannelFilter {
+  /** Words to find in the channel's name, the page's name or address, or its organization's name. */
+  text: string;
+  platform: Platform | '';
+  state: StateFilter | '';
+}
+
+export const NO_FILTER: ChannelFilter = { text: '', platform: '', state: '' };
+
+/** When the platform's key stops working, as people need to know it. */
+export type TokenExpiry =
+  | { kind: 'none' }
+  | { kind: 'renewable'; at: string }
+  | { kind: 'valid'; at: string; days: number }
+  | { kind: 'soon'; at: string; days: number }
+  | { kind: 'expired'; at: string };
+
+export function tokenExpiry(health: Pick<ChannelHealth, 'tokenExpiresAt' | 'tokenRenewable'>, now: Date): TokenExpiry {
+  const at = health.tokenExpiresAt;
+  if (!at) return { kind: 'none' };
+  if (health.tokenRenewable) return { kind: 'renewable', at };
+  const left = new Date(at).getTime() - now.getTime();
+  if (Number.isNaN(left)) return { kind: 'none' };
+  if (left <= 0) return { kind: 'expired', at };
+  const days = Math.floor(left / DAY_MS);
+  return days < TOKEN_WARNING_DAYS ? { kind: 'soon', at, days } : { kind: 'valid', at, days };
+}
+
+function tokenNeedsPerson(channel: ChannelView, now: Date): boolean {
+  const kind = tokenExpiry(channel.health, now).kind;
+  return kind === 'soon' || kind === 'expired';
+}
+
+/** Lower case, «ё» as «е», spaces squeezed: how people type what they look for. */
+export function searchable(text: string): string {
+  return text.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}
+
+/** Every word typed must occur in the channel's names, address or organization. */
+export function channelMatches(channel: ChannelView, organizationName: string, filter: ChannelFilter, now: Date): boolean {
+  if (filter.platform && channel.platform !== filter.platform) return false;
+  if (filter.state === 'token_expiring') {
+    if (!tokenNeedsPerson(channel, now)) return false;
+  } else if (filter.state && channel.health.state !== filter.state) {
+    return false;
+  }
+  const words = searchable(filter.text).split(' ').filter(Boolean);
+  if (!words.length) return true;
+  const haystack = searchable([channel.name, channel.displayName ?? '', channel.target, organizationName, PLATFORM_TITLES[channel.platform]].join(' '));
+  return words.every((w) => haystack.includes(w));
+}
+
+export interface ChannelCounts {
+  all: number;
+  active: number;
+  needs_attention: number;
+  disabled: number;
+  token_expiring: number;
+}
+
+export function channelCounts(channels: readonly ChannelView[], now: Date): ChannelCounts {
+  const counts: ChannelCounts = { all: channels.length, active: 0, needs_attention: 0, disabled: 0, token_expiring: 0 };
+  for (const c of channels) {
+    counts[c.health.state] += 1;
+    if (tokenNeedsPerson(c, now)) counts.token_expiring += 1;
+  }
+  return counts;
+}
+
+/** An organization of the shown subtree, in the order of the tree (parents before children, by name). */
+export interface OrganizationEntry {
+  id: string;
+  name: string;
+  /** 0 for the organization the page was opened for. */
+  depth: number;
+  archived: boolean;
+  /** The caller's role there (held there or above). */
+  organization: OrganizationView;
+}
+
+/** The subtree of `rootId`, depth first, from the tree of every organization the caller sees. */
+export function subtreeOrder(tree: readonly OrganizationNode[], rootId: string): OrganizationEntry[] {
+  const find = (nodes: readonly OrganizationNode[]): OrganizationNode | null => {
+    for (const n of nodes) {
+      if (n.organization.id === rootId) return n;
+      const inner = find(n.children);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  const root = find(tree);
+  const order: OrganizationEntry[] = [];
+  const walk = (node: OrganizationNode, depth: number) => {
+    const o = node.organization;
+    order.push({ id: o.id, name: o.name, depth, archived: o.archived, organization: o });
+    node.children.forEach((child) => walk(child, depth + 1));
+  };
+  if (root) walk(root, 0);
+  return order;
+}
+
+export interface ChannelGroup {
+  /** Null for channels of an organization the caller cannot see any more (kept, not hidden). */
+  organization: OrganizationEntry | null;
+  channels: ChannelView[];
+}
+
+const byName = new Intl.Collator('ru', { sensitivity: 'base', numeric: true });
+
+/**
+ * The channels that pass the filter, grouped by organization in the tree's order; organizations
+ * without a matching channel are left out, channels within one sorted by name.
+ */
+export function groupChannels(channels: readonly ChannelView[], order: readonly OrganizationEntry[], filter: ChannelFilter, now: Date): ChannelGroup[] {
+  const entries = new Map(order.map((o) => [o.id, o]));
+  const buckets = new Map<string, ChannelView[]>();
+  for (const c of channels) {
+    if (!channelMatches(c, entries.get(c.organizationId)?.name ?? '', filter, now)) continue;
+    const bucket = buckets.get(c.organizationId);
+    if (bucket) bucket.push(c);
+    else buckets.set(c.organizationId, [c]);
+  }
+  const groups: ChannelGroup[] = [];
+  for (const entry of order) {
+    const list = buckets.get(entry.id);
+    if (!list) continue;
+    buckets.delete(entry.id);
+    groups.push({ organization: entry, channels: list.sort((a, b) => byName.compare(a.name, b.name)) });
+  }
+  const rest = [...buckets.values()].flat();
+  if (rest.length) groups.push({ organization: null, channels: rest.sort((a, b) => byName.compare(a.name, b.name)) });
+  return groups;
+}
+
+/** The page itself on the platform, where a person can open it; null when it has no public address. */
+export function channelPageUrl(channel: Pick<ChannelView, 'platform' | 'target' | 'remoteTargetId'>): string | null {
+  const target = channel.target.trim();
+  switch (channel.platform) {
+    case 'vk': {
+      const id = channel.remoteTargetId && /^\d+$/.test(channel.remoteTargetId) ? channel.remoteTargetId : /^(?:club|public)?(\d+)$/.exec(target)?.[1];
+      if (id) return `https://vk.com/club${id}`;
+      return /^[A-Za-z0-9_.]+$/.test(target) ? `https://vk.com/${target}` : null;
+    }
+    case 'ok': {
+      const id = channel.remoteTargetId ?? target;
+      return /^\d+$/.test(id) ? `https://ok.ru/group/${id}` : null;
+    }
+    case 'telegram': {
+      const name = /^@?([A-Za-z][A-Za-z0-9_]{3,})$/.exec(target)?.[1];
+      return name ? `https://t.me/${name}` : null;
+    }
+  }
+}
+
+/** How the page's state reads on the list: its label, a tone for the badge, the reason and what to do. */
+export interface HealthSummary {
+  label: string;
+  tone: 'ok' | 'warning' | 'off';
+  reason: string | null;
+  advice: string | null;
+}
+
+const RECONNECT_ADVICE: Record<Platform, string> = {
+  vk: 'Проверьте, что вы по-прежнему администратор сообщества, и нажмите «Проверить». Если ключ устарел или отозван — подключите сообщество заново через VK ID.',
+  ok: 'Проверьте, что вы по-прежнему администратор группы, и нажмите «Проверить». Если ключ устарел — подключите группу заново через Одноклассники.',
+  telegram: 'Проверьте, что бот остаётся администратором канала с правом «Публикация сообщений», и нажмите «Проверить». Если токен бота заменён в @BotFather — подключите канал с новым токеном.',
+};
+
+export function healthSummary(channel: Pick<ChannelView, 'platform' | 'health'>): HealthSummary {
+  const { state, lastError } = channel.health;
+  const reason = lastError ? sentence(lastError) : null;
+  switch (state) {
+    case 'active':
+      return { label: CHANNEL_STATE_LABELS.active, tone: 'ok', reason: null, advice: null };
+    case 'needs_attention':
+      return {
+        label: CHANNEL_STATE_LABELS.needs_attention,
+        tone: 'warning',
+        reason: reason ?? 'Площадка не подтвердила, что Вестник может публиковать на этой странице.',
+        advice: RECONNECT_ADVICE[channel.platform],
+      };
+    case 'disabled':
+      return {
+        label: CHANNEL_STATE_LABELS.disabled,
+        tone: 'off',
+        reason,
+        advice: 'Администратор отключил публикации: запланированные записи на эту страницу не выходят.',
+      };
+  }
+}
+
+/** The platform's words as a sentence: capital first letter, a full stop at the end. */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return trimmed;
+  const first = trimmed.charAt(0).toLocaleUpperCase('ru') + trimmed.slice(1);
+  return /[.!?…]$/.test(first) ? first : `${first}.`;
+}
+
+/** «через 5 дн.», «завтра», «сегодня»: how far off a key's expiry is. */
+export function daysLeftText(days: number): string {
+  if (days <= 0) return 'сегодня';
+  if (days === 1) return 'завтра';
+  return `через ${days} ${plural(days, 'день', 'дня', 'дней')}`;
+}
+
+/** Russian plural: 1 день, 2 дня, 5 дней, 21 день. */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const tens = Math.abs(n) % 100;
+  const units = tens % 10;
+  if (tens > 10 && tens < 20) return many;
+  if (units === 1) return one;
+  if (units >= 2 && units <= 4) return few;
+  return many;
+}
+
+/** «5 марта 2026, 12:30» in the zone. */
+export function formatWhen(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+/** «5 марта 2026» in the zone. */
+export function formatDay(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}

@@ -1,0 +1,244 @@
+import { httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { PLATFORMS, roleAtLeast, type ChannelView, type OrganizationView, type Platform, type Role } from '@vestnik/contracts';
+import {
+  API_BASE,
+  type ApiFailure,
+  buildOrganizationTree,
+  channelListRequest,
+  ChannelsApi,
+  CurrentOrganization,
+  toApiFailure,
+} from '@vestnik/editor/data-access';
+import { AlertMessage, describeTimeZone } from '@vestnik/editor/ui';
+import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
+import { firstValueFrom, type Observable } from 'rxjs';
+import { ChannelActionDialog, type ActionRequest } from './channel-action-dialog';
+import { deletedText, outcomeOf } from './channel-actions';
+import {
+  channelCounts,
+  channelPageUrl,
+  type ChannelFilter,
+  daysLeftText,
+  formatDay,
+  formatWhen,
+  groupChannels,
+  healthSummary,
+  type HealthSummary,
+  type OrganizationEntry,
+  type StateFilter,
+  STATE_FILTER_LABELS,
+  subtreeOrder,
+  tokenExpiry,
+} from './channel-list';
+import { PlatformMark } from './platform-mark';
+
+/** One row as the template shows it: computed once per change of the list, not per check. */
+interface ChannelRow {
+  channel: ChannelView;
+  pageUrl: string | null;
+  health: HealthSummary;
+  verifiedAt: string | null;
+  token: { text: string; tone: 'ok' | 'warning' | 'danger' | 'muted' };
+  lastPublished: string | null;
+  canVerify: boolean;
+  canManage: boolean;
+}
+
+interface RowGroup {
+  id: string;
+  name: string;
+  depth: number;
+  archived: boolean;
+  rows: ChannelRow[];
+}
+
+interface Notice {
+  tone: 'success' | 'warning';
+  text: string;
+}
+
+const STATE_ORDER: StateFilter[] = ['active', 'needs_attention', 'disabled', 'token_expiring'];
+
+/**
+ * Every page (channel) of the current organization and its subtree: platform, health with the
+ * platform's reason, key expiry and last publication, grouped by organization; search and filters;
+ * verify, disable, enable and delete, each confirmed. Admins connect and delete, editors verify.
+ */
+@Component({
+  selector: 'vn-channels-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, AlertMessage, PlatformMark, ChannelActionDialog],
+  templateUrl: './channels-page.html',
+  styleUrl: './channels-page.css',
+})
+export class ChannelsPage {
+  private readonly current = inject(CurrentOrganization);
+  private readonly api = inject(ChannelsApi);
+
+  protected readonly platforms = PLATFORMS;
+  protected readonly platformTitles = PLATFORM_TITLES;
+  protected readonly stateOrder = STATE_ORDER;
+  protected readonly stateLabels = STATE_FILTER_LABELS;
+
+  protected readonly organization = this.current.organization;
+  protected readonly timeZone = computed(() => this.current.timezone() ?? 'Europe/Moscow');
+  protected readonly zoneText = computed(() => describeTimeZone(this.timeZone()));
+
+  /** Archived organizations too: their pages are still listed, and need their names. */
+  private readonly organizations = httpResource<OrganizationView[]>(() => (this.current.id() ? { url: `${API_BASE}/organizations`, params: { includeArchived: 'true' } } : undefined), {
+    defaultValue: [],
+  });
+  protected readonly channels = httpResource<ChannelView[]>(() => {
+    const id = this.current.id();
+    return id ? channelListRequest(id) : undefined;
+  });
+
+  private readonly list = computed<ChannelView[]>(() => (this.channels.hasValue() ? this.channels.value() : []));
+  private readonly order = computed<OrganizationEntry[]>(() => {
+    const id = this.current.id();
+    const all = this.organizations.hasValue() ? this.organizations.value() : [];
+    return id ? subtreeOrder(buildOrganizationTree(all.length ? all : this.current.all.value()), id) : [];
+  });
+  private readonly roles = computed(() => new Map(this.order().map((o) => [o.id, o.organization.myRole])));
+  private readonly names = computed(() => new Map(this.order().map((o) => [o.id, o.name])));
+
+  /** When "now" is for key expiry; renewed with every load of the list. */
+  private readonly now = computed(() => {
+    this.list();
+    return new Date();
+  });
+
+  protected readonly text = signal('');
+  protected readonly platform = signal<Platform | ''>('');
+  protected readonly state = signal<StateFilter | ''>('');
+  private readonly filter = computed<ChannelFilter>(() => ({ text: this.text(), platform: this.platform(), state: this.state() }));
+  protected readonly filtered = computed(() => this.text().trim() !== '' || this.platform() !== '' || this.state() !== '');
+
+  protected readonly counts = computed(() => channelCounts(this.list(), this.now()));
+  protected readonly groups = computed<RowGroup[]>(() => {
+    const zone = this.timeZone();
+    const now = this.now();
+    const roles = this.roles();
+    return groupChannels(this.list(), this.order(), this.filter(), now).map((g) => ({
+      id: g.organization?.id ?? 'unknown',
+      name: g.organization?.name ?? 'Организация недоступна',
+      depth: g.organization?.depth ?? 0,
+      archived: g.organization?.archived ?? false,
+      rows: g.channels.map((c) => this.row(c, roles.get(c.organizationId) ?? null, zone, now)),
+    }));
+  });
+  protected readonly shownCount = computed(() => this.groups().reduce((n, g) => n + g.rows.length, 0));
+
+  /** Admin of some open organization of the subtree: may connect pages there. */
+  protected readonly canConnect = computed(() => this.order().some((o) => !o.archived && roleAtLeast(o.organization.myRole, 'admin')));
+  protected readonly loadFailure = computed<ApiFailure | null>(() => {
+    const error = this.channels.error();
+    return error ? toApiFailure(error) : null;
+  });
+
+  protected readonly request = signal<ActionRequest | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly actionFailure = signal<ApiFailure | null>(null);
+  protected readonly notice = signal<Notice | null>(null);
+  private readonly noticeElement = viewChild<ElementRef<HTMLElement>>('noticeBox');
+
+  protected readonly requestOrganization = computed(() => {
+    const r = this.request();
+    return r ? (this.names().get(r.channel.organizationId) ?? null) : null;
+  });
+
+  protected ask(action: ActionRequest['action'], channel: ChannelView): void {
+    this.actionFailure.set(null);
+    this.request.set({ action, channel });
+  }
+
+  protected dismiss(): void {
+    if (this.busy()) return;
+    this.request.set(null);
+    this.actionFailure.set(null);
+  }
+
+  protected async perform(request: ActionRequest): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.actionFailure.set(null);
+    const { action, channel } = request;
+    try {
+      if (action === 'delete') {
+        await firstValueFrom(this.api.remove(channel.id));
+        this.channels.value.update((list) => list?.filter((c) => c.id !== channel.id));
+        this.notice.set({ tone: 'success', text: deletedText(channel) });
+      } else {
+        const calls: Record<typeof action, (id: string) => Observable<ChannelView>> = {
+          verify: (id) => this.api.verify(id),
+          disable: (id) => this.api.disable(id),
+          enable: (id) => this.api.enable(id),
+        };
+        const updated = await firstValueFrom(calls[action](channel.id));
+        this.channels.value.update((list) => list?.map((c) => (c.id === updated.id ? updated : c)));
+        this.notice.set(outcomeOf(action, updated));
+      }
+      this.request.set(null);
+      // The row may be gone (deleted, or filtered out by its new state): the outcome gets the focus.
+      queueMicrotask(() => this.noticeElement()?.nativeElement.focus());
+    } catch (error) {
+      this.actionFailure.set(toApiFailure(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected toggleState(state: StateFilter): void {
+    this.state.update((current) => (current === state ? '' : state));
+  }
+
+  protected resetFilter(): void {
+    this.text.set('');
+    this.platform.set('');
+    this.state.set('');
+  }
+
+  protected onPlatform(value: string): void {
+    this.platform.set((PLATFORMS as readonly string[]).includes(value) ? (value as Platform) : '');
+  }
+
+  protected onState(value: string): void {
+    this.state.set((STATE_ORDER as string[]).includes(value) ? (value as StateFilter) : '');
+  }
+
+  protected reload(): void {
+    this.channels.reload();
+    this.organizations.reload();
+  }
+
+  private row(channel: ChannelView, role: Role | null, zone: string, now: Date): ChannelRow {
+    return {
+      channel,
+      pageUrl: channelPageUrl(channel),
+      health: healthSummary(channel),
+      verifiedAt: channel.health.lastVerifiedAt ? formatWhen(channel.health.lastVerifiedAt, zone) : null,
+      token: this.tokenText(channel, zone, now),
+      lastPublished: channel.lastPublishedAt ? formatWhen(channel.lastPublishedAt, zone) : null,
+      canVerify: !!role && roleAtLeast(role, 'editor'),
+      canManage: !!role && roleAtLeast(role, 'admin'),
+    };
+  }
+
+  private tokenText(channel: ChannelView, zone: string, now: Date): ChannelRow['token'] {
+    const expiry = tokenExpiry(channel.health, now);
+    switch (expiry.kind) {
+      case 'none':
+        return { text: 'Бессрочный', tone: 'muted' };
+      case 'renewable':
+        return { text: 'Обновляется автоматически', tone: 'muted' };
+      case 'valid':
+        return { text: `До ${formatDay(expiry.at, zone)}`, tone: 'ok' };
+      case 'soon':
+        return { text: `Истекает ${daysLeftText(expiry.days)} — ${formatDay(expiry.at, zone)}. Подключите страницу заново`, tone: 'warning' };
+      case 'expired':
+        return { text: `Истёк ${formatDay(expiry.at, zone)}. Подключите страницу заново`, tone: 'danger' };
+    }
+  }
+}

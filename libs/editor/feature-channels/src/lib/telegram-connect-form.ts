@@ -1,0 +1,62 @@
+import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { CreateChannelRequest, type ChannelView } from '@vestnik/contracts';
+import { ChannelsApi, toApiFailure } from '@vestnik/editor/data-access';
+import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, formSubmission } from '@vestnik/editor/ui';
+import { maxLengthOf } from './contract-limits';
+
+const NAME_MAX = maxLengthOf(CreateChannelRequest, 'name') ?? Number.MAX_SAFE_INTEGER;
+const TARGET_MAX = maxLengthOf(CreateChannelRequest, 'target') ?? Number.MAX_SAFE_INTEGER;
+
+/**
+ * A Telegram channel with the organization's own bot: the steps a person follows in Telegram, then
+ * the bot's token and the channel's address. The server asks Telegram whether the bot may post.
+ */
+@Component({
+  selector: 'vn-telegram-connect-form',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, FormField, FieldControl, SubmitButton, AlertMessage],
+  templateUrl: './telegram-connect-form.html',
+  styleUrl: './telegram-connect-form.css',
+})
+export class TelegramConnectForm {
+  readonly organizationId = input.required<string>();
+  readonly connected = output<ChannelView>();
+
+  private readonly api = inject(ChannelsApi);
+
+  protected readonly showToken = signal(false);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    target: ['', [FieldRules.filled, Validators.maxLength(TARGET_MAX)]],
+    name: ['', [FieldRules.filled, Validators.maxLength(NAME_MAX)]],
+    credentials: inject(NonNullableFormBuilder).group({
+      botToken: ['', [FieldRules.filled]],
+    }),
+  });
+  protected readonly submission = formSubmission(this.form, toApiFailure);
+
+  protected async submit(): Promise<void> {
+    const { target, name, credentials } = this.form.getRawValue();
+    const created = await this.submission.run(() =>
+      this.api.create({
+        organizationId: this.organizationId(),
+        platform: 'telegram',
+        name: name.trim(),
+        target: normalTarget(target),
+        credentials: { botToken: credentials.botToken.trim() },
+      }),
+    );
+    if (!created) return;
+    this.form.reset();
+    this.showToken.set(false);
+    this.connected.emit(created);
+  }
+}
+
+/** «t.me/minobr65» and «https://t.me/minobr65» as Telegram's API wants them: «@minobr65». */
+export function normalTarget(value: string): string {
+  const trimmed = value.trim();
+  const link = /^(?:https?:\/\/)?(?:t\.me|telegram\.me)\/([A-Za-z][A-Za-z0-9_]{3,})\/?$/i.exec(trimmed);
+  if (link) return `@${link[1]}`;
+  return trimmed;
+}
