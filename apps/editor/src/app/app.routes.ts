@@ -59,6 +59,12 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('@vestnik/editor/feature-audit').then((m) => m.AuditPage),
       },
       {
+        path: 'approval',
+        title: 'На согласовании — Вестник',
+        canActivate: [totpEnrolledGuard],
+        loadComponent: () => import('@vestnik/editor/feature-approval').then((m) => m.ApprovalPage),
+      },
+      {
         path: 'attention',
         title: 'Требуют внимания — Вестник',
         canActivate: [totpEnrolledGuard],

@@ -15,3 +15,4 @@ export * from './lib/channels-api';
 export * from './lib/channel-oauth-api';
 export * from './lib/posts-api';
 export * from './lib/media-api';
+export * from './lib/review-queue';

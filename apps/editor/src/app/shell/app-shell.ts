@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AttentionList, AuthApi, AuthSession, toApiFailure } from '@vestnik/editor/data-access';
+import { AttentionList, AuthApi, AuthSession, ReviewQueue, toApiFailure } from '@vestnik/editor/data-access';
 import { NotificationBell } from '@vestnik/editor/feature-notifications';
 import { AlertMessage } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
@@ -23,6 +23,8 @@ export class AppShell {
   protected readonly restricted = this.session.totpEnrollmentRequired;
   /** Failed, unconfirmed and missed publications and broken pages of the current organization's subtree. */
   protected readonly attentionCount = inject(AttentionList).count;
+  /** Posts in review across the current organization's subtree that this person may approve now. */
+  protected readonly reviewCount = inject(ReviewQueue).badge;
   protected readonly signingOut = signal(false);
   /** Sign-out did not reach the server: the session would live on, so the person is told and stays. */
   protected readonly signOutFailure = signal<string | null>(null);

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CreatePostRequest, PostCommentView, PostPage, PostQuery, PostView, UpdatePostRequest } from '@vestnik/contracts';
+import type { CreatePostRequest, PostChangesView, PostCommentView, PostPage, PostQuery, PostView, UpdatePostRequest } from '@vestnik/contracts';
 import { Observable } from 'rxjs';
 import { API_BASE } from './api-failure';
 
@@ -14,7 +14,7 @@ export function postUrl(id: string): string {
 /** The query string of `GET /api/v1/posts`, for `list()` and for `httpResource`s keyed on filters. */
 export function postQueryParams(query: PostQuery): Record<string, string> {
   const params: Record<string, string> = { organizationId: query.organizationId };
-  for (const key of ['from', 'to', 'status', 'rubric', 'channelId', 'limit', 'offset'] as const) {
+  for (const key of ['from', 'to', 'status', 'rubric', 'channelId', 'order', 'limit', 'offset'] as const) {
     const value = query[key];
     if (value !== undefined && value !== null && value !== '') params[key] = String(value);
   }
@@ -63,6 +63,12 @@ export class PostsApi {
   /** draft, in_review or scheduled → cancelled. */
   cancel(id: string): Observable<PostView> {
     return this.http.post<PostView>(`${postUrl(id)}/cancel`, {});
+  }
+
+  /** What changed since the version last reviewed (approved or rejected), or since `since`; everything is new at a first review. */
+  changes(id: string, since?: number): Observable<PostChangesView> {
+    const params = since !== undefined ? new HttpParams().set('since', since) : undefined;
+    return this.http.get<PostChangesView>(`${postUrl(id)}/changes`, { params });
   }
 
   comments(id: string): Observable<PostCommentView[]> {
