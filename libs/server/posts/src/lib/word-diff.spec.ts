@@ -86,6 +86,12 @@ describe('wordDiff', () => {
     ]);
   });
 
+  it('keeps a space between two additions, so no removal is shown where only words were added', () => {
+    const segments = wordDiff('В субботу приглашаем жителей.', 'В субботу, 12 сентября, приглашаем жителей.');
+    expect(segments.filter((s) => s.op === 'delete')).toEqual([]);
+    expect(segments.filter((s) => s.op === 'insert').map((s) => s.text).join('')).toBe(', 12 сентября,');
+  });
+
   it('treats a text written from nothing as all added, and a text cleared as all removed', () => {
     expect(wordDiff('', 'Новый текст')).toEqual([{ op: 'insert', text: 'Новый текст' }]);
     expect(wordDiff('Старый текст', '')).toEqual([{ op: 'delete', text: 'Старый текст' }]);

@@ -188,6 +188,8 @@ function segmentsOf(state: DiffState): DiffSegment[] {
 /**
  * Reads as people expect: a space kept between two changes joins them into one change (not
  * "−старое +новое ␣ −слово +слово"), and within a change the removal comes before the addition.
+ * A space between two additions (or two removals) alone stays kept: joining them would show a
+ * removed space that nobody removed.
  */
 function readable(segments: DiffSegment[]): DiffSegment[] {
   const out: DiffSegment[] = [];
@@ -202,7 +204,8 @@ function readable(segments: DiffSegment[]): DiffSegment[] {
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i];
     const between = i > 0 && i < segments.length - 1 && segments[i - 1].op !== 'equal' && segments[i + 1].op !== 'equal';
-    if (s.op === 'equal' && between && /^\s+$/.test(s.text)) {
+    const replacing = between && (segments[i - 1].op !== segments[i + 1].op || (removed !== '' && added !== ''));
+    if (s.op === 'equal' && replacing && /^\s+$/.test(s.text)) {
       removed += s.text;
       added += s.text;
     } else if (s.op === 'delete') removed += s.text;
