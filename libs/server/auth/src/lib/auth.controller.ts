@@ -46,6 +46,7 @@ export class AuthController {
   @Get('me')
   @AllowDuringEnrollment()
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in person, the roles held, and whether the session is limited to second-factor enrollment' })
   async me(@CurrentUser() user: SessionUser): Promise<CurrentUserView> {
     return { ...(await this.users.viewById(user.id)), totpEnrollmentRequired: user.enrollmentOnly };
   }

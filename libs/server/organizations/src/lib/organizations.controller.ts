@@ -36,6 +36,7 @@ export class OrganizationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One organization, with the rules in force and the caller\'s role there (any role here or above)' })
   get(@CurrentActor() actor: SignedInActor, @Param('id') id: string): Promise<OrganizationView> {
     return this.organizations.get(actor, id);
   }
@@ -47,6 +48,7 @@ export class OrganizationsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change name, own time zone, second-factor and four-eyes settings (admin). 409 four_eyes_required when self-approval is asked where four eyes are required' })
   update(@CurrentActor() actor: SignedInActor, @Param('id') id: string, @Body() body: UpdateOrganizationRequest): Promise<OrganizationView> {
     return this.organizations.update(actor, id, body);
   }
@@ -60,11 +62,13 @@ export class OrganizationsController {
 
   @Post(':id/unarchive')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Return the organization with its subtree from the archive (admin). 409 parent_archived' })
   unarchive(@CurrentActor() actor: SignedInActor, @Param('id') id: string): Promise<OrganizationView> {
     return this.organizations.setArchived(actor, id, false);
   }
 
   @Get(':id/members')
+  @ApiOperation({ summary: 'Members holding a role in this organization itself, by name (supervisor and above)' })
   listMembers(@CurrentActor() actor: SignedInActor, @Param('id') id: string): Promise<MemberView[]> {
     return this.members.list(actor, id);
   }
@@ -103,6 +107,7 @@ export class OrganizationsController {
 
   @Delete(':id/members/:userId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Take a member\'s role here away (admin). 409 last_root_admin' })
   removeMember(@CurrentActor() actor: SignedInActor, @Param('id') id: string, @Param('userId') userId: string): Promise<void> {
     return this.members.remove(actor, id, userId);
   }
