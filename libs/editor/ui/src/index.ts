@@ -7,3 +7,4 @@ export * from './lib/time-zones';
 export * from './lib/focus-first-invalid';
 export * from './lib/form-submission';
 export * from './lib/post-label';
+export * from './lib/post-previews';
