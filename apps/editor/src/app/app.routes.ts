@@ -1,4 +1,5 @@
-import { Route } from '@angular/router';
+import { inject } from '@angular/core';
+import { Route, Router } from '@angular/router';
 import {
   setupCompleteGuard,
   setupOpenGuard,
@@ -63,6 +64,11 @@ export const appRoutes: Route[] = [
         title: 'На согласовании — Вестник',
         canActivate: [totpEnrolledGuard],
         loadComponent: () => import('@vestnik/editor/feature-approval').then((m) => m.ApprovalPage),
+      },
+      {
+        // A notification's link to one post of the queue; the page keeps its choice in ?post= as it moves.
+        path: 'approval/:post',
+        redirectTo: ({ params }) => inject(Router).createUrlTree(['/approval'], { queryParams: { post: params['post'] } }),
       },
       {
         path: 'attention',

@@ -283,7 +283,7 @@ describe('approval queue', () => {
       for (const outsider of [editor, viewer, schoolSupervisor, sportSupervisor]) expect(await unread(outsider.token)).toEqual([]);
 
       const [n] = await unread(first.token);
-      expect(n).toMatchObject({ kind: 'post_awaiting_review', postId: post.id, organizationId: ministryId, link: `/approval?post=${post.id}` });
+      expect(n).toMatchObject({ kind: 'post_awaiting_review', postId: post.id, organizationId: ministryId, link: `/approval/${post.id}` });
       expect(n.title).toBe('Ждёт согласования: «День открытых дверей»');
       expect(n.body).toContain('Запись «День открытых дверей» организации «Министерство образования» ждёт вашего согласования.');
       expect(n.body).toContain('Кто отправил: Ирина Петрова.');

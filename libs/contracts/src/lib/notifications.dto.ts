@@ -71,7 +71,7 @@ export class NotificationView {
   channelCount!: number;
 
   /**
-   * Path in the editor to open: `/posts/<id>`, `/channels/<id>`, or `/approval?post=<id>` for a post awaiting review.
+   * Path in the editor to open: `/posts/<id>`, `/channels/<id>`, or `/approval/<id>` (the approval queue at the post) for a post awaiting review.
    * @example "/posts/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
    */
   link!: string;

@@ -19,7 +19,7 @@ export interface NotificationRow {
 
 /** Where in the editor a notification leads: the approval queue at the post, the post, or the page that needs attention. */
 export function notificationPath(postId: string | null, channelId: string | null, kind?: NotificationKind): string {
-  if (postId && kind === 'post_awaiting_review') return `/approval?post=${postId}`;
+  if (postId && kind === 'post_awaiting_review') return `/approval/${postId}`;
   if (postId) return `/posts/${postId}`;
   if (channelId) return `/channels/${channelId}`;
   return '/';
