@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { roleAtLeast, type AuditEntryView, type OrganizationView, type Page } from '@vestnik/contracts';
-import { AuditApi, OrganizationsApi, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
+import { roleAtLeast, type AuditEntryView } from '@vestnik/contracts';
+import { AuditApi, CurrentOrganization, toApiFailure } from '@vestnik/editor/data-access';
 import { AlertMessage, describeTimeZone, formatDateTime, shortTimeZone, zonedDayStart } from '@vestnik/editor/ui';
-import { firstValueFrom } from 'rxjs';
-import { describeAction, describeTarget, summarizeChange } from './audit-format';
+import { describeAction, describeTarget, summarizeChange, type AuditTarget } from './audit-format';
 
 const PAGE_SIZE = 50;
 
@@ -13,11 +13,14 @@ interface AuditRow {
   entry: AuditEntryView;
   time: string;
   action: string;
-  target: string;
+  target: AuditTarget;
   changes: string[];
 }
 
-/** The journal of an organization's actions, paged, with times in the organization's own zone. */
+/**
+ * The journal of the current organization's actions, paged, in words, with times in the
+ * organization's own zone. `?organizationId=` (a link from the organization) makes it current.
+ */
 @Component({
   selector: 'vn-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -33,19 +36,17 @@ export class AuditPage {
   readonly to = input<string>();
 
   private readonly auditApi = inject(AuditApi);
-  private readonly organizationsApi = inject(OrganizationsApi);
+  private readonly current = inject(CurrentOrganization);
   private readonly router = inject(Router);
-  private loadSequence = 0;
 
-  protected readonly organizations = signal<readonly OrganizationView[] | null>(null);
+  protected readonly organization = this.current.organization;
+  protected readonly listLoaded = computed(() => this.current.all.status() !== 'loading' && this.current.all.status() !== 'idle');
   /** Only supervisors and admins may read a journal. */
-  protected readonly readable = computed(() =>
-    (this.organizations() ?? []).filter((o) => roleAtLeast(o.myRole, 'supervisor')),
-  );
-  protected readonly organization = computed(
-    () => this.organizations()?.find((o) => o.id === this.organizationId()) ?? null,
-  );
-  protected readonly timeZone = computed(() => this.organization()?.timezone ?? null);
+  protected readonly readable = computed(() => {
+    const o = this.organization();
+    return !!o && roleAtLeast(o.myRole, 'supervisor');
+  });
+  protected readonly timeZone = this.current.timezone;
   protected readonly zoneText = computed(() => {
     const zone = this.timeZone();
     return zone ? describeTimeZone(zone) : '';
@@ -55,27 +56,47 @@ export class AuditPage {
     return zone ? shortTimeZone(zone) : '';
   });
 
-  protected readonly page = signal<Page<AuditEntryView> | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly failure = signal<ApiFailure | null>(null);
-
-  protected readonly pickedOrganization = linkedSignal(() => this.organizationId() ?? '');
   protected readonly pickedFrom = linkedSignal(() => this.from() ?? '');
   protected readonly pickedTo = linkedSignal(() => this.to() ?? '');
   protected readonly filterError = signal<string | null>(null);
 
-  private readonly names = computed(() => new Map((this.organizations() ?? []).map((o) => [o.id, o.name])));
+  /** One request per organization, period and page; a newer key cancels the older answer. */
+  protected readonly journal = rxResource({
+    params: () => {
+      const organization = this.organization();
+      if (!organization || !this.readable()) return undefined;
+      // Dates are typed as calendar days of the organization's zone; the API wants instants.
+      const from = this.from() ? zonedDayStart(this.from() ?? '', organization.timezone) : null;
+      const to = this.to() ? zonedDayStart(this.to() ?? '', organization.timezone, true) : null;
+      return {
+        organizationId: organization.id,
+        limit: PAGE_SIZE,
+        offset: Math.max(0, Number(this.offset() ?? 0) || 0),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+      };
+    },
+    stream: ({ params }) => this.auditApi.page(params),
+  });
+  protected readonly page = computed(() => (this.journal.hasValue() ? this.journal.value() : null));
+  protected readonly failure = computed(() => {
+    const error = this.journal.error();
+    return error ? toApiFailure(error) : null;
+  });
+  protected readonly loading = this.journal.isLoading;
+
+  private readonly names = computed(() => new Map([...this.current.byId().values()].map((o) => [o.id, o.name])));
 
   protected readonly rows = computed<AuditRow[]>(() => {
-    const zone = this.timeZone();
+    const timeZone = this.timeZone();
     const names = this.names();
-    if (!zone) return [];
+    if (!timeZone) return [];
     return (this.page()?.items ?? []).map((entry) => ({
       entry,
-      time: formatDateTime(entry.at, zone),
+      time: formatDateTime(entry.at, timeZone),
       action: describeAction(entry.action),
       target: describeTarget(entry, names),
-      changes: summarizeChange(entry, names),
+      changes: summarizeChange(entry, { names, formatTime: (iso) => formatDateTime(iso, timeZone) }),
     }));
   });
 
@@ -91,14 +112,21 @@ export class AuditPage {
   });
 
   constructor() {
-    void this.loadOrganizations();
+    // A link naming an organization makes it the current one, once the list knows it.
     effect(() => {
-      const organization = this.organization();
-      const offset = Math.max(0, Number(this.offset() ?? 0) || 0);
-      const from = this.from();
-      const to = this.to();
-      if (!organization) return;
-      untracked(() => void this.loadPage(organization, offset, from, to));
+      const wanted = this.organizationId();
+      if (wanted && this.current.byId().has(wanted) && untracked(this.current.id) !== wanted) this.current.choose(wanted);
+    });
+    // Another organization chosen in the header: its journal from the first page, the link updated.
+    let shown: string | null = null;
+    effect(() => {
+      const id = this.current.id();
+      untracked(() => {
+        if (shown && id && id !== shown) {
+          void this.router.navigate([], { queryParams: { organizationId: id, offset: null }, queryParamsHandling: 'merge', replaceUrl: true });
+        }
+        shown = id;
+      });
     });
   }
 
@@ -111,7 +139,8 @@ export class AuditPage {
       return;
     }
     void this.router.navigate([], {
-      queryParams: { organizationId: this.pickedOrganization() || null, from: from || null, to: to || null, offset: null },
+      queryParams: { from: from || null, to: to || null, offset: null },
+      queryParamsHandling: 'merge',
     });
   }
 
@@ -129,42 +158,5 @@ export class AuditPage {
   protected nextOffset(): number {
     const page = this.page();
     return page ? page.offset + page.items.length : 0;
-  }
-
-  private async loadOrganizations(): Promise<void> {
-    try {
-      this.organizations.set(await firstValueFrom(this.organizationsApi.list(true)));
-    } catch (error) {
-      this.organizations.set([]);
-      this.failure.set(toApiFailure(error));
-    }
-  }
-
-  private async loadPage(organization: OrganizationView, offset: number, from?: string, to?: string): Promise<void> {
-    const sequence = ++this.loadSequence;
-    this.loading.set(true);
-    this.failure.set(null);
-    // Dates are typed as calendar days of the organization's zone; the API wants instants.
-    const fromInstant = from ? zonedDayStart(from, organization.timezone) : null;
-    const toInstant = to ? zonedDayStart(to, organization.timezone, true) : null;
-    try {
-      const page = await firstValueFrom(
-        this.auditApi.page({
-          organizationId: organization.id,
-          limit: PAGE_SIZE,
-          offset,
-          ...(fromInstant ? { from: fromInstant } : {}),
-          ...(toInstant ? { to: toInstant } : {}),
-        }),
-      );
-      if (sequence === this.loadSequence) this.page.set(page);
-    } catch (error) {
-      if (sequence === this.loadSequence) {
-        this.page.set(null);
-        this.failure.set(toApiFailure(error));
-      }
-    } finally {
-      if (sequence === this.loadSequence) this.loading.set(false);
-    }
   }
 }
