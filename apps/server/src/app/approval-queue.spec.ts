@@ -122,6 +122,9 @@ describe('approval queue', () => {
       expect((await view(admin, own.id)).approval).toEqual({ canApprove: true, reason: null, code: null, canReject: true, rejectReason: null });
       await act(admin, own.id, 'approve').expect(200);
       expect((await view(admin, own.id)).approval).toMatchObject({ canApprove: false, code: 'invalid_transition', canReject: false });
+      // A second reviewer a moment late is told where the post is now, in words.
+      const late = await act(second.token, own.id, 'approve').expect(409);
+      expect(late.body.message).toBe('Сейчас материал в статусе «Согласован, ждёт публикации»: это действие возможно только для статуса «На согласовании»');
     });
 
     it('answers the list with the same verdicts, person by person', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { PostStatus, PostView } from '@vestnik/contracts';
+import { POST_STATUS_LABELS, type PostStatus, type PostView } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { OrganizationAccess, refuseIfArchived } from '@vestnik/server/auth';
 import { ApiException, SignedInActor } from '@vestnik/server/http';
@@ -86,7 +86,9 @@ export class PostWorkflowService {
       const current = await m.findOne(PostEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new ApiException(404, 'not_found', 'Материал не найден');
       if (!from.includes(current.status)) {
-        throw new ApiException(409, 'invalid_transition', `Сейчас материал в статусе «${current.status}»: это действие возможно только из статуса ${from.map((s) => `«${s}»`).join(', ')}`, { status: current.status });
+        // Someone may have acted first (another reviewer, the author cancelling): say where the post is now.
+        const allowed = from.map((s) => `«${POST_STATUS_LABELS[s]}»`).join(', ');
+        throw new ApiException(409, 'invalid_transition', `Сейчас материал в статусе «${POST_STATUS_LABELS[current.status]}»: это действие возможно только для статуса ${allowed}`, { status: current.status });
       }
       const { action, after } = await apply(current, m, access);
       await this.audit.record({ actor, organizationId: current.organizationId, action, targetType: 'post', targetId: id, before: { status: current.status, contentHash: current.contentHash }, after }, m);
