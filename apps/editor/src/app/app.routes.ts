@@ -7,6 +7,7 @@ import {
   signedOutGuard,
   totpEnrolledGuard,
 } from '@vestnik/editor/data-access';
+import type { HoldsUnsavedChanges } from '@vestnik/editor/feature-posts';
 
 export const appRoutes: Route[] = [
   {
@@ -52,6 +53,20 @@ export const appRoutes: Route[] = [
         title: 'Подключение страницы — Вестник',
         canActivate: [totpEnrolledGuard],
         loadComponent: () => import('@vestnik/editor/feature-channels').then((m) => m.ChannelConnectPage),
+      },
+      {
+        path: 'posts',
+        title: 'Материалы — Вестник',
+        canActivate: [totpEnrolledGuard],
+        loadComponent: () => import('@vestnik/editor/feature-posts').then((m) => m.PostsPage),
+      },
+      {
+        // `new` or a post's id: one route, so saving a new post moves to its address without leaving the page.
+        path: 'posts/:id',
+        title: 'Материал — Вестник',
+        canActivate: [totpEnrolledGuard],
+        canDeactivate: [(page: HoldsUnsavedChanges | null) => import('@vestnik/editor/feature-posts').then((m) => m.unsavedChangesGuard(page))],
+        loadComponent: () => import('@vestnik/editor/feature-posts').then((m) => m.PostComposer),
       },
       {
         path: 'audit',
