@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, input, output, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, computed, input, output, viewChild } from '@angular/core';
 import type { ChannelView } from '@vestnik/contracts';
 import type { ApiFailure } from '@vestnik/editor/data-access';
 import { AlertMessage } from '@vestnik/editor/ui';
@@ -57,7 +57,7 @@ export interface ActionRequest {
               {{ text?.confirm }}
             }
           </button>
-          <button type="button" class="btn" [disabled]="busy()" (click)="dismissed.emit()">Отмена</button>
+          <button type="button" class="btn" [attr.autofocus]="text?.danger ? '' : null" [disabled]="busy()" (click)="dismissed.emit()">Отмена</button>
         </div>
       }
     </dialog>
@@ -114,7 +114,9 @@ export class ChannelActionDialog {
   });
 
   constructor() {
-    effect(() => {
+    // After rendering, so the dialog opens with its content there and focus lands inside it
+    // (on «Отмена» for an action that cannot be undone in one click).
+    afterRenderEffect(() => {
       const element = this.dialog().nativeElement;
       const open = this.request() !== null;
       if (open && !element.open) element.showModal();

@@ -5,6 +5,8 @@ import {
   channelMatches,
   channelPageUrl,
   daysLeftText,
+  formatDay,
+  formatWhen,
   groupChannels,
   healthSummary,
   NO_FILTER,
@@ -167,5 +169,15 @@ describe('the health of a page in words', () => {
     const unknown = healthSummary({ platform: 'vk', health: { state: 'needs_attention', lastError: null, lastVerifiedAt: null, tokenExpiresAt: null, tokenRenewable: false, canPost: false } });
     expect(unknown.reason).toMatch(/не подтвердила/);
     expect(healthSummary({ platform: 'ok', health: { state: 'active', lastError: null, lastVerifiedAt: null, tokenExpiresAt: null, tokenRenewable: false, canPost: true } })).toMatchObject({ label: 'Работает', tone: 'ok', reason: null });
+  });
+});
+
+describe('times on the page', () => {
+  it('reads in the organization\'s zone, with the year only when it is not this one', () => {
+    // 23:30 UTC on 9 March is already 10 March on Sakhalin (UTC+11).
+    expect(formatWhen('2026-03-09T23:30:00.000Z', 'Asia/Sakhalin', NOW)).toBe('10 марта, 10:30');
+    expect(formatWhen('2026-03-09T23:30:00.000Z', 'Europe/Moscow', NOW)).toBe('10 марта, 02:30');
+    expect(formatWhen('2025-12-31T10:05:00.000Z', 'Europe/Moscow', NOW)).toBe('31 декабря 2025, 13:05');
+    expect(formatDay('2026-08-12T00:00:00.000Z', 'Asia/Sakhalin')).toBe('12 августа 2026');
   });
 });

@@ -232,16 +232,25 @@ export function plural(n: number, one: string, few: string, many: string): strin
   return many;
 }
 
-/** «5 марта 2026, 12:30» in the zone. */
-export function formatWhen(iso: string, timeZone: string): string {
+function zonedParts(date: Date, timeZone: string): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {
+  const parts = new Intl.DateTimeFormat('ru-RU', { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return { day: get('day'), month: get('month'), year: get('year'), hour: get('hour'), minute: get('minute') };
+}
+
+/** «5 марта, 12:30» in the zone; the year is said when it is not this year's. */
+export function formatWhen(iso: string, timeZone: string, now: Date = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+  const p = zonedParts(date, timeZone);
+  const year = p.year === zonedParts(now, timeZone).year ? '' : ` ${p.year}`;
+  return `${p.day} ${p.month}${year}, ${p.hour}:${p.minute}`;
 }
 
 /** «5 марта 2026» in the zone. */
 export function formatDay(iso: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  const p = zonedParts(date, timeZone);
+  return `${p.day} ${p.month} ${p.year}`;
 }

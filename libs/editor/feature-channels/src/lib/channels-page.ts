@@ -40,7 +40,7 @@ interface ChannelRow {
   pageUrl: string | null;
   health: HealthSummary;
   verifiedAt: string | null;
-  token: { text: string; tone: 'ok' | 'warning' | 'danger' | 'muted' };
+  token: { text: string; sub: string | null; tone: 'ok' | 'warning' | 'danger' | 'muted' };
   lastPublished: string | null;
   canVerify: boolean;
   canManage: boolean;
@@ -218,9 +218,9 @@ export class ChannelsPage {
       channel,
       pageUrl: channelPageUrl(channel),
       health: healthSummary(channel),
-      verifiedAt: channel.health.lastVerifiedAt ? formatWhen(channel.health.lastVerifiedAt, zone) : null,
+      verifiedAt: channel.health.lastVerifiedAt ? formatWhen(channel.health.lastVerifiedAt, zone, now) : null,
       token: this.tokenText(channel, zone, now),
-      lastPublished: channel.lastPublishedAt ? formatWhen(channel.lastPublishedAt, zone) : null,
+      lastPublished: channel.lastPublishedAt ? formatWhen(channel.lastPublishedAt, zone, now) : null,
       canVerify: !!role && roleAtLeast(role, 'editor'),
       canManage: !!role && roleAtLeast(role, 'admin'),
     };
@@ -230,15 +230,15 @@ export class ChannelsPage {
     const expiry = tokenExpiry(channel.health, now);
     switch (expiry.kind) {
       case 'none':
-        return { text: 'Бессрочный', tone: 'muted' };
+        return { text: 'Бессрочный', sub: null, tone: 'muted' };
       case 'renewable':
-        return { text: 'Обновляется автоматически', tone: 'muted' };
+        return { text: 'Обновляется автоматически', sub: null, tone: 'muted' };
       case 'valid':
-        return { text: `До ${formatDay(expiry.at, zone)}`, tone: 'ok' };
+        return { text: `До ${formatDay(expiry.at, zone)}`, sub: null, tone: 'ok' };
       case 'soon':
-        return { text: `Истекает ${daysLeftText(expiry.days)} — ${formatDay(expiry.at, zone)}. Подключите страницу заново`, tone: 'warning' };
+        return { text: `Истекает ${daysLeftText(expiry.days)}`, sub: `${formatDay(expiry.at, zone)}. Чтобы продлить, подключите страницу заново`, tone: 'warning' };
       case 'expired':
-        return { text: `Истёк ${formatDay(expiry.at, zone)}. Подключите страницу заново`, tone: 'danger' };
+        return { text: `Истёк ${formatDay(expiry.at, zone)}`, sub: 'Подключите страницу заново', tone: 'danger' };
     }
   }
 }

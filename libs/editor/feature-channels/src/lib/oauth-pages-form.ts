@@ -58,6 +58,8 @@ export class OAuthPagesForm {
     const v = this.view();
     return v ? signInName(v.platform) : '';
   });
+  /** Pages not connected in Vestnik yet: the only ones that can be chosen. */
+  protected readonly openCount = computed(() => this.view()?.pages.filter((p) => !p.alreadyConnected).length ?? 0);
   /** VK ID: one community per sign-in. */
   protected readonly single = computed(() => this.view()?.platform === 'vk');
   protected readonly organizations = computed(() => {
@@ -69,7 +71,7 @@ export class OAuthPagesForm {
     const v = this.view();
     if (!v) return null;
     const zone = this.current.byId().get(v.organizationId)?.timezone ?? this.current.timezone() ?? 'Europe/Moscow';
-    return `${formatWhen(v.expiresAt, zone)} (${describeTimeZone(zone)})`;
+    return `${formatWhen(v.expiresAt, zone)} по часовому поясу ${describeTimeZone(zone)}`;
   });
 
   protected readonly choices = this.fb.array<Choice>([], { validators: somethingChosen });
