@@ -185,6 +185,15 @@ describe('posts and approval', () => {
     expect((await server.http.patch(`/api/v1/posts/${post.id}`).set(bearer(supervisor.token)).send({ text: 'Вторая правка', version: 1 }).expect(409)).body.code).toBe('stale_version');
   });
 
+  it('removes the link when a blank one is sent, and still refuses anything but an address', async () => {
+    const post = await draft(editor.token, { link: 'https://minobr.sakhalin.gov.ru/news' });
+    expect(post.link).toBe('https://minobr.sakhalin.gov.ru/news');
+    const edited = (await server.http.patch(`/api/v1/posts/${post.id}`).set(bearer(editor.token)).send({ link: '' }).expect(200)).body as PostView;
+    expect(edited.link).toBeNull();
+    const bad = await server.http.patch(`/api/v1/posts/${post.id}`).set(bearer(editor.token)).send({ link: 'ftp://x' }).expect(400);
+    expect(bad.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`)).toEqual(['link:isUrl']);
+  });
+
   it('lists the calendar with filters and paging, isolated by subtree', async () => {
     const useful = await draft(editor.token, { rubric: 'useful', channelIds: [schoolTg], scheduledAt: localDateTime(5, '12:00') });
     const page = (await server.http.get(`/api/v1/posts?organizationId=${ministryId}&rubric=useful&channelId=${schoolTg}`).set(bearer(viewer.token)).expect(200)).body;

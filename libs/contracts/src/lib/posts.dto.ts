@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested, IsUrl, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested, IsUrl, Matches } from 'class-validator';
 import { PageWindow, type Page } from './audit.dto';
 import type { RubricMix } from './channels.dto';
 import { Platform, RUBRICS, Rubric } from './enums';
@@ -31,6 +31,9 @@ export const PUBLICATION_STATUS_LABELS: Record<PublicationStatus, string> = {
   missed: 'Пропущено время',
   cancelled: 'Отменено',
 };
+
+/** Submit and approve need the post at least this far ahead (`scheduled_in_past` otherwise), so the publishing worker can still take it. */
+export const POST_MIN_LEAD_MS = 60_000;
 
 /** Where the value holds a date-time: ISO 8601 with an offset, or local time of the organization's zone. */
 const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -147,10 +150,10 @@ export class UpdatePostRequest {
   text?: string;
 
   /**
-   * The new link (http or https).
+   * The new link (http or https); blank removes it.
    * @example "https://minobr.sakhalin.gov.ru/news/den-znaniy"
    */
-  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(2000)
+  @IsOptional() @ValidateIf((_, v) => v !== '') @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(2000)
   link?: string;
 
   /**

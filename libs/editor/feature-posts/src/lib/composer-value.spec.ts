@@ -59,11 +59,12 @@ describe('variant merging', () => {
     });
   });
 
-  it('leaves a blank title and link out of a new post', () => {
+  it('leaves a blank title and link out of a new post, and sends them blank to remove them from a stored one', () => {
     const request = toCreateRequest(value({ title: '  ', link: ' ' }), 'org');
     expect(request).not.toHaveProperty('title');
     expect(request).not.toHaveProperty('link');
     expect(request.organizationId).toBe('org');
+    expect(toUpdateRequest(value({ title: ' ', link: ' ' }), 2)).toMatchObject({ title: '', link: '' });
   });
 });
 

@@ -87,17 +87,13 @@ export function toCreateRequest(value: ComposerValue, organizationId: string): C
   };
 }
 
-/**
- * The whole post as it stands (the API replaces lists and variants as given). A blank title removes
- * it; a removed link is sent as absent only when there was none, as the API cannot take a blank one.
- */
+/** The whole post as it stands (the API replaces lists and variants as given); a blank title or link removes it. */
 export function toUpdateRequest(value: ComposerValue, version: number): UpdatePostRequest {
-  const link = value.link.trim();
   return {
     rubric: value.rubric,
     title: value.title.trim(),
     text: value.text,
-    ...(link ? { link } : {}),
+    link: value.link.trim(),
     mediaIds: [...value.mediaIds],
     channelIds: [...value.channelIds],
     scheduledAt: value.scheduledAt,

@@ -1,10 +1,4 @@
-import { formatZoned, parseZonedInstant } from '@vestnik/contracts';
-
-/**
- * How far ahead a post must be when it is submitted or approved: the server refuses a time less
- * than a minute away (`scheduled_in_past`), so the worker can still take it.
- */
-export const SCHEDULE_MIN_LEAD_MS = 60_000;
+import { POST_MIN_LEAD_MS, formatZoned, parseZonedInstant } from '@vestnik/contracts';
 
 /** The next full hour at least an hour from now, as wall-clock `YYYY-MM-DDTHH:mm` in the zone: a time a new post starts with. */
 export function defaultScheduledAt(now: Date, timeZone: string): string {
@@ -23,7 +17,7 @@ export function scheduleProblem(local: string, timeZone: string, now: Date): Sch
   if (!instant) return { kind: 'invalid' };
   const ahead = instant.getTime() - now.getTime();
   if (ahead < 0) return { kind: 'past' };
-  if (ahead < SCHEDULE_MIN_LEAD_MS) return { kind: 'too_soon' };
+  if (ahead < POST_MIN_LEAD_MS) return { kind: 'too_soon' };
   return null;
 }
 

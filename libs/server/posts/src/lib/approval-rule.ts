@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { POST_STATUS_LABELS, roleAtLeast, type FourEyesRule, type PostApprovalView, type PostProblem, type PostStatus, type Role } from '@vestnik/contracts';
+import { POST_MIN_LEAD_MS, POST_STATUS_LABELS, roleAtLeast, type FourEyesRule, type PostApprovalView, type PostProblem, type PostStatus, type Role } from '@vestnik/contracts';
 import { FOUR_EYES_BY_DEFAULT, fourEyesRules } from '@vestnik/server/organizations';
 
-/** Approval needs the post to be at least this far in the future, so the worker can still take it. */
-export const MIN_LEAD_MS = 60_000;
+/** Approval needs the post to be at least this far in the future, so the worker can still take it (the editor checks the same figure). */
+export const MIN_LEAD_MS = POST_MIN_LEAD_MS;
 
 /** What decides whether one person may approve or reject one post. */
 export interface ReviewFacts {
