@@ -75,6 +75,12 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('@vestnik/editor/feature-audit').then((m) => m.AuditPage),
       },
       {
+        path: 'calendar',
+        title: 'Календарь — Вестник',
+        canActivate: [totpEnrolledGuard],
+        loadComponent: () => import('@vestnik/editor/feature-calendar').then((m) => m.CalendarPage),
+      },
+      {
         path: 'approval',
         title: 'На согласовании — Вестник',
         canActivate: [totpEnrolledGuard],

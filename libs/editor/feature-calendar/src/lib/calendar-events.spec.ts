@@ -1,0 +1,89 @@
+import type { PostStatus, Rubric } from '@vestnik/contracts';
+import { post } from './post-factory.spec-helper';
+import { busyDays, canReschedule, dayKey, daysBetween, eventHtml, hourSpan, postToEvent, RUBRIC_STYLES } from './calendar-events';
+
+describe('posts as calendar events', () => {
+  it('places a post by its UTC instant, for FullCalendar to show in the organization zone', () => {
+    const event = postToEvent(post({ scheduledAt: '2026-08-31T23:00:00.000Z' }), 'editor', 'Метка');
+    expect(event.start).toBe('2026-08-31T23:00:00.000Z');
+    expect(event.allDay).toBe(false);
+    // The same instant is 1 September on Sakhalin and still 31 August in Moscow: the day follows the zone.
+    expect(dayKey(event.start, 'Asia/Sakhalin')).toBe('2026-09-01');
+    expect(dayKey(event.start, 'Europe/Moscow')).toBe('2026-09-01');
+    expect(dayKey('2026-08-31T20:30:00.000Z', 'Asia/Sakhalin')).toBe('2026-09-01');
+    expect(dayKey('2026-08-31T20:30:00.000Z', 'Europe/Moscow')).toBe('2026-08-31');
+  });
+
+  it('colours each rubric and names it by a letter too', () => {
+    const rubrics: Rubric[] = ['official', 'useful', 'entertaining'];
+    const events = rubrics.map((rubric) => postToEvent(post({ rubric }), 'editor', 'Метка'));
+    expect(events.map((e) => e.color)).toEqual([RUBRIC_STYLES.official.color, RUBRIC_STYLES.useful.color, RUBRIC_STYLES.entertaining.color]);
+    expect(new Set(events.map((e) => e.color)).size).toBe(3);
+    expect(events.map((e) => eventHtml(e.extendedProps, '10:00', { showTime: true, showPlatforms: true, wrap: false }).match(/vn-ev__rubric[^>]*>(.)</)?.[1])).toEqual(['О', 'П', 'Р']);
+    expect(events[0].className).toContain('vn-post--official');
+  });
+
+  it('marks status and platforms, in symbols and in words', () => {
+    const event = postToEvent(post({ status: 'in_review', platforms: ['telegram', 'vk', 'telegram'] }), 'editor', 'День знаний');
+    expect(event.extendedProps.platforms).toEqual(['vk', 'telegram']);
+    expect(event.className).toContain('vn-post--in-review');
+    const html = eventHtml(event.extendedProps, '10:00', { showTime: true, showPlatforms: true, wrap: false });
+    expect(html).toContain('<span class="vn-ev__time">10:00</span>');
+    expect(html).toContain('ВК TG');
+    expect(html).toContain('Официальное; На согласовании; ВКонтакте, Telegram');
+    // Where the time is not shown beside the title, screen readers still hear it.
+    const week = eventHtml(event.extendedProps, '10:00', { showTime: false, showPlatforms: false, wrap: false });
+    expect(week).not.toContain('vn-ev__time');
+    expect(week).not.toContain('vn-ev__platforms');
+    expect(week).toContain('. 10:00; Официальное');
+  });
+
+  it('escapes what people typed', () => {
+    const event = postToEvent(post(), 'editor', '<img src=x onerror=alert(1)> «Итоги»');
+    const html = eventHtml(event.extendedProps, '', { showTime: true, showPlatforms: true, wrap: true });
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; «Итоги»');
+    expect(html).toContain('vn-ev--wrap');
+  });
+
+  it('opens the post on click and shows the label it is given', () => {
+    const event = postToEvent(post({ id: 'abc' }), 'viewer', 'Приём граждан');
+    expect(event.url).toBe('/posts/abc');
+    expect(event.title).toBe('Приём граждан');
+    expect(event.extendedProps.label).toBe('Приём граждан');
+  });
+
+  it('lets editors drag only posts that have not gone out', () => {
+    const statuses: PostStatus[] = ['draft', 'in_review', 'scheduled', 'publishing', 'published', 'partially_published', 'failed', 'cancelled'];
+    expect(statuses.filter((status) => canReschedule({ status }, 'editor'))).toEqual(['draft', 'in_review', 'scheduled']);
+    expect(canReschedule({ status: 'draft' }, 'admin')).toBe(true);
+    expect(canReschedule({ status: 'draft' }, 'viewer')).toBe(false);
+    expect(canReschedule({ status: 'draft' }, undefined)).toBe(false);
+    expect(postToEvent(post({ status: 'published' }), 'admin', 'Метка').startEditable).toBe(false);
+    expect(postToEvent(post({ status: 'scheduled' }), 'supervisor', 'Метка').startEditable).toBe(true);
+    expect(postToEvent(post({ status: 'scheduled' }), 'supervisor', 'Метка').durationEditable).toBe(false);
+  });
+});
+
+describe('days and hours of the zone', () => {
+  it('finds the days with posts, in the zone', () => {
+    const posts = [post({ scheduledAt: '2026-08-31T14:00:00.000Z' }), post({ scheduledAt: '2026-08-31T12:59:00.000Z' }), post({ scheduledAt: '2026-09-02T01:00:00.000Z' })];
+    expect([...busyDays(posts, 'Asia/Sakhalin')].sort()).toEqual(['2026-08-31', '2026-09-01', '2026-09-02']);
+    expect([...busyDays(posts, 'Europe/Moscow')].sort()).toEqual(['2026-08-31', '2026-09-02']);
+  });
+
+  it('lists calendar days, across months and a leap day', () => {
+    expect(daysBetween('2026-08-30', '2026-09-02')).toEqual(['2026-08-30', '2026-08-31', '2026-09-01']);
+    expect(daysBetween('2028-02-28', '2028-03-01')).toEqual(['2028-02-28', '2028-02-29']);
+    expect(daysBetween('2026-09-01', '2026-09-01')).toEqual([]);
+  });
+
+  it('widens the week to the earliest and latest post of the zone', () => {
+    const workday = { first: 8, end: 21 };
+    expect(hourSpan([], 'Asia/Sakhalin', workday)).toEqual(workday);
+    // 19:30 UTC is 06:30 on Sakhalin; 12:45 UTC is 23:45 there.
+    const posts = [post({ scheduledAt: '2026-08-31T19:30:00.000Z' }), post({ scheduledAt: '2026-09-01T12:45:00.000Z' })];
+    expect(hourSpan(posts, 'Asia/Sakhalin', workday)).toEqual({ first: 6, end: 24 });
+    expect(hourSpan(posts, 'Europe/Moscow', workday)).toEqual({ first: 8, end: 23 });
+  });
+});

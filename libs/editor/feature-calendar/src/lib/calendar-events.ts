@@ -1,0 +1,163 @@
+import { POST_STATUS_LABELS, RUBRIC_LABELS, roleAtLeast, type Platform, type PostStatus, type PostView, type Role, type Rubric } from '@vestnik/contracts';
+import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
+
+/** Rubric colours: white text reads on each (contrast above 4.5:1), and a letter says the same without colour. */
+export const RUBRIC_STYLES: Readonly<Record<Rubric, { color: string; letter: string }>> = {
+  official: { color: '#0b4f8a', letter: 'О' },
+  useful: { color: '#1d6b32', letter: 'П' },
+  entertaining: { color: '#a3410f', letter: 'Р' },
+};
+
+/** A symbol per status, from fonts every system has (no emoji); the label says it in words. */
+export const STATUS_MARKS: Readonly<Record<PostStatus, string>> = {
+  draft: '✎',
+  in_review: '?',
+  scheduled: '◷',
+  publishing: '↻',
+  published: '✓',
+  partially_published: '◐',
+  failed: '✕',
+  cancelled: '⊘',
+};
+
+export const PLATFORM_SHORT: Readonly<Record<Platform, string>> = { vk: 'ВК', ok: 'ОК', telegram: 'TG' };
+
+/** Statuses in which the server still accepts a new time: nothing has gone out yet. */
+const MOVABLE: readonly PostStatus[] = ['draft', 'in_review', 'scheduled'];
+
+/** What the calendar keeps about a post beside FullCalendar's own fields. */
+export interface PostEventProps {
+  postId: string;
+  label: string;
+  rubric: Rubric;
+  status: PostStatus;
+  platforms: Platform[];
+  /** Spoken by screen readers after the title: rubric, status and platforms in words. */
+  description: string;
+}
+
+/** FullCalendar's event input, as far as the calendar fills it. */
+export interface PostEvent {
+  id: string;
+  title: string;
+  start: string;
+  url: string;
+  allDay: false;
+  startEditable: boolean;
+  durationEditable: false;
+  color: string;
+  contrastColor: string;
+  className: string;
+  extendedProps: PostEventProps;
+}
+
+/** The platforms a post goes to, each once, in a fixed order. */
+export function platformsOf(post: Pick<PostView, 'publications'>): Platform[] {
+  const present = new Set(post.publications.map((p) => p.platform));
+  return (['vk', 'ok', 'telegram'] as const).filter((p) => present.has(p));
+}
+
+/** Whether this person may drag the post to another time: an editor of its organization, while it has not gone out. */
+export function canReschedule(post: Pick<PostView, 'status'>, role: Role | undefined): boolean {
+  return !!role && roleAtLeast(role, 'editor') && MOVABLE.includes(post.status);
+}
+
+/**
+ * One calendar event per post, placed by its UTC instant: FullCalendar shows it in the calendar's
+ * named zone (the organization's), so the browser's own zone never matters. `label` names the post
+ * (ui's `postLabel`).
+ */
+export function postToEvent(post: PostView, role: Role | undefined, label: string): PostEvent {
+  const style = RUBRIC_STYLES[post.rubric];
+  const platforms = platformsOf(post);
+  const description = [
+    RUBRIC_LABELS[post.rubric],
+    POST_STATUS_LABELS[post.status],
+    platforms.length ? platforms.map((p) => PLATFORM_TITLES[p]).join(', ') : 'страницы не выбраны',
+  ].join('; ');
+  return {
+    id: post.id,
+    title: label,
+    start: post.scheduledAt,
+    url: `/posts/${encodeURIComponent(post.id)}`,
+    allDay: false,
+    startEditable: canReschedule(post, role),
+    durationEditable: false,
+    color: style.color,
+    contrastColor: '#ffffff',
+    className: `vn-post vn-post--${post.rubric} vn-post--${post.status.replace(/_/g, '-')}`,
+    extendedProps: { postId: post.id, label, rubric: post.rubric, status: post.status, platforms, description },
+  };
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/** How much of a post an event shows: a month's cell and a week's column are narrow, the list is wide. */
+export interface EventLayout {
+  /** The time beside the title (the week's grid says it by position; the list has a column for it). */
+  showTime: boolean;
+  showPlatforms: boolean;
+  /** Titles may take more lines. */
+  wrap: boolean;
+}
+
+/**
+ * The inside of an event: rubric letter, time, status mark, title and platforms, and all of it in
+ * words for screen readers (the time too, where it is not shown). Built as a string: hundreds of
+ * events render without an Angular view each.
+ */
+export function eventHtml(props: PostEventProps, timeText: string, layout: EventLayout): string {
+  const rubric = RUBRIC_STYLES[props.rubric];
+  const platforms = layout.showPlatforms ? props.platforms.map((p) => PLATFORM_SHORT[p]).join(' ') : '';
+  const parts = [
+    `<span class="vn-ev__rubric" aria-hidden="true">${rubric.letter}</span>`,
+    layout.showTime && timeText ? `<span class="vn-ev__time">${escapeHtml(timeText)}</span>` : '',
+    `<span class="vn-ev__status" aria-hidden="true">${STATUS_MARKS[props.status]}</span>`,
+    `<span class="vn-ev__title">${escapeHtml(props.label)}</span>`,
+    platforms ? `<span class="vn-ev__platforms" aria-hidden="true">${platforms}</span>` : '',
+    `<span class="visually-hidden">. ${!layout.showTime && timeText ? `${escapeHtml(timeText)}; ` : ''}${escapeHtml(props.description)}</span>`,
+  ];
+  return `<span class="vn-ev${layout.wrap ? ' vn-ev--wrap' : ''}">${parts.join('')}</span>`;
+}
+
+/** `2026-09-01`: the calendar day of an instant in the zone. */
+export function dayKey(instant: Date | string, timeZone: string): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The days of the zone on which at least one of the posts is scheduled. */
+export function busyDays(posts: readonly Pick<PostView, 'scheduledAt'>[], timeZone: string): Set<string> {
+  const days = new Set<string>();
+  for (const post of posts) days.add(dayKey(post.scheduledAt, timeZone));
+  return days;
+}
+
+/** Every `YYYY-MM-DD` from `first` up to and not including `end` (calendar dates, no zone involved). */
+export function daysBetween(first: string, end: string): string[] {
+  const days: string[] = [];
+  const toUtc = (key: string) => Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, Number(key.slice(8, 10)));
+  for (let t = toUtc(first), stop = toUtc(end); t < stop; t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
+}
+
+/**
+ * The hours `[first, end)` of the zone's day that hold every post, at least the given working day:
+ * the week view spans them, so no post falls outside the grid.
+ */
+export function hourSpan(posts: readonly Pick<PostView, 'scheduledAt'>[], timeZone: string, workday: { first: number; end: number }): { first: number; end: number } {
+  const hourOf = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
+  let { first, end } = workday;
+  for (const post of posts) {
+    const hour = Number(hourOf.format(new Date(post.scheduledAt)));
+    if (hour < first) first = hour;
+    if (hour + 1 > end) end = hour + 1;
+  }
+  return { first, end };
+}
