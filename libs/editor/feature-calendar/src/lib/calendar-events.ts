@@ -124,12 +124,26 @@ export function eventHtml(props: PostEventProps, timeText: string, layout: Event
   return `<span class="vn-ev${layout.wrap ? ' vn-ev--wrap' : ''}">${parts.join('')}</span>`;
 }
 
+/** Building a formatter costs far more than using one: one per zone serves every post and day cell. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** `2026-09-01`: the calendar day of an instant in the zone. */
 export function dayKey(instant: Date | string, timeZone: string): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of format.formatToParts(date)) {
+    if (part.type === 'year') year = part.value;
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  return `${year}-${month}-${day}`;
 }
 
 /** The days of the zone on which at least one of the posts is scheduled. */
