@@ -229,6 +229,8 @@ export class CalendarPage {
       ...(initial.date && /^\d{4}-\d{2}-\d{2}$/.test(initial.date) ? { initialDate: initial.date } : {}),
       headerToolbar: { start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,listWeek' },
       headingLevel: 2,
+      // «11–17 января 2027 г.» over a week, not only the month.
+      views: { timeGridWeek: { titleFormat: { year: 'numeric', month: 'long', day: 'numeric' } } },
       height: 'auto',
       firstDay: 1,
       fixedWeekCount: false,
@@ -391,5 +393,6 @@ function findNode(nodes: readonly OrganizationNode[], id: string): OrganizationN
 }
 
 function flatten(nodes: readonly OrganizationNode[], depth: number): { id: string; label: string }[] {
-  return nodes.flatMap((n) => [{ id: n.organization.id, label: `${'— '.repeat(depth)}${n.organization.name}` }, ...flatten(n.children, depth + 1)]);
+  // No-break spaces indent a sub-organization in the list without being read aloud.
+  return nodes.flatMap((n) => [{ id: n.organization.id, label: `${'\u00a0\u00a0\u00a0'.repeat(depth)}${n.organization.name}` }, ...flatten(n.children, depth + 1)]);
 }
