@@ -33,11 +33,11 @@ import {
   type Rubric,
 } from '@vestnik/contracts';
 import {
-  API_BASE,
   AuthSession,
   CurrentOrganization,
   MediaApi,
   PostsApi,
+  channelListRequest,
   postUrl,
   toApiFailure,
   type ApiFailure,
@@ -169,7 +169,7 @@ export class PostComposer implements HoldsUnsavedChanges {
   /** Every page of the post's organization and its subtree. */
   protected readonly channels = httpResource<ChannelView[]>(() => {
     const id = this.organizationId();
-    return id ? { url: `${API_BASE}/channels`, params: { organizationId: id } } : undefined;
+    return id ? channelListRequest(id) : undefined;
   });
   protected readonly channelList = computed(() => (this.channels.hasValue() ? this.channels.value() : []));
   protected readonly channelMap = computed(() => new Map(this.channelList().map((c) => [c.id, c])));
@@ -230,10 +230,14 @@ export class PostComposer implements HoldsUnsavedChanges {
   protected readonly notice = signal<string | null>(null);
   /** Problems of a refused submission (422), until the next save. */
   private readonly refusal = signal<PostProblem[] | null>(null);
+  /** A new post's page moving to the saved post's address: not a departure to ask about. */
+  private movingToSaved = false;
   /** What the last request sent, to name the page or image behind `channelIds.3` / `mediaIds.0`. */
   private sent = { channelIds: [] as string[], mediaIds: [] as string[] };
 
   protected readonly submission = formSubmission(this.form, (error) => this.describeFailure(error));
+  /** What the last request through `submission` was, for the heading of its failure. */
+  protected readonly sendingWhat = signal<'save' | 'submit'>('save');
   protected readonly activeTab = signal<Tab>('common');
   protected readonly confirmingCancel = signal(false);
   protected readonly cancelling = signal(false);
@@ -285,6 +289,8 @@ export class PostComposer implements HoldsUnsavedChanges {
     effect(() => {
       const key = this.id();
       if (!key || this.formFor() === key) return;
+      // A new post just saved: the address still says `new` until the router moves to its id.
+      if (key === 'new' && this.post()) return;
       if (key === 'new') {
         const zone = this.current.timezone();
         if (!zone || !this.session.user()) return;
@@ -326,7 +332,7 @@ export class PostComposer implements HoldsUnsavedChanges {
   }
 
   hasUnsavedChanges(): boolean {
-    return this.dirty() && this.canEdit();
+    return !this.movingToSaved && this.dirty() && this.canEdit();
   }
 
   protected onBeforeUnload(event: BeforeUnloadEvent): void {
@@ -430,6 +436,7 @@ export class PostComposer implements HoldsUnsavedChanges {
     const value = this.form.getRawValue() as ComposerValue;
     const post = this.post();
     this.sent = { channelIds: value.channelIds, mediaIds: value.mediaIds };
+    this.sendingWhat.set('save');
     const saved = await this.submission.run(() =>
       post ? this.api.update(post.id, toUpdateRequest(value, post.version)) : this.api.create(toCreateRequest(value, organizationId)),
     );
@@ -443,6 +450,7 @@ export class PostComposer implements HoldsUnsavedChanges {
     if (!post || this.dirty()) post = (await this.save()) ?? null;
     if (!post || post.status !== 'draft') return;
     const id = post.id;
+    this.sendingWhat.set('submit');
     const submitted = await this.submission.run(() => this.api.submit(id));
     if (submitted) this.accept(submitted, 'Материал отправлен на согласование.');
   }
@@ -517,7 +525,9 @@ export class PostComposer implements HoldsUnsavedChanges {
     this.draftWrittenAt.set(null);
     if (key !== saved.id) {
       this.formFor.set(saved.id);
-      void this.router.navigate(['/posts', saved.id], { replaceUrl: true });
+      // The page stays (same route, same form): what was typed meanwhile is not "left behind".
+      this.movingToSaved = true;
+      void this.router.navigate(['/posts', saved.id], { replaceUrl: true }).finally(() => (this.movingToSaved = false));
     }
   }
 
