@@ -62,7 +62,7 @@ test('edit an organization: rename and return to the inherited zone', async ({ p
   await page.getByRole('button', { name: 'Изменить' }).click();
   await expect(page.getByLabel('Название')).toHaveValue(SCHOOL);
   await saveScreenshot(page, '17-organization-edit');
-  await page.getByLabel('Часовой пояс').selectOption({ label: 'Как у вышестоящей организации' });
+  await page.getByLabel('Часовой пояс', { exact: true }).selectOption({ label: 'Как у вышестоящей организации' });
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByText('Изменения сохранены.')).toBeVisible();
   await expect(page.getByText(`унаследован от «${ROOT_ORGANIZATION}»`)).toBeVisible();
