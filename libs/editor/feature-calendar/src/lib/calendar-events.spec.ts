@@ -1,6 +1,6 @@
 import type { PostStatus, Rubric } from '@vestnik/contracts';
 import { post } from './post-factory.spec-helper';
-import { busyDays, canReschedule, dayKey, daysBetween, eventHtml, hourSpan, postToEvent, RUBRIC_STYLES } from './calendar-events';
+import { busyDays, canReschedule, dayKey, daysBetween, eventHtml, hourSpan, postToEvent, RUBRIC_STYLES, viewDays } from './calendar-events';
 
 describe('posts as calendar events', () => {
   it('places a post by its UTC instant, for FullCalendar to show in the organization zone', () => {
@@ -85,5 +85,21 @@ describe('days and hours of the zone', () => {
     const posts = [post({ scheduledAt: '2026-08-31T19:30:00.000Z' }), post({ scheduledAt: '2026-09-01T12:45:00.000Z' })];
     expect(hourSpan(posts, 'Asia/Sakhalin', workday)).toEqual({ first: 6, end: 24 });
     expect(hourSpan(posts, 'Europe/Moscow', workday)).toEqual({ first: 8, end: 23 });
+  });
+});
+
+describe('the days a view opens on', () => {
+  it('lays a month out in whole weeks from Monday', () => {
+    // December 2026 starts on a Tuesday and ends on a Thursday.
+    expect(viewDays('dayGridMonth', '2026-12-17')).toEqual({ view: 'dayGridMonth', gridFirst: '2026-11-30', gridEnd: '2027-01-04', first: '2026-12-01', end: '2027-01-01' });
+    // February 2027 starts on a Monday and ends on a Sunday: no neighbouring days.
+    expect(viewDays('dayGridMonth', '2027-02-01')).toEqual({ view: 'dayGridMonth', gridFirst: '2027-02-01', gridEnd: '2027-03-01', first: '2027-02-01', end: '2027-03-01' });
+  });
+
+  it('takes the week of the day, Monday to Sunday', () => {
+    expect(viewDays('timeGridWeek', '2026-12-17')).toMatchObject({ gridFirst: '2026-12-14', gridEnd: '2026-12-21', first: '2026-12-14', end: '2026-12-21' });
+    expect(viewDays('listWeek', '2026-12-14')).toMatchObject({ gridFirst: '2026-12-14', gridEnd: '2026-12-21' });
+    expect(viewDays('timeGridWeek', '2026-12-20')).toMatchObject({ gridFirst: '2026-12-14' });
+    expect(viewDays('timeGridWeek', '2027-01-01')).toMatchObject({ gridFirst: '2026-12-28', gridEnd: '2027-01-04' });
   });
 });

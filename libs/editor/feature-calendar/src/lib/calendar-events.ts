@@ -153,11 +153,13 @@ export function busyDays(posts: readonly Pick<PostView, 'scheduledAt'>[], timeZo
   return days;
 }
 
+const toUtcDay = (key: string) => Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, Number(key.slice(8, 10)));
+const fromUtcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
 /** Every `YYYY-MM-DD` from `first` up to and not including `end` (calendar dates, no zone involved). */
 export function daysBetween(first: string, end: string): string[] {
   const days: string[] = [];
-  const toUtc = (key: string) => Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, Number(key.slice(8, 10)));
-  for (let t = toUtc(first), stop = toUtc(end); t < stop; t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = toUtcDay(first), stop = toUtcDay(end); t < stop; t += 86_400_000) days.push(fromUtcDay(t));
   return days;
 }
 
@@ -174,4 +176,38 @@ export function hourSpan(posts: readonly Pick<PostView, 'scheduledAt'>[], timeZo
     if (hour + 1 > end) end = hour + 1;
   }
   return { first, end };
+}
+
+/** What a view shows: the grid's days (with the neighbouring months' in a month) and the period's own. */
+export interface ViewDays {
+  view: string;
+  /** First day of the grid, and the day after its last: what the API is asked for. */
+  gridFirst: string;
+  gridEnd: string;
+  /** The period itself: the month, or the week. */
+  first: string;
+  end: string;
+}
+
+/** Monday on or before the day (weeks start on Monday in Russia). */
+const mondayOf = (key: string) => {
+  const ms = toUtcDay(key);
+  return fromUtcDay(ms - ((new Date(ms).getUTCDay() + 6) % 7) * 86_400_000);
+};
+
+/**
+ * The days a view opens on, computed the way the calendar lays them out (weeks from Monday, a month
+ * in whole weeks): the posts are asked for before the calendar is drawn, so it is drawn once, with them.
+ */
+export function viewDays(view: string, anchor: string): ViewDays {
+  if (view === 'dayGridMonth') {
+    const first = `${anchor.slice(0, 7)}-01`;
+    const [y, m] = [Number(anchor.slice(0, 4)), Number(anchor.slice(5, 7))];
+    const end = fromUtcDay(Date.UTC(y, m, 1));
+    const lastMonday = mondayOf(fromUtcDay(toUtcDay(end) - 86_400_000));
+    return { view, gridFirst: mondayOf(first), gridEnd: fromUtcDay(toUtcDay(lastMonday) + 7 * 86_400_000), first, end };
+  }
+  const first = mondayOf(anchor);
+  const end = fromUtcDay(toUtcDay(first) + 7 * 86_400_000);
+  return { view, gridFirst: first, gridEnd: end, first, end };
 }

@@ -22,7 +22,7 @@ import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
 import { API_BASE, CurrentOrganization, PostsApi, toApiFailure, type OrganizationNode } from '@vestnik/editor/data-access';
 import { AlertMessage, describeTimeZone, postLabel } from '@vestnik/editor/ui';
 import { firstValueFrom, fromEvent, takeUntil } from 'rxjs';
-import { busyDays, dayKey, daysBetween, eventHtml, hourSpan, PLATFORM_SHORT, postToEvent, RUBRIC_STYLES, STATUS_MARKS, type EventLayout, type PostEventProps } from './calendar-events';
+import { busyDays, dayKey, daysBetween, eventHtml, hourSpan, PLATFORM_SHORT, postToEvent, RUBRIC_STYLES, STATUS_MARKS, viewDays, type EventLayout, type PostEventProps, type ViewDays } from './calendar-events';
 import { filterPosts, isFiltered, subtreeOf, type CalendarFilters } from './calendar-filters';
 import { loadFullCalendarStylesheet } from './fullcalendar-stylesheet';
 
@@ -44,16 +44,6 @@ const LOCALE = {
   nextHint: 'Следующий период',
   todayHint: 'Сегодня',
 };
-
-interface VisibleRange {
-  /** What the API is asked for: the whole grid, with the offsets of the organization's zone. */
-  from: string;
-  to: string;
-  /** The days of the period itself (a month view also shows days of the next and previous month). */
-  firstDay: string;
-  endDay: string;
-  view: string;
-}
 
 interface LoadedPosts {
   items: PostView[];
@@ -102,13 +92,26 @@ export class CalendarPage {
     return zone ? describeTimeZone(zone) : '';
   });
 
-  private readonly range = signal<VisibleRange | null>(null);
+  /**
+   * The days shown. Known before the calendar is drawn (from the URL, else today in the zone), so the
+   * posts are asked for at once and the calendar is drawn once, with them; then it follows `datesSet`.
+   */
+  private readonly range = linkedSignal<string | null, ViewDays | null>({
+    source: this.zone,
+    computation: (zone) => {
+      if (!zone) return null;
+      const { view, date } = untracked(() => ({ view: this.view(), date: this.date() }));
+      return viewDays(VIEWS.find((v) => v === view) ?? 'dayGridMonth', date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : dayKey(new Date(), zone));
+    },
+    equal: sameDays,
+  });
 
   protected readonly posts = resource({
     params: () => {
       const organizationId = this.current.id();
       const range = this.range();
-      return organizationId && range ? { organizationId, from: range.from, to: range.to } : undefined;
+      // Local midnights: the API reads them in the zone of the organization asked about, the calendar's zone.
+      return organizationId && range ? { organizationId, from: `${range.gridFirst}T00:00`, to: `${range.gridEnd}T00:00` } : undefined;
     },
     loader: ({ params, abortSignal }) => this.loadAll(params, abortSignal),
   });
@@ -179,8 +182,17 @@ export class CalendarPage {
     if (!range || !zone || !this.posts.hasValue()) return null;
     const busy = this.busy();
     const today = dayKey(new Date(), zone);
-    const empty = daysBetween(range.firstDay, range.endDay).filter((d) => !busy.has(d));
+    const empty = daysBetween(range.first, range.end).filter((d) => !busy.has(d));
     return { all: empty.length, ahead: empty.filter((d) => d >= today).length, unit: range.view === 'dayGridMonth' ? 'в этом месяце' : 'на этой неделе' };
+  });
+
+  /**
+   * The calendar is drawn once its stylesheet and the first posts (or their failure) are in: drawing
+   * an empty grid first and again with 600 posts would cost a second full render. Once drawn it stays.
+   */
+  protected readonly drawn = linkedSignal<boolean, boolean>({
+    source: () => this.stylesReady() && (this.posts.hasValue() || !!this.posts.error()),
+    computation: (ready, previous) => ready || !!previous?.value,
   });
 
   protected readonly pendingMove = signal<PendingMove | null>(null);
@@ -219,14 +231,14 @@ export class CalendarPage {
   protected readonly options = computed<CalendarOptions | null>(() => {
     const zone = this.zone();
     if (!zone) return null;
-    const initial = untracked(() => ({ view: this.view(), date: this.date() }));
+    const initial = untracked(() => this.range());
     const hours = this.hours();
     return {
       plugins: [classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin],
       locale: LOCALE,
       timeZone: zone,
-      initialView: VIEWS.find((v) => v === initial.view) ?? 'dayGridMonth',
-      ...(initial.date && /^\d{4}-\d{2}-\d{2}$/.test(initial.date) ? { initialDate: initial.date } : {}),
+      initialView: initial?.view ?? 'dayGridMonth',
+      ...(initial ? { initialDate: initial.first } : {}),
       headerToolbar: { start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,listWeek' },
       headingLevel: 2,
       // «11–17 января 2027 г.» over a week, not only the month.
@@ -293,17 +305,17 @@ export class CalendarPage {
   private onRange(info: DatesSetInfo): void {
     const zone = this.zone();
     if (!zone) return;
-    const next: VisibleRange = {
-      from: info.startStr,
-      to: info.endStr,
-      firstDay: dayKey(info.view.currentStart, zone),
-      endDay: dayKey(info.view.currentEnd, zone),
+    const next: ViewDays = {
       view: info.view.type,
+      gridFirst: dayKey(info.start, zone),
+      gridEnd: dayKey(info.end, zone),
+      first: dayKey(info.view.currentStart, zone),
+      end: dayKey(info.view.currentEnd, zone),
     };
     const previous = this.range();
-    if (previous && previous.from === next.from && previous.to === next.to && previous.view === next.view) return;
+    if (previous && sameDays(previous, next)) return;
     this.range.set(next);
-    void this.router.navigate([], { queryParams: { view: next.view, date: next.firstDay }, queryParamsHandling: 'merge', replaceUrl: true });
+    void this.router.navigate([], { queryParams: { view: next.view, date: next.first }, queryParamsHandling: 'merge', replaceUrl: true });
   }
 
   /** The server decides: a refused move snaps back with its reason; an approved post is asked about first. */
@@ -377,6 +389,10 @@ function layoutOf(view: string, narrow: boolean): EventLayout {
   if (view.startsWith('list')) return { showTime: true, showPlatforms: true, wrap: true };
   if (view.startsWith('timeGrid')) return { showTime: false, showPlatforms: false, wrap: false };
   return { showTime: true, showPlatforms: !narrow, wrap: false };
+}
+
+function sameDays(a: ViewDays | null, b: ViewDays | null): boolean {
+  return a === b || (!!a && !!b && a.view === b.view && a.gridFirst === b.gridFirst && a.gridEnd === b.gridEnd);
 }
 
 function formatMoment(instant: Date, timeZone: string): string {

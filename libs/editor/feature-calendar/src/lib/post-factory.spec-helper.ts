@@ -28,6 +28,8 @@ export function post(fields: Partial<PostView> & { platforms?: Platform[] } = {}
     version: 1,
     approvedBy: null,
     approvedAt: null,
+    submittedAt: null,
+    approval: { canApprove: false, reason: null, code: null, canReject: false, rejectReason: null },
     problems: [],
     publications: platforms.map(publication),
     createdAt: '2026-08-25T02:41:09.000Z',
