@@ -59,6 +59,8 @@ export class ChannelPicker {
   protected readonly shownState = computed(() => selectionState(this.shownSelectable(), this.selectedSet()));
   protected readonly counts = computed(() => countByPlatform(this.selected(), this.byId()));
   protected readonly total = computed(() => this.platforms.reduce((sum, p) => sum + this.counts()[p], 0));
+  /** Chosen pages the list no longer has (deleted, or of another organization): they would be refused on saving. */
+  protected readonly gone = computed(() => this.selected().filter((id) => !this.byId().has(id)));
   protected readonly countsAll = computed(() => countByPlatform(this.channels().map((c) => c.id), this.byId()));
   private readonly foldByDefault = computed(() => this.shown().length > FOLD_ABOVE);
 
@@ -111,6 +113,10 @@ export class ChannelPicker {
 
   protected chooseShown(on: boolean): void {
     this.emit(withChannels(this.selected(), this.shownSelectable(), on));
+  }
+
+  protected dropGone(): void {
+    this.emit(withChannels(this.selected(), this.gone(), false));
   }
 
   protected clear(): void {

@@ -415,13 +415,20 @@ export class PostComposer implements HoldsUnsavedChanges {
   }
 
   /** Brings the server's latest version; the person's edits stay on this computer and are offered back. */
-  protected reloadFromServer(): void {
+  protected async reloadFromServer(): Promise<void> {
     const user = this.session.user()?.id;
     const key = this.formFor();
-    if (user && key) this.keepDraft(user, key, this.value(), this.dirty());
-    this.formFor.set(null);
-    this.submission.failure.set(null);
-    this.loaded.reload();
+    const post = this.post();
+    if (!post || !key) return;
+    if (user) this.keepDraft(user, key, this.value(), this.dirty());
+    try {
+      const fresh = await firstValueFrom(this.api.get(post.id));
+      this.submission.failure.set(null);
+      this.post.set(fresh);
+      this.fill(key, composerValueFromPost(fresh));
+    } catch (error) {
+      this.actionFailure.set(toApiFailure(error));
+    }
   }
 
   /** Creates or updates the post; answers the saved post, or undefined when nothing was saved. */
@@ -570,6 +577,8 @@ export class PostComposer implements HoldsUnsavedChanges {
       channel: (id) => this.channelMap().get(id)?.name ?? null,
       image: (id) => this.media().get(id)?.fileName ?? null,
     });
+    // A page refused as unknown was deleted meanwhile: the list is asked again, so the picker shows it gone.
+    if (failure.errors?.some((e) => e.field === 'channelIds' && e.rule === 'channelInSubtree')) this.channels.reload();
     const problems = (failure as { problems?: unknown }).problems;
     if (failure.code === 'post_not_publishable' && Array.isArray(problems)) this.refusal.set(problems as PostProblem[]);
     // Focus goes to the first field in error: its tab must be the one shown.
