@@ -19,7 +19,7 @@ const SHOWN_LIMIT = 200;
 export class OrganizationSwitcher {
   protected readonly current = inject(CurrentOrganization);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly toggleButton = viewChild<ElementRef<HTMLButtonElement>>('toggleRef');
+  private readonly toggleButton = viewChild<ElementRef<HTMLButtonElement>>('toggle');
   private readonly searchInput = viewChild<ElementRef<HTMLInputElement>>('search');
 
   protected readonly open = signal(false);
