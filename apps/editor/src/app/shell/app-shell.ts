@@ -4,13 +4,12 @@ import { AttentionList, AuthApi, AuthSession, ReviewQueue, toApiFailure } from '
 import { NotificationBell } from '@vestnik/editor/feature-notifications';
 import { AlertMessage } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
-import { OrganizationSwitcher } from './organization-switcher';
 
 /** The frame of every page after sign-in: header with the user, navigation and sign-out. */
 @Component({
   selector: 'vn-app-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, AlertMessage, NotificationBell, OrganizationSwitcher],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, AlertMessage, NotificationBell],
   templateUrl: './app-shell.html',
   styleUrl: './app-shell.css',
 })

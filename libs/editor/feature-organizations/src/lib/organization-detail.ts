@@ -70,15 +70,15 @@ export class OrganizationDetail {
     return `обязательно по требованию «${requiredBy.name}» для всех подчинённых организаций`;
   });
 
-  protected onSaved(): void {
+  protected async onSaved(): Promise<void> {
     this.mode.set('view');
-    this.directory.reload();
+    await this.directory.load();
     this.notice.set('Изменения сохранены.');
   }
 
-  protected onCreated(child: OrganizationView): void {
+  protected async onCreated(child: OrganizationView): Promise<void> {
     this.mode.set('view');
-    this.directory.reload();
+    await this.directory.load();
     this.created.emit(child);
   }
 
@@ -89,8 +89,8 @@ export class OrganizationDetail {
     try {
       await firstValueFrom(archived ? this.api.archive(o.id) : this.api.unarchive(o.id));
       // An archived organization disappears from the default list: show archived ones to keep it in view.
-      if (archived) this.directory.showArchived(true);
-      this.directory.reload();
+      if (archived && !this.directory.includeArchived()) await this.directory.showArchived(true);
+      else await this.directory.load();
       this.mode.set('view');
       this.notice.set(archived ? `«${o.name}» перемещена в архив.` : `«${o.name}» возвращена из архива.`);
     } catch (error) {

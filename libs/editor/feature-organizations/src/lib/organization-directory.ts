@@ -1,46 +1,42 @@
-import { httpResource } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { OrganizationView } from '@vestnik/contracts';
-import { API_BASE, CurrentOrganization, buildOrganizationTree, toApiFailure } from '@vestnik/editor/data-access';
+import { OrganizationsApi, type ApiFailure, buildOrganizationTree, toApiFailure } from '@vestnik/editor/data-access';
+import { firstValueFrom } from 'rxjs';
 
-/**
- * The organizations page's view of the list: `CurrentOrganization`'s own list, or, while archived
- * ones are shown, the same list with them (asked for only then).
- */
+/** The organizations the signed-in user can see, as a list and as a tree; one per organizations page. */
 @Injectable()
 export class OrganizationDirectory {
-  private readonly current = inject(CurrentOrganization);
+  private readonly api = inject(OrganizationsApi);
+  private loadSequence = 0;
 
+  readonly organizations = signal<readonly OrganizationView[]>([]);
   readonly includeArchived = signal(false);
-  private readonly withArchived = httpResource<OrganizationView[]>(() =>
-    this.includeArchived() ? `${API_BASE}/organizations?includeArchived=true` : undefined,
-  );
-  private readonly source = computed(() => (this.includeArchived() ? this.withArchived : this.current.all));
-
-  readonly organizations = computed<readonly OrganizationView[]>(() => {
-    const source = this.source();
-    return source.hasValue() ? source.value() : [];
-  });
-  /** An answer has come (a reload keeps the last one in view). */
-  readonly loaded = computed(() => {
-    const status = this.source().status();
-    return status === 'resolved' || status === 'reloading' || status === 'local';
-  });
-  readonly failure = computed(() => {
-    const error = this.source().error();
-    return error ? toApiFailure(error) : null;
-  });
+  readonly loading = signal(false);
+  readonly loaded = signal(false);
+  readonly failure = signal<ApiFailure | null>(null);
 
   readonly tree = computed(() => buildOrganizationTree(this.organizations()));
   readonly byId = computed(() => new Map(this.organizations().map((o) => [o.id, o])));
 
-  /** After a create, rename, archive or retry: the shell's switcher and every page see the change. */
-  reload(): void {
-    this.current.reload();
-    if (this.includeArchived()) this.withArchived.reload();
+  async load(): Promise<void> {
+    const sequence = ++this.loadSequence;
+    this.loading.set(true);
+    try {
+      const list = await firstValueFrom(this.api.list(this.includeArchived()));
+      // A slower, older answer must not overwrite a newer one (e.g. after toggling "show archived").
+      if (sequence !== this.loadSequence) return;
+      this.organizations.set(list);
+      this.failure.set(null);
+      this.loaded.set(true);
+    } catch (error) {
+      if (sequence === this.loadSequence) this.failure.set(toApiFailure(error));
+    } finally {
+      if (sequence === this.loadSequence) this.loading.set(false);
+    }
   }
 
-  showArchived(show: boolean): void {
+  async showArchived(show: boolean): Promise<void> {
     this.includeArchived.set(show);
+    await this.load();
   }
 }

@@ -1,17 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router } from '@angular/router';
 import type { OrganizationView } from '@vestnik/contracts';
-import { CurrentOrganization } from '@vestnik/editor/data-access';
 import { AlertMessage } from '@vestnik/editor/ui';
 import { OrganizationDetail } from './organization-detail';
 import { OrganizationDirectory } from './organization-directory';
 import { OrganizationTree } from './organization-tree';
 
-/**
- * Home page after sign-in: the tree of the user's organizations and the current one's details.
- * The selection is the shell's current organization; `?org=` mirrors it so a link keeps it, and
- * may also name an archived organization, which is shown without becoming current.
- */
+/** Home page after sign-in: the tree of the user's organizations and the selected one's details. */
 @Component({
   selector: 'vn-organizations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -21,66 +16,32 @@ import { OrganizationTree } from './organization-tree';
   styleUrl: './organizations-page.css',
 })
 export class OrganizationsPage {
+  /** Selected organization id from `?org=`, so a reload or a shared link keeps the selection. */
   readonly org = input<string>();
 
   protected readonly directory = inject(OrganizationDirectory);
-  private readonly current = inject(CurrentOrganization);
   private readonly router = inject(Router);
 
-  /** `?org=` when it names one outside the current list (archived), else the current organization. */
-  protected readonly selectedId = computed(() => {
-    const org = this.org();
-    if (org && !this.current.byId().has(org)) return org;
-    return this.current.id();
-  });
+  /** Without an explicit choice the first root is shown, so the page is never an empty half. */
+  protected readonly selectedId = computed(() => this.org() ?? this.directory.tree()[0]?.organization.id ?? null);
   protected readonly selected = computed(() => {
     const id = this.selectedId();
     return id ? (this.directory.byId().get(id) ?? null) : null;
   });
 
   constructor() {
-    // The address and the header's switcher steer each other: a changed ?org= (a link, the tree)
-    // makes that organization current; a choice in the switcher moves ?org= along.
-    let settled = false;
-    let lastOrg: string | undefined;
-    let lastId: string | null = null;
-    effect(() => {
-      const org = this.org();
-      const id = this.current.id();
-      const known = this.current.byId();
-      untracked(() => {
-        if (!known.size) return;
-        const orgChanged = !settled || org !== lastOrg;
-        settled = true;
-        lastOrg = org;
-        if (orgChanged && org && known.has(org)) {
-          if (org !== id) this.current.choose(org);
-          lastId = org;
-          return;
-        }
-        if (id !== lastId) {
-          lastId = id;
-          if (id && org !== id) this.writeOrg(id);
-        }
-      });
-    });
+    void this.directory.load();
   }
 
   protected select(id: string): void {
-    if (this.current.byId().has(id)) this.current.choose(id);
-    this.writeOrg(id);
+    void this.router.navigate([], { queryParams: { org: id }, queryParamsHandling: 'merge' });
   }
 
   protected onCreated(child: OrganizationView): void {
-    this.current.choose(child.id);
-    this.writeOrg(child.id);
+    this.select(child.id);
   }
 
   protected toggleArchived(event: Event): void {
-    this.directory.showArchived((event.target as HTMLInputElement).checked);
-  }
-
-  private writeOrg(id: string): void {
-    void this.router.navigate([], { queryParams: { org: id }, queryParamsHandling: 'merge', replaceUrl: true });
+    void this.directory.showArchived((event.target as HTMLInputElement).checked);
   }
 }
