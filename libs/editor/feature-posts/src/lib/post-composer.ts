@@ -22,6 +22,7 @@ import {
   POST_STATUS_LABELS,
   PostVariantInput,
   RUBRICS,
+  ROLE_LABELS,
   RUBRIC_LABELS,
   formatZoned,
   roleAtLeast,
@@ -136,6 +137,7 @@ export class PostComposer implements HoldsUnsavedChanges {
   protected readonly rubrics = RUBRICS;
   protected readonly rubricLabels = RUBRIC_LABELS;
   protected readonly statusLabels = POST_STATUS_LABELS;
+  protected readonly roleLabels = ROLE_LABELS;
   protected readonly imagesMax = IMAGES_MAX;
 
   protected readonly isNew = computed(() => this.id() === 'new');
