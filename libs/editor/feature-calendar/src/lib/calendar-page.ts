@@ -152,6 +152,9 @@ export class CalendarPage {
     return this.shown().map((p) => postToEvent(p, organizations.get(p.organizationId)?.myRole, postLabel(p.title, p.text, 70)));
   });
 
+  /** Whether any shown post may be dragged by this person (the hint is not offered to viewers). */
+  protected readonly movable = computed(() => this.events().some((e) => e.startEditable));
+
   protected readonly rubricChoices = RUBRICS.map((r) => ({ id: r, label: RUBRIC_LABELS[r], ...RUBRIC_STYLES[r] }));
   protected readonly statusChoices = POST_STATUSES.map((s) => ({ id: s, label: POST_STATUS_LABELS[s], mark: STATUS_MARKS[s] }));
   protected readonly platformChoices = PLATFORMS.map((p) => ({ short: PLATFORM_SHORT[p], title: PLATFORM_TITLES[p] }));
