@@ -46,6 +46,7 @@ import {
 import {
   AlertMessage,
   FieldControl,
+  FieldRules,
   FormField,
   SubmitButton,
   describeControlErrors,
@@ -55,14 +56,16 @@ import {
   type FormFailure,
 } from '@vestnik/editor/ui';
 import { MAX_IMAGES_PER_POST, PLATFORM_TITLES, isHttpUrl } from '@vestnik/platforms/rules';
-import { catchError, firstValueFrom, forkJoin, map, of } from 'rxjs';
+import { firstValueFrom, map } from 'rxjs';
 import { ChannelPicker } from './channel-picker';
 import { OrganizationBranch, chosenPlatforms } from './channel-selection';
 import { ComposerValue, composerValueFromPost, emptyComposerValue, sameComposerValue, toCreateRequest, toUpdateRequest } from './composer-value';
 import { maxItemsOf, maxLengthOf } from './contract-limits';
+import { DraftKeeper } from './draft-keeper';
 import { ComposerDraftStore, StoredDraft, browserDraftStorage } from './draft-storage';
 import { MarkdownTextField } from './markdown-text-field';
 import { MediaPicker } from './media-picker';
+import { MediaShelf } from './media-shelf';
 import { CounterRow, PlatformCounters } from './platform-counters';
 import { platformVerdict } from './platform-verdicts';
 import { PostComments } from './post-comments';
@@ -74,8 +77,6 @@ import { HoldsUnsavedChanges } from './unsaved-changes.guard';
 
 type Tab = 'common' | Platform;
 
-/** The pause after the last keystroke before the draft is written to this computer. */
-const DRAFT_WRITE_DELAY_MS = 400;
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
 
 const TEXT_MAX = maxLengthOf(CreatePostRequest, 'text') ?? NO_LIMIT;
@@ -125,12 +126,10 @@ export class PostComposer implements HoldsUnsavedChanges {
   readonly id = input('');
 
   private readonly api = inject(PostsApi);
-  private readonly mediaApi = inject(MediaApi);
   private readonly current = inject(CurrentOrganization);
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
-  private readonly drafts = new ComposerDraftStore(browserDraftStorage());
 
   protected readonly platforms = PLATFORMS;
   protected readonly titles = PLATFORM_TITLES;
@@ -189,14 +188,15 @@ export class PostComposer implements HoldsUnsavedChanges {
     return find(this.current.tree()) ?? { organization: { id, name: this.organization()?.name ?? 'Организация материала' }, children: [] };
   });
 
+  private readonly shelf = new MediaShelf(inject(MediaApi));
   /** Images known by id: uploaded here, or looked up for a loaded post or a restored draft. */
-  protected readonly media = signal<ReadonlyMap<string, MediaView>>(new Map());
-  private readonly requestedMedia = new Set<string>();
+  protected readonly media = this.shelf.known;
 
-  protected readonly form = inject(NonNullableFormBuilder).group({
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly form = this.fb.group({
     rubric: ['official' as Rubric],
     title: ['', [Validators.maxLength(TITLE_MAX)]],
-    text: ['', [(c: AbstractControl) => (typeof c.value === 'string' && c.value.trim() === '' ? { required: true } : null), Validators.maxLength(TEXT_MAX)]],
+    text: ['', [FieldRules.filled, Validators.maxLength(TEXT_MAX)]],
     link: ['', [(c: AbstractControl) => (c.value.trim() && !isHttpUrl(c.value.trim()) ? { url: 'Укажите полный адрес, начинающийся с http:// или https://' } : null), Validators.maxLength(LINK_MAX)]],
     scheduledAt: ['', [(c: AbstractControl) => this.checkSchedule(c)]],
     channelIds: [
@@ -204,11 +204,7 @@ export class PostComposer implements HoldsUnsavedChanges {
       [(c: AbstractControl<string[]>) => (c.value.length === 0 ? { noPages: 'Выберите хотя бы одну страницу' } : c.value.length > CHANNELS_MAX ? { max: `Не больше ${CHANNELS_MAX} страниц в одном материале` } : null)],
     ],
     mediaIds: [[] as string[], [(c: AbstractControl<string[]>) => (c.value.length > IMAGES_MAX ? { max: `Не больше ${IMAGES_MAX} изображений` } : null)]],
-    variants: inject(NonNullableFormBuilder).group({
-      vk: variantGroup(inject(NonNullableFormBuilder)),
-      ok: variantGroup(inject(NonNullableFormBuilder)),
-      telegram: variantGroup(inject(NonNullableFormBuilder)),
-    }),
+    variants: this.fb.group({ vk: variantGroup(this.fb), ok: variantGroup(this.fb), telegram: variantGroup(this.fb) }),
   });
 
   /** The form's value as a signal, and a counter of its events (errors and touches are not signals). */
@@ -226,9 +222,10 @@ export class PostComposer implements HoldsUnsavedChanges {
     return baseline !== null && !sameComposerValue(this.value(), baseline);
   });
 
+  private readonly drafts = new DraftKeeper(new ComposerDraftStore(browserDraftStorage()));
   /** A draft kept on this computer that differs from what the page opened with: offered, not forced. */
-  protected readonly offer = signal<StoredDraft | null>(null);
-  protected readonly draftWrittenAt = signal<string | null>(null);
+  protected readonly offer = this.drafts.offer;
+  protected readonly draftWrittenAt = this.drafts.writtenAt;
   protected readonly notice = signal<string | null>(null);
   /** Problems of a refused submission (422), until the next save. */
   private readonly refusal = signal<PostProblem[] | null>(null);
@@ -311,26 +308,18 @@ export class PostComposer implements HoldsUnsavedChanges {
 
     // Images the page does not know yet (a loaded post, a restored draft) are looked up once each.
     effect(() => {
-      const missing = this.value().mediaIds.filter((id) => !this.requestedMedia.has(id));
-      if (!missing.length) return;
-      missing.forEach((id) => this.requestedMedia.add(id));
-      void firstValueFrom(forkJoin(missing.map((id) => this.mediaApi.get(id).pipe(catchError(() => of(null)))))).then((found) =>
-        this.remember(found.filter((m): m is MediaView => m !== null)),
-      );
+      const ids = this.value().mediaIds;
+      untracked(() => this.shelf.lookUp(ids));
     });
 
     // The draft on this computer follows the typing, a moment after it pauses.
-    let timer: ReturnType<typeof setTimeout> | undefined;
     effect(() => {
-      const value = this.value();
-      const dirty = this.dirty();
+      const draft = this.draftOf(this.value(), this.dirty());
       const key = this.formFor();
       const user = this.session.user()?.id;
-      if (!key || !user || !this.canEdit()) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => untracked(() => this.keepDraft(user, key, value, dirty)), DRAFT_WRITE_DELAY_MS);
+      if (key && user && this.canEdit()) untracked(() => this.drafts.keepSoon(user, key, draft));
     });
-    inject(DestroyRef).onDestroy(() => clearTimeout(timer));
+    inject(DestroyRef).onDestroy(() => this.drafts.dispose());
   }
 
   hasUnsavedChanges(): boolean {
@@ -394,14 +383,13 @@ export class PostComposer implements HoldsUnsavedChanges {
   }
 
   protected mediaAdded(media: MediaView): void {
-    this.remember([media]);
+    this.shelf.remember([media]);
     this.setMedia([...this.form.controls.mediaIds.value, media.id]);
   }
 
   protected restoreDraft(): void {
-    const draft = this.offer();
+    const draft = this.drafts.take();
     if (!draft) return;
-    this.offer.set(null);
     if (this.isNew() && draft.organizationId && draft.organizationId !== this.current.id() && this.current.byId().has(draft.organizationId)) {
       this.current.choose(draft.organizationId);
     }
@@ -412,8 +400,7 @@ export class PostComposer implements HoldsUnsavedChanges {
   protected discardDraft(): void {
     const user = this.session.user()?.id;
     const key = this.formFor();
-    if (user && key) this.drafts.clear(user, key);
-    this.offer.set(null);
+    if (user && key) this.drafts.forget(user, key);
   }
 
   /** Brings the server's latest version; the person's edits stay on this computer and are offered back. */
@@ -422,7 +409,7 @@ export class PostComposer implements HoldsUnsavedChanges {
     const key = this.formFor();
     const post = this.post();
     if (!post || !key) return;
-    if (user) this.keepDraft(user, key, this.value(), this.dirty());
+    if (user) this.drafts.keep(user, key, this.draftOf(this.value(), this.dirty()));
     try {
       const fresh = await firstValueFrom(this.api.get(post.id));
       this.submission.failure.set(null);
@@ -516,9 +503,7 @@ export class PostComposer implements HoldsUnsavedChanges {
     this.formFor.set(key);
     this.refusal.set(null);
     const user = this.session.user()?.id;
-    const stored = user ? this.drafts.load(user, key) : null;
-    if (stored && !sameComposerValue(stored.value, value)) this.offer.set(stored);
-    else if (stored && user) this.drafts.clear(user, key);
+    if (user) this.drafts.opened(user, key, value);
   }
 
   /** The server took the post: it becomes the baseline; a new post moves to its own address. */
@@ -529,9 +514,7 @@ export class PostComposer implements HoldsUnsavedChanges {
     this.notice.set(message);
     const user = this.session.user()?.id;
     const key = this.formFor();
-    if (user && key) this.drafts.clear(user, key);
-    this.offer.set(null);
-    this.draftWrittenAt.set(null);
+    if (user && key) this.drafts.forget(user, key);
     if (key !== saved.id) {
       this.formFor.set(saved.id);
       // The page stays (same route, same form): what was typed meanwhile is not "left behind".
@@ -540,25 +523,9 @@ export class PostComposer implements HoldsUnsavedChanges {
     }
   }
 
-  private keepDraft(user: string, key: string, value: ComposerValue, dirty: boolean): void {
-    if (!dirty) {
-      // Nothing of the person's to keep; a draft still on offer stays until answered.
-      if (!this.offer()) this.drafts.clear(user, key);
-      this.draftWrittenAt.set(null);
-      return;
-    }
-    const savedAt = new Date().toISOString();
-    const kept = this.drafts.save(user, key, { value, savedAt, baseVersion: this.post()?.version ?? null, organizationId: this.organizationId() });
-    this.draftWrittenAt.set(kept ? savedAt : null);
-  }
-
-  private remember(found: readonly MediaView[]): void {
-    if (!found.length) return;
-    this.media.update((known) => {
-      const next = new Map(known);
-      for (const m of found) next.set(m.id, m);
-      return next;
-    });
+  /** What the copy on this computer holds; null while nothing is unsaved. */
+  private draftOf(value: ComposerValue, dirty: boolean): Omit<StoredDraft, 'savedAt'> | null {
+    return dirty ? { value, baseVersion: this.post()?.version ?? null, organizationId: this.organizationId() } : null;
   }
 
   private checkSchedule(control: AbstractControl): ValidationErrors | null {
