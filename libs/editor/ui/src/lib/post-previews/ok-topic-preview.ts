@@ -77,7 +77,7 @@ import { PreviewImage, avatarHue, domainOf, initialsOf, plainTextSegments } from
       overflow-wrap: anywhere;
     }
     .ok__time {
-      color: #999;
+      color: #707070;
       font-size: 13px;
     }
     .ok__text {
@@ -86,7 +86,7 @@ import { PreviewImage, avatarHue, domainOf, initialsOf, plainTextSegments } from
       margin: 0 0 10px;
     }
     a {
-      color: #eb722e;
+      color: #b34f0e;
       text-decoration: none;
     }
     .ok__media {
@@ -106,7 +106,7 @@ import { PreviewImage, avatarHue, domainOf, initialsOf, plainTextSegments } from
       overflow-wrap: anywhere;
     }
     .ok__card-domain {
-      color: #999;
+      color: #707070;
       font-size: 13px;
     }
     .ok__foot {
@@ -124,7 +124,7 @@ import { PreviewImage, avatarHue, domainOf, initialsOf, plainTextSegments } from
       align-items: center;
     }
     .ok__klass {
-      color: #ee8208;
+      color: #b34f0e;
       font-weight: 700;
     }
   `,
@@ -139,7 +139,7 @@ export class OkTopicPreview {
   readonly images = input<readonly PreviewImage[]>([]);
 
   protected readonly initials = computed(() => initialsOf(this.communityName()));
-  protected readonly avatarColour = computed(() => `hsl(${avatarHue(this.communityName())} 55% 48%)`);
+  protected readonly avatarColour = computed(() => `hsl(${avatarHue(this.communityName())} 55% 30%)`);
   protected readonly domain = computed(() => domainOf(this.link() ?? ''));
   protected readonly segments = computed(() => plainTextSegments(renderPlainText(this.text())));
 }

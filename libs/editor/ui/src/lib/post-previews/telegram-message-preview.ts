@@ -101,7 +101,7 @@ import { PreviewImage, avatarHue, domainOf, initialsOf } from './preview-format'
       margin: 0 0 4px;
     }
     .tg__day span {
-      background: rgb(0 0 0 / 22%);
+      background: rgb(0 0 0 / 45%);
       color: #fff;
       border-radius: 12px;
       padding: 2px 10px;
@@ -130,7 +130,7 @@ import { PreviewImage, avatarHue, domainOf, initialsOf } from './preview-format'
     }
     .tg__text ::ng-deep a,
     .tg__preview-site {
-      color: #168acd;
+      color: #0f6ea8;
     }
     .tg__meta {
       display: inline-flex;
@@ -139,12 +139,12 @@ import { PreviewImage, avatarHue, domainOf, initialsOf } from './preview-format'
       position: absolute;
       right: 10px;
       bottom: 4px;
-      color: #8a9aa9;
+      color: #5f6e7c;
       font-size: 12px;
     }
     .tg__meta--over {
       color: #fff;
-      background: rgb(0 0 0 / 35%);
+      background: rgb(0 0 0 / 55%);
       border-radius: 8px;
       padding: 0 6px;
       bottom: 26px;
@@ -152,7 +152,7 @@ import { PreviewImage, avatarHue, domainOf, initialsOf } from './preview-format'
     .tg__preview {
       display: flex;
       flex-direction: column;
-      border-left: 3px solid #168acd;
+      border-left: 3px solid #0f6ea8;
       padding-left: 8px;
       margin-top: 6px;
       font-size: 14px;
@@ -183,6 +183,6 @@ export class TelegramMessagePreview {
     return max !== null && this.rendering().visibleLength > max;
   });
   protected readonly initials = computed(() => initialsOf(this.communityName()));
-  protected readonly avatarColour = computed(() => `hsl(${avatarHue(this.communityName())} 50% 50%)`);
+  protected readonly avatarColour = computed(() => `hsl(${avatarHue(this.communityName())} 50% 30%)`);
   protected readonly domain = computed(() => domainOf(this.link() ?? ''));
 }

@@ -83,7 +83,7 @@ const FOLD_AT = 600;
       overflow-wrap: anywhere;
     }
     .vk__time {
-      color: #818c99;
+      color: #67727e;
       font-size: 13px;
     }
     .vk__text {
@@ -116,7 +116,7 @@ const FOLD_AT = 600;
       margin-bottom: 10px;
     }
     .vk__snippet-domain {
-      color: #818c99;
+      color: #67727e;
       font-size: 12px;
       text-transform: uppercase;
     }
@@ -131,7 +131,7 @@ const FOLD_AT = 600;
       align-items: center;
       border-top: 1px solid #e7e8ec;
       padding-top: 8px;
-      color: #818c99;
+      color: #67727e;
       font-size: 13px;
     }
     .vk__foot span {
@@ -155,7 +155,7 @@ export class VkPostPreview {
 
   protected readonly expanded = signal(false);
   protected readonly initials = computed(() => initialsOf(this.communityName()));
-  protected readonly avatarColour = computed(() => `hsl(${avatarHue(this.communityName())} 45% 45%)`);
+  protected readonly avatarColour = computed(() => `hsl(${avatarHue(this.communityName())} 45% 30%)`);
   protected readonly domain = computed(() => domainOf(this.link() ?? ''));
   private readonly plain = computed(() => renderPlainText(this.text()));
   protected readonly folded = computed(() => !this.expanded() && this.plain().length > FOLD_AT);
