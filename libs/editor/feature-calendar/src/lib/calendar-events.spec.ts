@@ -5,11 +5,11 @@ import { busyDays, canReschedule, dayKey, daysBetween, eventHtml, hourSpan, post
 describe('posts as calendar events', () => {
   it('places a post by its UTC instant, for FullCalendar to show in the organization zone', () => {
     const event = postToEvent(post({ scheduledAt: '2026-08-31T23:00:00.000Z' }), 'editor', 'Метка');
-    expect(event.start).toBe('2026-08-31T23:00:00.000Z');
+    expect(new Date(event.start).toISOString()).toBe('2026-08-31T23:00:00.000Z');
     expect(event.allDay).toBe(false);
     // The same instant is 1 September on Sakhalin and still 31 August in Moscow: the day follows the zone.
-    expect(dayKey(event.start, 'Asia/Sakhalin')).toBe('2026-09-01');
-    expect(dayKey(event.start, 'Europe/Moscow')).toBe('2026-09-01');
+    expect(dayKey(new Date(event.start), 'Asia/Sakhalin')).toBe('2026-09-01');
+    expect(dayKey(new Date(event.start), 'Europe/Moscow')).toBe('2026-09-01');
     expect(dayKey('2026-08-31T20:30:00.000Z', 'Asia/Sakhalin')).toBe('2026-09-01');
     expect(dayKey('2026-08-31T20:30:00.000Z', 'Europe/Moscow')).toBe('2026-08-31');
   });
@@ -31,6 +31,8 @@ describe('posts as calendar events', () => {
     expect(html).toContain('<span class="vn-ev__time">10:00</span>');
     expect(html).toContain('ВК TG');
     expect(html).toContain('Официальное; На согласовании; ВКонтакте, Telegram');
+    // The whole of it on hover, where the cell cuts the title.
+    expect(html).toContain('title="10:00 День знаний\nОфициальное; На согласовании; ВКонтакте, Telegram"');
     // Where the time is not shown beside the title, screen readers still hear it.
     const week = eventHtml(event.extendedProps, '10:00', { showTime: false, showPlatforms: false, wrap: false });
     expect(week).not.toContain('vn-ev__time');

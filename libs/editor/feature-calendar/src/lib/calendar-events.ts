@@ -40,7 +40,8 @@ export interface PostEventProps {
 export interface PostEvent {
   id: string;
   title: string;
-  start: string;
+  /** The UTC instant in milliseconds: read without parsing a string for each of hundreds of posts. */
+  start: number;
   url: string;
   allDay: false;
   startEditable: boolean;
@@ -78,7 +79,7 @@ export function postToEvent(post: PostView, role: Role | undefined, label: strin
   return {
     id: post.id,
     title: label,
-    start: post.scheduledAt,
+    start: Date.parse(post.scheduledAt),
     url: `/posts/${encodeURIComponent(post.id)}`,
     allDay: false,
     startEditable: canReschedule(post, role),
@@ -121,7 +122,9 @@ export function eventHtml(props: PostEventProps, timeText: string, layout: Event
     platforms ? `<span class="vn-ev__platforms" aria-hidden="true">${platforms}</span>` : '',
     `<span class="visually-hidden">. ${!layout.showTime && timeText ? `${escapeHtml(timeText)}; ` : ''}${escapeHtml(props.description)}</span>`,
   ];
-  return `<span class="vn-ev${layout.wrap ? ' vn-ev--wrap' : ''}">${parts.join('')}</span>`;
+  // The whole title and status on hover: a month's cell shows only the opening.
+  const hint = escapeHtml(`${timeText ? `${timeText} ` : ''}${props.label}\n${props.description}`);
+  return `<span class="vn-ev${layout.wrap ? ' vn-ev--wrap' : ''}" title="${hint}">${parts.join('')}</span>`;
 }
 
 /** Building a formatter costs far more than using one: one per zone serves every post and day cell. */

@@ -208,11 +208,6 @@ export class CalendarPage {
   private readonly renderEvent = (arg: EventDisplayInfo) => ({
     html: eventHtml(arg.event.extendedProps as PostEventProps, arg.timeText, layoutOf(arg.view.type, arg.isNarrow)),
   });
-  /** The whole title and status on hover: a month's cell shows only the opening. */
-  private readonly describeEvent = (arg: EventDisplayInfo & { el: HTMLElement }) => {
-    const props = arg.event.extendedProps as PostEventProps;
-    arg.el.title = `${arg.timeText ? `${arg.timeText} ` : ''}${props.label}\n${props.description}`;
-  };
   private readonly allowMove = (span: DateSpanApi) => span.start.getTime() > Date.now() + LEAD_MS;
   private readonly movePost = (info: EventDropInfo) => void this.reschedule(info);
   private readonly rangeChanged = (info: DatesSetInfo) => this.onRange(info);
@@ -263,7 +258,6 @@ export class CalendarPage {
       // The week shows the working day, widened to the earliest and latest post: none is ever out of sight.
       slotMinTime: `${String(hours.first).padStart(2, '0')}:00:00`,
       slotMaxTime: `${String(hours.end).padStart(2, '0')}:00:00`,
-      eventDidMount: this.describeEvent,
       eventDurationEditable: false,
       eventContent: this.renderEvent,
       eventClick: this.openPost,
