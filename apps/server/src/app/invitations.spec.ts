@@ -271,8 +271,12 @@ describe('members join by invitation, with consent', () => {
         server.http.delete(`/api/v1/organizations/${region.id}/members/${second.userId}`).set(bearer(survivor)),
         server.http.delete(`/api/v1/organizations/${region.id}/members/${survivorId}`).set(bearer(second.token)),
       ]);
-      expect([a.status, b.status].sort()).toEqual([204, 409]);
-      expect((a.status === 409 ? a : b).body.code).toBe('last_root_admin');
+      // One removal wins; the other is refused, whichever way they were ordered: either its author is
+      // no longer a member (404) or, had both read their roles first, the last admin stays (409).
+      expect([a.status, b.status].filter((s) => s === 204)).toHaveLength(1);
+      const refused = a.status === 204 ? b : a;
+      expect([404, 409]).toContain(refused.status);
+      if (refused.status === 409) expect(refused.body.code).toBe('last_root_admin');
       const admins = (await members(a.status === 204 ? survivor : second.token, region.id)).filter((m) => m.role === 'admin');
       expect(admins).toHaveLength(1);
       survivor = a.status === 204 ? survivor : second.token;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Role, roleAtLeast, ROLES } from '@vestnik/contracts';
 import { OrganizationEntity } from '@vestnik/server/persistence';
 import { ApiException, forbidden, notFound } from '@vestnik/server/http';
@@ -42,10 +42,13 @@ export class AccessService {
     return rows.map((r) => ({ organization: this.toEntity(r), role: r.role }));
   }
 
-  /** The user's access to one organization, or null when it is outside his subtrees. */
-  async find(userId: string, organizationId: string): Promise<OrganizationAccess | null> {
+  /**
+   * The user's access to one organization, or null when it is outside his subtrees. Given a
+   * transaction's manager, reads inside it (after the locks it holds, so a role just taken away counts).
+   */
+  async find(userId: string, organizationId: string, manager: EntityManager = this.dataSource.manager): Promise<OrganizationAccess | null> {
     if (!/^[0-9a-f-]{36}$/i.test(organizationId)) return null;
-    const rows: (Record<string, unknown> & { role: Role })[] = await this.dataSource.query(
+    const rows: (Record<string, unknown> & { role: Role })[] = await manager.query(
       `SELECT o.*, m.role
          FROM organizations o
          JOIN memberships m ON m.user_id = $1
@@ -59,8 +62,8 @@ export class AccessService {
   }
 
   /** Like find, but 404 when invisible and 403 when the role is below `needed`. */
-  async require(userId: string, organizationId: string, needed: Role, what = 'Организация'): Promise<OrganizationAccess> {
-    const access = await this.find(userId, organizationId);
+  async require(userId: string, organizationId: string, needed: Role, what = 'Организация', manager?: EntityManager): Promise<OrganizationAccess> {
+    const access = await this.find(userId, organizationId, manager);
     if (!access) throw notFound(what);
     if (!roleAtLeast(access.role, needed)) throw forbidden();
     return access;

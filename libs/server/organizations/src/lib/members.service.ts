@@ -28,10 +28,12 @@ export class MembersService {
   }
 
   async remove(actor: SignedInActor, organizationId: string, userId: string): Promise<void> {
-    const { organization } = await this.access.require(actor.user.id, organizationId, 'admin');
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(organizationId)) throw notFound('Организация');
     await this.dataSource.transaction(async (m) => {
-      // Removals here queue on the organization's row, so two of them cannot both count the other admin.
+      // Removals here queue on the organization's row, so two of them cannot both count the other admin,
+      // and the remover's own role is read after the lock: an admin removed a moment ago removes no one.
       await m.query('SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [organizationId]);
+      const { organization } = await this.access.require(actor.user.id, organizationId, 'admin', 'Организация', m);
       const membership = /^[0-9a-f-]{36}$/i.test(userId) ? await m.findOne(MembershipEntity, { where: { userId, organizationId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!membership) throw notFound('Сотрудник');
       if (organization.parentId === null && membership.role === 'admin') {
