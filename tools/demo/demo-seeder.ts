@@ -15,6 +15,7 @@ import { drawImage } from './demo-images';
 import type { Logins } from './demo-logins';
 import { DemoPost, POSTS } from './demo-posts';
 import { CHANNELS, FAILING_CHANNEL_KEY, ORGANIZATIONS, PEOPLE, REGION } from './demo-region';
+import { localTime } from './local-time';
 import { PostStep, stepsToState } from './post-steps';
 import { VestnikClient } from './vestnik-client';
 
@@ -228,7 +229,7 @@ export class DemoSeeder {
   private async awaitWorker(posts: PostView[]): Promise<void> {
     const wanted = new Set(posts.map((p) => p.id));
     const latest = Math.max(...posts.map((p) => Date.parse(p.scheduledAt)));
-    this.say(`ждём, пока воркер опубликует ${wanted.size} публ. через песочницу (около ${Math.max(0, Math.round((latest - Date.now()) / 1000))} с)…`);
+    this.say(`ждём, пока воркер отправит в песочницу материалы: ${wanted.size} (около ${Math.max(0, Math.round((latest - Date.now()) / 1000))} с)…`);
     const deadline = Math.max(latest, Date.now()) + PUBLISH_WAIT_MS;
     while (wanted.size > 0) {
       for (const id of [...wanted]) {
@@ -292,12 +293,4 @@ function person(role: string) {
 
 function soon(): string {
   return new Date(Date.now() + SOON_MS).toISOString();
-}
-
-/** `YYYY-MM-DDTHH:mm` of `time` on the day `days` from today, both in the zone (the API reads it there). */
-export function localTime(days: number, time: string, timeZone: string, now = new Date()): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  const [y, m, d] = today.split('-').map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-  return `${day}T${time}`;
 }

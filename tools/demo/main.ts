@@ -9,7 +9,7 @@
 // The contracts' classes carry class-validator decorators, which need the metadata API loaded first.
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROLE_LABELS } from '@vestnik/contracts';
 import { loadOrCreateLogins } from './demo-logins';
@@ -29,6 +29,10 @@ async function main(): Promise<void> {
     say('сборка песочницы, сервера и редактора (nx, из кэша, если ничего не менялось)…');
     execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'sandbox', 'server', 'editor', '--output-style=static'], { cwd: ROOT, stdio: 'inherit' });
   }
+  // The server serves its own copy of the editor, so a rebuild in the checkout while the demo runs breaks nothing.
+  const editorDir = join(DEMO_DIR, 'editor');
+  rmSync(editorDir, { recursive: true, force: true });
+  cpSync(join(ROOT, 'dist/apps/editor/browser'), editorDir, { recursive: true });
   const { logins, created } = loadOrCreateLogins(join(DEMO_DIR, 'logins.json'), PEOPLE);
   if (created) say(`пароли демо-пользователей созданы: ${join(DEMO_DIR, 'logins.json')} (права 0600)`);
 
@@ -65,6 +69,7 @@ async function main(): Promise<void> {
       HOST: '127.0.0.1',
       VESTNIK_DATA_DIR: join(DEMO_DIR, 'data'),
       VESTNIK_ROLES: 'api,worker',
+      VESTNIK_EDITOR_DIR: editorDir,
       VESTNIK_PUBLIC_URL: baseUrl,
       VK_API_URL: `${sandboxUrl}/vk/method`,
       VK_ID_URL: `${sandboxUrl}/vk-id`,
@@ -115,7 +120,7 @@ function printSummary(report: SeedReport, baseUrl: string, sandboxUrl: string, l
   const lines = [
     '',
     `Демо-регион «${REGION.name}» (${REGION.timezone}) готов.`,
-    `  организаций: ${count(report.organizations)}, пользователей: ${count(report.people)}, страниц: ${count(report.channels)}, постов: ${count(report.posts)}${report.posts.advanced ? `, доведено до нужного состояния: ${report.posts.advanced}` : ''}`,
+    `  районов и учреждений: ${count(report.organizations)}, пользователей: ${count(report.people)}, страниц: ${count(report.channels)}, постов: ${count(report.posts)}${report.posts.advanced ? `, доведено до нужного состояния: ${report.posts.advanced}` : ''}`,
     `  посты по статусам: ${Object.entries(report.byStatus).map(([s, n]) => `${s} ${n}`).join(', ')}`,
     ...report.posts.leftAlone.map((note) => `  оставлен как есть: ${note}`),
     '',
