@@ -69,6 +69,50 @@ test('edit an organization: rename and return to the inherited zone', async ({ p
   await expect(treeEntry(page, SCHOOL)).toContainText('Asia/Sakhalin (МСК+8)');
 });
 
+test('the header: the current organization with its zone, chosen by keyboard from a search; the page follows', async ({ page }) => {
+  await signIn(page, ADMIN.email, ADMIN.password);
+  // One line at 1280 px: organization, sections, the person and sign-out.
+  const header = await page.getByRole('banner').boundingBox();
+  expect(header?.height).toBeLessThan(80);
+
+  const switcher = page.getByRole('button', { name: /Сменить организацию/ });
+  await expect(switcher).toContainText(ROOT_ORGANIZATION);
+  await expect(switcher).toContainText('Asia/Sakhalin (МСК+8)');
+  await switcher.click();
+  const search = page.getByRole('combobox', { name: 'Найти организацию' });
+  await expect(search).toBeFocused();
+  const list = page.getByRole('listbox', { name: 'Организации' });
+  // The whole tree, indented: region, ministry, school.
+  for (const name of [ROOT_ORGANIZATION, MINISTRY, SCHOOL]) await expect(list.getByRole('option', { name })).toHaveCount(1);
+  const indentOfSchool = await list.getByRole('option', { name: SCHOOL }).evaluate((option) => getComputedStyle(option).paddingLeft);
+  const indentOfMinistry = await list.getByRole('option', { name: MINISTRY }).evaluate((option) => getComputedStyle(option).paddingLeft);
+  expect(parseFloat(indentOfSchool)).toBeGreaterThan(parseFloat(indentOfMinistry));
+  await search.fill('средняя ШКОЛА');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(list.getByRole('option').first()).toContainText(SCHOOL);
+  await expect(list.getByRole('option').first()).toContainText(MINISTRY);
+  await search.press('Enter');
+
+  await expect(list).toHaveCount(0);
+  await expect(switcher).toBeFocused();
+  await expect(switcher).toContainText(SCHOOL);
+  await expect(page.getByRole('heading', { level: 2, name: SCHOOL })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]org=/);
+
+  // Arrows move, Escape closes without choosing.
+  await switcher.click();
+  await search.press('ArrowUp');
+  await search.press('Escape');
+  await expect(list).toHaveCount(0);
+  await expect(switcher).toContainText(SCHOOL);
+
+  // A click in the tree moves the header along, and the choice outlives a visit without ?org=.
+  await selectOrganization(page, MINISTRY);
+  await expect(switcher).toContainText(MINISTRY);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 2, name: MINISTRY })).toBeVisible();
+});
+
 test('invite a member: the link is shown once, the person creates the account and signs in', async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
   await selectOrganization(page, MINISTRY);

@@ -1,15 +1,19 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { IsActiveMatchOptions, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AttentionList, AuthApi, AuthSession, ReviewQueue, toApiFailure } from '@vestnik/editor/data-access';
 import { NotificationBell } from '@vestnik/editor/feature-notifications';
 import { AlertMessage } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
+import { OrganizationSwitcher } from './organization-switcher';
 
-/** The frame of every page after sign-in: header with the user, navigation and sign-out. */
+/**
+ * The frame of every page after sign-in: header with the current organization, navigation, the
+ * person (a link to their security settings) and sign-out.
+ */
 @Component({
   selector: 'vn-app-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, AlertMessage, NotificationBell],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, AlertMessage, NotificationBell, OrganizationSwitcher],
   templateUrl: './app-shell.html',
   styleUrl: './app-shell.css',
 })
@@ -18,7 +22,18 @@ export class AppShell {
   private readonly authApi = inject(AuthApi);
   private readonly router = inject(Router);
 
+  /** «Организации» stays marked with `?org=` in the address. */
+  protected readonly homeActive: IsActiveMatchOptions = { paths: 'exact', queryParams: 'ignored', matrixParams: 'ignored', fragment: 'ignored' };
   protected readonly user = this.session.user;
+  /** «Анна Петрова» → «АП»: the header's mark of the person (the name itself shows on wide screens). */
+  protected readonly initials = computed(() =>
+    (this.user()?.name ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((word) => word[0].toLocaleUpperCase('ru'))
+      .join(''),
+  );
   /** While the second factor must be set up, the rest of the editor is closed: hide its links. */
   protected readonly restricted = this.session.totpEnrollmentRequired;
   /** Failed, unconfirmed and missed publications and broken pages of the current organization's subtree. */

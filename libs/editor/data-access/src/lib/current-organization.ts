@@ -17,11 +17,23 @@ export class CurrentOrganization {
   private readonly session = inject(AuthSession);
   private readonly userId = computed(() => this.session.user()?.id ?? null);
 
-  /** Every organization the person may see: their subtrees, archived ones left out. */
-  readonly all = httpResource<OrganizationView[]>(() => (this.userId() ? `${API_BASE}/organizations` : undefined), { defaultValue: [] });
+  /**
+   * Every organization the person may see: their subtrees, archived ones left out. Not asked while
+   * the session is limited to setting up the second factor (the server refuses it then); asked as
+   * soon as the session becomes a full one.
+   */
+  readonly all = httpResource<OrganizationView[]>(
+    () => (this.userId() && !this.session.totpEnrollmentRequired() ? `${API_BASE}/organizations` : undefined),
+    { defaultValue: [] },
+  );
 
   private readonly list = computed(() => (this.all.hasValue() ? this.all.value() : []));
   private readonly chosen = signal<string | null>(null);
+  /**
+   * What the person last chose, even while it is not in the list (e.g. just archived): a page that
+   * mirrors the choice in its address follows this, not `id()`, whose fallback is no one's choice.
+   */
+  readonly choice = this.chosen.asReadonly();
 
   readonly byId = computed(() => new Map(this.list().map((o) => [o.id, o])));
   readonly tree = computed<OrganizationNode[]>(() => buildOrganizationTree(this.list()));

@@ -1,5 +1,5 @@
 import type { OrganizationView } from '@vestnik/contracts';
-import { buildOrganizationTree, visibleAncestors } from './organization-tree';
+import { buildOrganizationTree, filterOrganizationOptions, flattenOrganizationTree, visibleAncestors } from './organization-tree';
 
 function organization(id: string, name: string, parentId: string | null, ownTimezone: string | null = null): OrganizationView {
   return {
@@ -53,5 +53,37 @@ describe('visibleAncestors', () => {
     const byId = new Map(list.map((o) => [o.id, o]));
     expect(visibleAncestors(list[2], byId).map((o) => o.id)).toEqual(['m', 'r']);
     expect(visibleAncestors(list[0], byId)).toEqual([]);
+  });
+});
+
+describe('organization picker lines', () => {
+  const tree = buildOrganizationTree([
+    organization('r', 'Область', null),
+    organization('m', 'Министерство образования', 'r'),
+    organization('s', 'Школа № 2 посёлка Ёлкино', 'm'),
+    organization('a', 'Агентство', 'r'),
+  ]);
+  const options = flattenOrganizationTree(tree);
+
+  it('flattens the tree depth-first with depth and the names above', () => {
+    expect(options.map((o) => [o.organization.id, o.depth])).toEqual([['r', 0], ['a', 1], ['m', 1], ['s', 2]]);
+    expect(options[3].path).toEqual(['Область', 'Министерство образования']);
+  });
+
+  it('keeps lines containing every typed word, any case, ё as е', () => {
+    expect(filterOrganizationOptions(options, '  ').length).toBe(4);
+    expect(filterOrganizationOptions(options, 'ШКОЛА елкино').map((o) => o.organization.id)).toEqual(['s']);
+    expect(filterOrganizationOptions(options, 'министерство школа')).toEqual([]);
+  });
+
+  it('handles hundreds of organizations', () => {
+    const many = [organization('root', 'Область', null)];
+    for (let i = 1; i <= 500; i++) many.push(organization(`o${i}`, `Школа № ${i}`, 'root'));
+    const lines = flattenOrganizationTree(buildOrganizationTree(many));
+    expect(lines.length).toBe(501);
+    const found = filterOrganizationOptions(lines, '№ 25').map((o) => o.organization.name);
+    // 25, 125, 225, 325, 425 and 250–259.
+    expect(found.length).toBe(15);
+    expect(found.every((name) => name.includes('25'))).toBe(true);
   });
 });

@@ -46,3 +46,41 @@ export function visibleAncestors(
   }
   return result;
 }
+
+/** One line of an organization picker: the tree flattened in order, with depth and the path above. */
+export interface OrganizationOption {
+  organization: OrganizationView;
+  depth: number;
+  /** Names of the ancestors in the list, root first: shown when a search takes a line out of its place. */
+  path: string[];
+}
+
+/** The tree flattened depth-first, as a picker lists it. */
+export function flattenOrganizationTree(tree: readonly OrganizationNode[]): OrganizationOption[] {
+  const result: OrganizationOption[] = [];
+  const walk = (nodes: readonly OrganizationNode[], path: string[]) => {
+    for (const node of nodes) {
+      result.push({ organization: node.organization, depth: path.length, path });
+      walk(node.children, [...path, node.organization.name]);
+    }
+  };
+  walk(tree, []);
+  return result;
+}
+
+/**
+ * Lines whose name contains every word typed (any case, «ё» as «е»), in tree order. An empty query
+ * keeps every line.
+ */
+export function filterOrganizationOptions(options: readonly OrganizationOption[], query: string): OrganizationOption[] {
+  const words = normalize(query).split(/\s+/).filter(Boolean);
+  if (!words.length) return [...options];
+  return options.filter((option) => {
+    const name = normalize(option.organization.name);
+    return words.every((word) => name.includes(word));
+  });
+}
+
+function normalize(text: string): string {
+  return text.toLocaleLowerCase('ru').replaceAll('ё', 'е');
+}

@@ -70,15 +70,15 @@ export class OrganizationDetail {
     return `обязательно по требованию «${requiredBy.name}» для всех подчинённых организаций`;
   });
 
-  protected async onSaved(): Promise<void> {
+  protected onSaved(): void {
     this.mode.set('view');
-    await this.directory.load();
+    this.directory.reload();
     this.notice.set('Изменения сохранены.');
   }
 
-  protected async onCreated(child: OrganizationView): Promise<void> {
+  protected onCreated(child: OrganizationView): void {
     this.mode.set('view');
-    await this.directory.load();
+    this.directory.reload();
     this.created.emit(child);
   }
 
@@ -89,8 +89,9 @@ export class OrganizationDetail {
     try {
       await firstValueFrom(archived ? this.api.archive(o.id) : this.api.unarchive(o.id));
       // An archived organization disappears from the default list: show archived ones to keep it in view.
-      if (archived && !this.directory.includeArchived()) await this.directory.showArchived(true);
-      else await this.directory.load();
+      // The page keeps showing it (by ?org=) while the new list comes, so the notice below stays.
+      if (archived) this.directory.showArchived(true);
+      this.directory.reload();
       this.mode.set('view');
       this.notice.set(archived ? `«${o.name}» перемещена в архив.` : `«${o.name}» возвращена из архива.`);
     } catch (error) {

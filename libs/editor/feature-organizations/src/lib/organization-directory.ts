@@ -1,42 +1,55 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { httpResource } from '@angular/common/http';
+import { Injectable, computed, inject, linkedSignal, signal } from '@angular/core';
 import type { OrganizationView } from '@vestnik/contracts';
-import { OrganizationsApi, type ApiFailure, buildOrganizationTree, toApiFailure } from '@vestnik/editor/data-access';
-import { firstValueFrom } from 'rxjs';
+import { API_BASE, CurrentOrganization, buildOrganizationTree, toApiFailure } from '@vestnik/editor/data-access';
 
-/** The organizations the signed-in user can see, as a list and as a tree; one per organizations page. */
+/**
+ * The organizations page's view of the list: `CurrentOrganization`'s own list, or, while archived
+ * ones are shown, the same list with them (asked for only then).
+ */
 @Injectable()
 export class OrganizationDirectory {
-  private readonly api = inject(OrganizationsApi);
-  private loadSequence = 0;
+  private readonly current = inject(CurrentOrganization);
 
-  readonly organizations = signal<readonly OrganizationView[]>([]);
   readonly includeArchived = signal(false);
-  readonly loading = signal(false);
-  readonly loaded = signal(false);
-  readonly failure = signal<ApiFailure | null>(null);
+  private readonly withArchived = httpResource<OrganizationView[]>(() =>
+    this.includeArchived() ? `${API_BASE}/organizations?includeArchived=true` : undefined,
+  );
+  private readonly source = computed(() => (this.includeArchived() ? this.withArchived : this.current.all));
+
+  /**
+   * The last list that came: while the other list is on its way (archived ones just switched on),
+   * the one in view stays, so the selected organization and its notices are not dropped meanwhile.
+   */
+  readonly organizations = linkedSignal<readonly OrganizationView[] | undefined, readonly OrganizationView[]>({
+    source: () => {
+      const source = this.source();
+      return source.hasValue() && !source.isLoading() ? source.value() : undefined;
+    },
+    computation: (list, previous) => list ?? previous?.value ?? [],
+  });
+  /** An answer has come (a reload keeps the last one in view). */
+  readonly loaded = computed(() => {
+    const status = this.source().status();
+    return status === 'resolved' || status === 'reloading' || status === 'local' || this.organizations().length > 0;
+  });
+  /** A list is on its way (after a change, or archived ones switched on). */
+  readonly loading = computed(() => this.source().isLoading());
+  readonly failure = computed(() => {
+    const error = this.source().error();
+    return error ? toApiFailure(error) : null;
+  });
 
   readonly tree = computed(() => buildOrganizationTree(this.organizations()));
   readonly byId = computed(() => new Map(this.organizations().map((o) => [o.id, o])));
 
-  async load(): Promise<void> {
-    const sequence = ++this.loadSequence;
-    this.loading.set(true);
-    try {
-      const list = await firstValueFrom(this.api.list(this.includeArchived()));
-      // A slower, older answer must not overwrite a newer one (e.g. after toggling "show archived").
-      if (sequence !== this.loadSequence) return;
-      this.organizations.set(list);
-      this.failure.set(null);
-      this.loaded.set(true);
-    } catch (error) {
-      if (sequence === this.loadSequence) this.failure.set(toApiFailure(error));
-    } finally {
-      if (sequence === this.loadSequence) this.loading.set(false);
-    }
+  /** After a create, rename, archive or retry: the shell's switcher and every page see the change. */
+  reload(): void {
+    this.current.reload();
+    if (this.includeArchived()) this.withArchived.reload();
   }
 
-  async showArchived(show: boolean): Promise<void> {
+  showArchived(show: boolean): void {
     this.includeArchived.set(show);
-    await this.load();
   }
 }

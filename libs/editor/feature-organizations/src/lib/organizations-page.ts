@@ -1,12 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { Router } from '@angular/router';
 import type { OrganizationView } from '@vestnik/contracts';
+import { CurrentOrganization } from '@vestnik/editor/data-access';
 import { AlertMessage } from '@vestnik/editor/ui';
 import { OrganizationDetail } from './organization-detail';
 import { OrganizationDirectory } from './organization-directory';
 import { OrganizationTree } from './organization-tree';
 
-/** Home page after sign-in: the tree of the user's organizations and the selected one's details. */
+/**
+ * Home page after sign-in: the tree of the user's organizations and the selected one's details.
+ * `?org=` and the header's current organization steer each other: a link or a click in the tree
+ * makes that organization current; a choice in the header's switcher moves `?org=` along.
+ * An archived organization may be shown by `?org=` without becoming current.
+ */
 @Component({
   selector: 'vn-organizations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -20,28 +26,59 @@ export class OrganizationsPage {
   readonly org = input<string>();
 
   protected readonly directory = inject(OrganizationDirectory);
+  private readonly current = inject(CurrentOrganization);
   private readonly router = inject(Router);
 
-  /** Without an explicit choice the first root is shown, so the page is never an empty half. */
-  protected readonly selectedId = computed(() => this.org() ?? this.directory.tree()[0]?.organization.id ?? null);
+  /** Without `?org=` the current organization is shown, so the page is never an empty half. */
+  protected readonly selectedId = computed(() => this.org() ?? this.current.id());
   protected readonly selected = computed(() => {
     const id = this.selectedId();
     return id ? (this.directory.byId().get(id) ?? null) : null;
   });
 
   constructor() {
-    void this.directory.load();
+    // Only changes count: a list that loses the shown organization (archived a moment ago) moves
+    // nothing, so its notice stays; an address naming one not yet listed waits for the list.
+    let lastOrg: string | undefined;
+    let lastChoice: string | null | undefined;
+    let pending: string | null = null;
+    effect(() => {
+      const org = this.org();
+      const choice = this.current.choice();
+      const known = this.current.byId();
+      untracked(() => {
+        if (org !== lastOrg) {
+          lastOrg = org;
+          pending = org ?? null;
+        }
+        if (pending && known.has(pending)) {
+          if (pending !== choice) this.current.choose(pending);
+          lastChoice = pending;
+          pending = null;
+          return;
+        }
+        if (choice !== lastChoice) {
+          lastChoice = choice;
+          if (choice && choice !== org && known.has(choice)) this.writeOrg(choice, true);
+        }
+      });
+    });
   }
 
   protected select(id: string): void {
-    void this.router.navigate([], { queryParams: { org: id }, queryParamsHandling: 'merge' });
+    this.writeOrg(id, false);
   }
 
   protected onCreated(child: OrganizationView): void {
-    this.select(child.id);
+    this.current.choose(child.id);
+    this.writeOrg(child.id, false);
   }
 
   protected toggleArchived(event: Event): void {
-    void this.directory.showArchived((event.target as HTMLInputElement).checked);
+    this.directory.showArchived((event.target as HTMLInputElement).checked);
+  }
+
+  private writeOrg(id: string, replaceUrl: boolean): void {
+    void this.router.navigate([], { queryParams: { org: id }, queryParamsHandling: 'merge', replaceUrl });
   }
 }
