@@ -22,6 +22,11 @@ async function enroll(page: Page): Promise<{ secret: string; step: number }> {
   const shown = (await page.getByLabel('Секретный ключ').textContent())?.trim() ?? '';
   expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
   await expect(page.locator('code.otpauth')).toContainText('otpauth://totp/');
+  // The same address as a QR code beside the key, drawn here (a data: image, allowed by the page's policy).
+  const qr = page.getByRole('img', { name: /QR-код для приложения-аутентификатора/ });
+  await expect(qr).toBeVisible();
+  expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+  expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   const step = Math.floor(Date.now() / PERIOD_MS);
   await page.getByLabel('Одноразовый код').fill(totpFor(shown));
   return { secret: shown, step };

@@ -1,17 +1,9 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, computed, inject, resource, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { ROLE_LABELS, type CookieLoginResponse, type TotpSetupResponse } from '@vestnik/contracts';
 import { AuthApi, AuthSession, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
-import {
-  AlertMessage,
-  FieldControl,
-  FormField,
-  SubmitButton,
-  applyServerErrors,
-  focusAfterRender,
-  focusFirstInvalid,
-} from '@vestnik/editor/ui';
+import { AlertMessage, FieldControl, FormField, SubmitButton, focusAfterRender, formSubmission } from '@vestnik/editor/ui';
 import { Observable, firstValueFrom } from 'rxjs';
 import { PasswordChangeForm } from './password-change-form';
 import { groupSecret } from './totp-secret';
@@ -40,8 +32,35 @@ const TOTP_CODE = /^\d{6}$/;
       padding: 0.5rem 0.75rem;
       background: #f7f8fa;
       border-radius: var(--vn-radius);
-      font-size: 0.85rem;
+      font-size: 0.8rem;
       overflow-wrap: anywhere;
+    }
+    .enroll-key {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: 1rem 1.5rem;
+    }
+    .qr {
+      display: block;
+      width: 200px;
+      height: 200px;
+      border: 1px solid var(--vn-border-soft);
+      border-radius: var(--vn-radius);
+      background: #fff;
+    }
+    .qr--pending {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      margin: 0;
+      padding: 1rem;
+      box-sizing: border-box;
+      text-align: center;
+    }
+    .enroll-key__manual {
+      flex: 1 1 18rem;
+      min-width: 0;
     }
     .steps > li {
       margin-bottom: 1rem;
@@ -54,7 +73,6 @@ const TOTP_CODE = /^\d{6}$/;
 export class SecurityPage {
   private readonly authApi = inject(AuthApi);
   private readonly session = inject(AuthSession);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
 
   protected readonly roleLabels = ROLE_LABELS;
@@ -66,17 +84,39 @@ export class SecurityPage {
 
   protected readonly enrollment = signal<TotpSetupResponse | null>(null);
   protected readonly groupedSecret = computed(() => groupSecret(this.enrollment()?.secret ?? ''));
+  /** The enrollment address as a QR code image (an SVG data address: the page's policy allows data: images). */
+  protected readonly qrCode = resource({
+    params: () => this.enrollment()?.otpauthUrl,
+    loader: async ({ params }) => {
+      // A CommonJS package: the bundler hands its exports over as `default`.
+      const loaded = await import('qrcode');
+      const qrcode = loaded.default ?? loaded;
+      const svg = await qrcode.toString(params, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    },
+  });
+  /** The image, once drawn (reading a failed resource's value would throw in the template). */
+  protected readonly qrImage = computed(() => (this.qrCode.hasValue() ? this.qrCode.value() : undefined));
   protected readonly starting = signal(false);
-  protected readonly sending = signal(false);
-  protected readonly failure = signal<ApiFailure | null>(null);
+  /** Starting enrollment failed (there is no form to put it beside). */
+  protected readonly startFailure = signal<ApiFailure | null>(null);
 
   protected readonly codeForm = inject(NonNullableFormBuilder).group({
     code: ['', [Validators.required, Validators.pattern(TOTP_CODE)]],
   });
+  /** A wrong code belongs beside the code field, as the server's field errors do. */
+  private readonly submission = formSubmission(this.codeForm, (error) => {
+    const failure = toApiFailure(error);
+    if (failure.code !== 'totp_invalid') return failure;
+    return { ...failure, code: 'validation_failed', errors: failure.errors?.length ? failure.errors : [{ field: 'code', rule: 'totp', message: failure.message }] };
+  });
+  protected readonly sending = this.submission.sending;
+  protected readonly failure = computed(() => this.startFailure() ?? this.submission.failure());
   protected readonly codeMessages = { pattern: 'Код должен состоять из 6 цифр' };
 
   protected async startEnrollment(): Promise<void> {
-    this.failure.set(null);
+    this.startFailure.set(null);
+    this.submission.failure.set(null);
     this.notice.set(null);
     this.starting.set(true);
     try {
@@ -84,7 +124,7 @@ export class SecurityPage {
       this.codeForm.reset();
       focusAfterRender('totp-secret-heading', this.injector);
     } catch (error) {
-      this.failure.set(toApiFailure(error));
+      this.startFailure.set(toApiFailure(error));
     } finally {
       this.starting.set(false);
     }
@@ -92,7 +132,7 @@ export class SecurityPage {
 
   protected cancelEnrollment(): void {
     this.enrollment.set(null);
-    this.failure.set(null);
+    this.submission.failure.set(null);
   }
 
   /** The server answers a new session, so a session limited to enrollment becomes a full one here and now. */
@@ -109,32 +149,11 @@ export class SecurityPage {
   }
 
   private async sendCode(call: (code: string) => Observable<CookieLoginResponse>): Promise<boolean> {
-    if (this.sending()) return false;
-    this.failure.set(null);
-    if (this.codeForm.invalid) {
-      this.codeForm.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return false;
-    }
-    this.sending.set(true);
-    try {
-      this.session.start(await firstValueFrom(call(this.codeForm.getRawValue().code)));
-      this.codeForm.reset();
-      return true;
-    } catch (error) {
-      const failure = toApiFailure(error);
-      if (failure.code === 'totp_invalid' || failure.code === 'validation_failed') {
-        const errors = failure.errors?.length
-          ? failure.errors
-          : [{ field: 'code', rule: 'totp', message: failure.message }];
-        applyServerErrors(this.codeForm, errors);
-        focusFirstInvalid(this.host.nativeElement, this.injector);
-      } else {
-        this.failure.set(failure);
-      }
-      return false;
-    } finally {
-      this.sending.set(false);
-    }
+    this.startFailure.set(null);
+    const session = await this.submission.run(() => call(this.codeForm.getRawValue().code));
+    if (!session) return false;
+    this.session.start(session);
+    this.codeForm.reset();
+    return true;
   }
 }
