@@ -8,3 +8,5 @@ export * from './lib/focus-first-invalid';
 export * from './lib/form-submission';
 export * from './lib/post-label';
 export * from './lib/post-previews';
+export * from './lib/contract-limits';
+export * from './lib/contract-validators';

@@ -2,9 +2,8 @@ import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRend
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RejectPostRequest, type PostView } from '@vestnik/contracts';
 import { PostsApi, toApiFailure, type ApiFailure } from '@vestnik/editor/data-access';
-import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, formSubmission } from '@vestnik/editor/ui';
+import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, formSubmission, maxLengthOf } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
-import { maxLengthOf } from './contract-limits';
 
 const COMMENT_MAX = maxLengthOf(RejectPostRequest, 'comment') ?? Number.MAX_SAFE_INTEGER;
 

@@ -1,18 +1,19 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, input, resource, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, computed, effect, inject, input, resource, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLE_LABELS, type AcceptInvitationRequest, type InvitationDetails } from '@vestnik/contracts';
+import { AcceptInvitationRequest, PASSWORD_MIN_LENGTH, ROLE_LABELS, type InvitationDetails } from '@vestnik/contracts';
 import { AuthSession, InvitationsApi, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
 import {
   AlertMessage,
   FieldControl,
   FieldRules,
   FormField,
+  type FormFailure,
   SubmitButton,
-  applyServerErrors,
+  contractLength,
   focusAfterRender,
-  focusFirstInvalid,
+  formSubmission,
 } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
 import { EntryLayout } from './entry-layout';
@@ -61,7 +62,6 @@ export class InvitationPage {
   private readonly api = inject(InvitationsApi);
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
 
   protected readonly roleLabels = ROLE_LABELS;
@@ -84,21 +84,23 @@ export class InvitationPage {
   });
   /** The account has a second factor, or the server asked for it. */
   protected readonly askTotp = signal(false);
-  protected readonly sending = signal(false);
-  protected readonly failure = signal<ApiFailure | null>(null);
   /** A reset whose new password is saved, but the code did not pass: the person signs in normally. */
   protected readonly passwordSavedCodeRefused = signal(false);
 
   private readonly choosesPassword = () => this.mode() === 'new-account' || this.mode() === 'reset';
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: ['', [onlyWhen(() => this.mode() === 'new-account', FieldRules.filled, Validators.maxLength(200))]],
+    name: ['', [onlyWhen(() => this.mode() === 'new-account', FieldRules.filled, ...contractLength(AcceptInvitationRequest, 'name'))]],
     password: [
       '',
-      [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH), onlyWhen(this.choosesPassword, Validators.minLength(PASSWORD_MIN_LENGTH))],
+      // An existing account's own password may be older than today's minimum: the minimum holds only for a new one.
+      [Validators.required, ...contractLength(AcceptInvitationRequest, 'password'), onlyWhen(this.choosesPassword, Validators.minLength(PASSWORD_MIN_LENGTH))],
     ],
     passwordConfirmation: ['', [onlyWhen(this.choosesPassword, Validators.required, FieldRules.sameAs('password', 'Пароли не совпадают'))]],
     totpCode: ['', [onlyWhen(() => this.askTotp(), Validators.required, Validators.pattern(TOTP_CODE))]],
   });
+  private readonly submission = formSubmission(this.form, (error) => this.placeFailure(toApiFailure(error)));
+  protected readonly sending = this.submission.sending;
+  protected readonly failure = this.submission.failure;
 
   constructor() {
     effect(() => {
@@ -116,70 +118,53 @@ export class InvitationPage {
 
   protected async submit(): Promise<void> {
     const mode = this.mode();
-    if (this.sending() || !mode) return;
-    this.failure.set(null);
+    if (!mode) return;
+    // The rules depend on the mode and on whether a code is asked: check them as they are now.
     for (const control of Object.values(this.form.controls)) control.updateValueAndValidity();
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
     const { name, password, totpCode } = this.form.getRawValue();
     const request: AcceptInvitationRequest = {
       password,
       ...(mode === 'new-account' ? { name: name.trim() } : {}),
       ...(this.askTotp() && mode !== 'new-account' ? { totpCode } : {}),
     };
-    this.sending.set(true);
-    try {
-      const response = await firstValueFrom(this.api.accept(this.token(), request));
-      this.session.start(response);
-      await this.router.navigateByUrl(response.totpEnrollmentRequired ? '/security' : '/');
-    } catch (error) {
-      this.showFailure(toApiFailure(error), mode);
-    } finally {
-      this.sending.set(false);
-    }
+    const response = await this.submission.run(() => this.api.accept(this.token(), request));
+    if (!response) return;
+    this.session.start(response);
+    await this.router.navigateByUrl(response.totpEnrollmentRequired ? '/security' : '/');
   }
 
-  private showFailure(failure: ApiFailure, mode: InvitationMode): void {
+  /**
+   * A refusal as the page shows it: beside its field where it has one, a code field opened when
+   * asked for, the link's own state reloaded when it stopped working; null when nothing more is said.
+   */
+  private placeFailure(failure: ApiFailure): FormFailure | null {
     switch (failure.code) {
-      case 'validation_failed': {
-        const unplaced = applyServerErrors(this.form, failure.errors);
-        if (unplaced.length) this.failure.set({ ...failure, message: unplaced.map((e) => e.message).join(' ') });
-        focusFirstInvalid(this.host.nativeElement, this.injector);
-        return;
-      }
       case 'invalid_credentials':
-        applyServerErrors(this.form, [{ field: 'password', rule: 'credentials', message: 'Неверный пароль этой учётной записи' }]);
-        focusFirstInvalid(this.host.nativeElement, this.injector);
-        return;
+        return { ...failure, code: 'validation_failed', errors: [{ field: 'password', rule: 'credentials', message: 'Неверный пароль этой учётной записи' }] };
       case 'totp_required':
         this.askTotp.set(true);
         this.form.controls.totpCode.updateValueAndValidity();
         focusAfterRender('invitation-totp', this.injector);
-        return;
+        return null;
       case 'totp_invalid':
-        if (mode === 'reset') {
+        if (this.mode() === 'reset') {
           this.passwordSavedCodeRefused.set(true);
-          return;
+          return null;
         }
-        applyServerErrors(this.form, [{ field: 'totpCode', rule: 'totp', message: failure.message }]);
         focusAfterRender('invitation-totp', this.injector);
-        return;
+        return { ...failure, code: 'validation_failed', errors: [{ field: 'totpCode', rule: 'totp', message: failure.message }] };
       case 'account_exists':
         // Someone created the account meanwhile (e.g. through another invitation): ask for its password instead.
-        this.failure.set(failure);
         this.offer.reload();
-        return;
+        return failure;
       case 'invitation_not_found':
       case 'invitation_expired':
       case 'invitation_revoked':
       case 'invitation_used':
         this.offer.reload();
-        return;
+        return null;
       default:
-        this.failure.set(failure);
+        return failure;
     }
   }
 }

@@ -1,19 +1,19 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, computed, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
-import { PASSWORD_MAX_LENGTH } from '@vestnik/contracts';
+import { LoginRequest } from '@vestnik/contracts';
 import { AuthApi, AuthSession, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
 import {
   AlertMessage,
   FieldControl,
   FieldRules,
   FormField,
+  type FormFailure,
   SubmitButton,
-  applyServerErrors,
+  contractLength,
   focusAfterRender,
-  focusFirstInvalid,
+  formSubmission,
 } from '@vestnik/editor/ui';
-import { firstValueFrom } from 'rxjs';
 import { EntryLayout } from './entry-layout';
 import { formatWait } from './wait-time';
 
@@ -40,19 +40,19 @@ export class LoginPage {
   private readonly authApi = inject(AuthApi);
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    email: [this.rememberedEmail(), [FieldRules.filled, FieldRules.email, Validators.maxLength(254)]],
-    password: ['', [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+    email: [this.rememberedEmail(), [FieldRules.filled, FieldRules.email, ...contractLength(LoginRequest, 'email')]],
+    password: ['', [Validators.required, ...contractLength(LoginRequest, 'password')]],
     totpCode: [''],
   });
 
   /** The password was right and the account has a second factor: ask for the code. */
   protected readonly askTotp = signal(false);
-  protected readonly sending = signal(false);
-  protected readonly failure = signal<ApiFailure | null>(null);
+  private readonly submission = formSubmission(this.form, (error) => this.placeFailure(toApiFailure(error)));
+  protected readonly sending = this.submission.sending;
+  protected readonly failure = this.submission.failure;
 
   private readonly retryUntil = signal<number | null>(null);
   private readonly now = signal(Date.now());
@@ -81,51 +81,35 @@ export class LoginPage {
   }
 
   protected async submit(): Promise<void> {
-    if (this.sending() || this.waitSeconds() > 0) return;
-    this.failure.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
+    if (this.waitSeconds() > 0) return;
     const { email, password, totpCode } = this.form.getRawValue();
-    this.sending.set(true);
-    try {
-      const response = await firstValueFrom(
-        this.authApi.login({ email: email.trim(), password, ...(this.askTotp() ? { totpCode } : {}) }),
-      );
-      this.session.start(response);
-      await this.router.navigateByUrl(response.totpEnrollmentRequired ? '/security' : this.safeReturnUrl());
-    } catch (error) {
-      this.showFailure(toApiFailure(error));
-    } finally {
-      this.sending.set(false);
-    }
+    const response = await this.submission.run(() =>
+      this.authApi.login({ email: email.trim(), password, ...(this.askTotp() ? { totpCode } : {}) }),
+    );
+    if (!response) return;
+    this.session.start(response);
+    await this.router.navigateByUrl(response.totpEnrollmentRequired ? '/security' : this.safeReturnUrl());
   }
 
-  private showFailure(failure: ApiFailure): void {
+  /**
+   * A refused sign-in as the form shows it: a code asked for opens its field (nothing above the
+   * form), a wrong code goes beside that field, too many attempts start the countdown.
+   */
+  private placeFailure(failure: ApiFailure): FormFailure | null {
     switch (failure.code) {
       case 'totp_required':
         this.requestTotp();
-        return;
+        return null;
       case 'totp_invalid':
         this.requestTotp();
-        applyServerErrors(this.form, [{ field: 'totpCode', rule: 'totp', message: failure.message }]);
         focusAfterRender('login-totp', this.injector);
-        return;
-      case 'validation_failed': {
-        const unplaced = applyServerErrors(this.form, failure.errors);
-        if (unplaced.length) this.failure.set({ ...failure, message: unplaced.map((e) => e.message).join(' ') });
-        focusFirstInvalid(this.host.nativeElement, this.injector);
-        return;
-      }
+        return { ...failure, code: 'validation_failed', errors: [{ field: 'totpCode', rule: 'totp', message: failure.message }] };
       case 'too_many_attempts':
         this.retryUntil.set(Date.now() + (failure.retryAfterSeconds ?? 60) * 1000);
         this.now.set(Date.now());
-        this.failure.set(failure);
-        return;
+        return failure;
       default:
-        this.failure.set(failure);
+        return failure;
     }
   }
 

@@ -1,18 +1,9 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@vestnik/contracts';
-import { AuthApi, AuthSession, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
-import {
-  AlertMessage,
-  FieldControl,
-  FieldRules,
-  FormField,
-  SubmitButton,
-  applyServerErrors,
-  focusFirstInvalid,
-} from '@vestnik/editor/ui';
-import { firstValueFrom } from 'rxjs';
+import { ChangePasswordRequest, PASSWORD_MIN_LENGTH } from '@vestnik/contracts';
+import { AuthApi, AuthSession, toApiFailure } from '@vestnik/editor/data-access';
+import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, contractLength, formSubmission } from '@vestnik/editor/ui';
 
 /**
  * Changing the own password. The server ends every session of the person (other browsers, other
@@ -52,18 +43,21 @@ import { firstValueFrom } from 'rxjs';
 export class PasswordChangeForm {
   private readonly authApi = inject(AuthApi);
   private readonly session = inject(AuthSession);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    currentPassword: ['', [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH)]],
-    newPassword: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+    currentPassword: ['', [Validators.required, ...contractLength(ChangePasswordRequest, 'currentPassword')]],
+    newPassword: ['', [Validators.required, ...contractLength(ChangePasswordRequest, 'newPassword')]],
     newPasswordConfirmation: ['', [Validators.required, FieldRules.sameAs('newPassword', 'Пароли не совпадают')]],
   });
 
-  protected readonly sending = signal(false);
-  protected readonly failure = signal<ApiFailure | null>(null);
+  /** A wrong current password (`wrong_password`, counted as a failed sign-in) names its field: placed beside it. */
+  private readonly submission = formSubmission(this.form, (error) => {
+    const failure = toApiFailure(error);
+    return failure.errors?.length ? { ...failure, code: 'validation_failed' } : failure;
+  });
+  protected readonly sending = this.submission.sending;
+  protected readonly failure = this.submission.failure;
   protected readonly notice = signal<string | null>(null);
 
   constructor() {
@@ -72,27 +66,12 @@ export class PasswordChangeForm {
   }
 
   protected async submit(): Promise<void> {
-    if (this.sending()) return;
-    this.failure.set(null);
     this.notice.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
     const { currentPassword, newPassword } = this.form.getRawValue();
-    this.sending.set(true);
-    try {
-      this.session.start(await firstValueFrom(this.authApi.changePassword({ currentPassword, newPassword })));
-      this.form.reset();
-      this.notice.set('Пароль изменён. Другие сеансы завершены: там нужно войти с новым паролем.');
-    } catch (error) {
-      const failure = toApiFailure(error);
-      const unplaced = failure.errors?.length ? applyServerErrors(this.form, failure.errors) : [failure];
-      if (unplaced.length) this.failure.set({ ...failure, message: unplaced.map((e) => e.message).join(' ') });
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-    } finally {
-      this.sending.set(false);
-    }
+    const session = await this.submission.run(() => this.authApi.changePassword({ currentPassword, newPassword }));
+    if (!session) return;
+    this.session.start(session);
+    this.form.reset();
+    this.notice.set('Пароль изменён. Другие сеансы завершены: там нужно войти с новым паролем.');
   }
 }

@@ -4,12 +4,11 @@ import { AbstractControl, FormArray, FormControl, FormGroup, NonNullableFormBuil
 import { RouterLink } from '@angular/router';
 import { OAuthPageChoice, type ChannelOAuthConnectionView, type ChannelView, type CreateOAuthChannelsResponse, type OAuthPageError } from '@vestnik/contracts';
 import { ChannelOAuthApi, CurrentOrganization, oauthConnectionUrl, toApiFailure } from '@vestnik/editor/data-access';
-import { AlertMessage, describeTimeZone, FieldControl, FieldRules, FormField, SubmitButton, formSubmission } from '@vestnik/editor/ui';
+import { AlertMessage, describeTimeZone, FieldControl, FieldRules, FormField, SubmitButton, formSubmission, maxLengthOf } from '@vestnik/editor/ui';
 import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
 import { firstValueFrom } from 'rxjs';
 import { formatWhen, subtreeOrder } from './channel-list';
 import { connectableOrganizations, indentedName, signInName } from './connect-texts';
-import { maxLengthOf } from './contract-limits';
 
 const NAME_MAX = maxLengthOf(OAuthPageChoice, 'name') ?? Number.MAX_SAFE_INTEGER;
 

@@ -2,8 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, output, signal } fro
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { CreateChannelRequest, type ChannelView } from '@vestnik/contracts';
 import { ChannelsApi, toApiFailure } from '@vestnik/editor/data-access';
-import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, formSubmission } from '@vestnik/editor/ui';
-import { maxLengthOf } from './contract-limits';
+import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, formSubmission, maxLengthOf } from '@vestnik/editor/ui';
 
 const NAME_MAX = maxLengthOf(CreateChannelRequest, 'name') ?? Number.MAX_SAFE_INTEGER;
 const TARGET_MAX = maxLengthOf(CreateChannelRequest, 'target') ?? Number.MAX_SAFE_INTEGER;

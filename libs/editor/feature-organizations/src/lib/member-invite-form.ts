@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { ROLES, ROLE_LABELS, type InvitationCreated, type OrganizationView, type Role } from '@vestnik/contracts';
+import { AddMemberRequest, ROLES, ROLE_LABELS, type InvitationCreated, type OrganizationView, type Role } from '@vestnik/contracts';
 import { OrganizationsApi, toApiFailure } from '@vestnik/editor/data-access';
-import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, formSubmission } from '@vestnik/editor/ui';
+import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, contractLength, formSubmission } from '@vestnik/editor/ui';
 
 /**
  * Invites a person by e-mail. The role is given only when the person accepts: with a new account, or
@@ -39,8 +39,8 @@ export class MemberInviteForm {
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    email: ['', [FieldRules.filled, FieldRules.email, Validators.maxLength(254)]],
-    name: ['', [Validators.maxLength(200)]],
+    email: ['', [FieldRules.filled, FieldRules.email, ...contractLength(AddMemberRequest, 'email')]],
+    name: ['', contractLength(AddMemberRequest, 'name')],
     role: ['editor' as Role, [Validators.required]],
     showLink: [false],
   });

@@ -1,18 +1,17 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import type { OrganizationView } from '@vestnik/contracts';
-import { OrganizationsApi, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
+import { UpdateOrganizationRequest, type OrganizationView } from '@vestnik/contracts';
+import { OrganizationsApi, toApiFailure } from '@vestnik/editor/data-access';
 import {
   AlertMessage,
   FieldControl,
   FieldRules,
   FormField,
   SubmitButton,
-  applyServerErrors,
-  focusFirstInvalid,
+  contractLength,
+  formSubmission,
   timeZoneChoices,
 } from '@vestnik/editor/ui';
-import { firstValueFrom } from 'rxjs';
 
 /** The select's value for "no zone of its own": the API takes `timezone: null` for that. */
 const INHERIT = '';
@@ -30,13 +29,9 @@ export class OrganizationSettingsForm implements OnInit {
   readonly cancelled = output<void>();
 
   private readonly api = inject(OrganizationsApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   protected readonly inherit = INHERIT;
   protected readonly zones = timeZoneChoices();
-  protected readonly sending = signal(false);
-  protected readonly failure = signal<ApiFailure | null>(null);
   /** An ancestor requiring four eyes: self-approval cannot be switched on here. */
   protected readonly requiredAbove = computed(() => {
     const o = this.organization();
@@ -45,12 +40,15 @@ export class OrganizationSettingsForm implements OnInit {
   });
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: ['', [FieldRules.filled, Validators.maxLength(200)]],
+    name: ['', [FieldRules.filled, ...contractLength(UpdateOrganizationRequest, 'name')]],
     timezone: [INHERIT],
     requireAdminTotp: [false],
     allowSelfApproval: [false],
     requireFourEyesInSubtree: [false],
   });
+  private readonly submission = formSubmission(this.form, toApiFailure);
+  protected readonly sending = this.submission.sending;
+  protected readonly failure = this.submission.failure;
 
   ngOnInit(): void {
     const o = this.organization();
@@ -68,33 +66,16 @@ export class OrganizationSettingsForm implements OnInit {
   }
 
   protected async submit(): Promise<void> {
-    if (this.sending()) return;
-    this.failure.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-      return;
-    }
     const value = this.form.getRawValue();
-    this.sending.set(true);
-    try {
-      const updated = await firstValueFrom(
-        this.api.update(this.organization().id, {
-          name: value.name.trim(),
-          timezone: value.timezone === INHERIT ? null : value.timezone,
-          requireAdminTotp: value.requireAdminTotp,
-          allowSelfApproval: value.allowSelfApproval,
-          requireFourEyesInSubtree: value.requireFourEyesInSubtree,
-        }),
-      );
-      this.saved.emit(updated);
-    } catch (error) {
-      const failure = toApiFailure(error);
-      const unplaced = failure.code === 'validation_failed' ? applyServerErrors(this.form, failure.errors) : [];
-      if (failure.code !== 'validation_failed' || unplaced.length) this.failure.set(failure);
-      focusFirstInvalid(this.host.nativeElement, this.injector);
-    } finally {
-      this.sending.set(false);
-    }
+    const updated = await this.submission.run(() =>
+      this.api.update(this.organization().id, {
+        name: value.name.trim(),
+        timezone: value.timezone === INHERIT ? null : value.timezone,
+        requireAdminTotp: value.requireAdminTotp,
+        allowSelfApproval: value.allowSelfApproval,
+        requireFourEyesInSubtree: value.requireFourEyesInSubtree,
+      }),
+    );
+    if (updated) this.saved.emit(updated);
   }
 }

@@ -3,8 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { CommentRequest, type PostCommentView } from '@vestnik/contracts';
 import { PostsApi, postUrl, toApiFailure } from '@vestnik/editor/data-access';
-import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, formatDateTime, formSubmission } from '@vestnik/editor/ui';
-import { maxLengthOf } from './contract-limits';
+import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, formatDateTime, formSubmission, maxLengthOf } from '@vestnik/editor/ui';
 
 /** The post's discussion beside it: comments and the reasons it was sent back, oldest first. */
 @Component({

@@ -54,13 +54,14 @@ import {
   formatDateTime,
   formSubmission,
   type FormFailure,
+  maxItemsOf,
+  maxLengthOf,
 } from '@vestnik/editor/ui';
 import { MAX_IMAGES_PER_POST, PLATFORM_TITLES, isHttpUrl } from '@vestnik/platforms/rules';
 import { firstValueFrom, map } from 'rxjs';
 import { ChannelPicker } from './channel-picker';
 import { OrganizationBranch, chosenPlatforms } from './channel-selection';
 import { ComposerValue, composerValueFromPost, emptyComposerValue, sameComposerValue, toCreateRequest, toUpdateRequest } from './composer-value';
-import { maxItemsOf, maxLengthOf } from './contract-limits';
 import { DraftKeeper } from './draft-keeper';
 import { ComposerDraftStore, StoredDraft, browserDraftStorage } from './draft-storage';
 import { MarkdownTextField } from './markdown-text-field';

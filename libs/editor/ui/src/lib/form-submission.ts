@@ -19,7 +19,7 @@ export class FormSubmission {
 
   constructor(
     private readonly form: AbstractControl,
-    private readonly toFailure: (error: unknown) => FormFailure,
+    private readonly toFailure: (error: unknown) => FormFailure | null,
     private readonly host: HTMLElement,
     private readonly injector: Injector,
   ) {}
@@ -39,8 +39,10 @@ export class FormSubmission {
       return await (isObservable(pending) ? firstValueFrom(pending) : pending);
     } catch (error) {
       const failure = this.toFailure(error);
-      const unplaced = failure.code === 'validation_failed' ? applyServerErrors(this.form, failure.errors) : [];
-      if (failure.code !== 'validation_failed' || unplaced.length) this.failure.set(failure);
+      if (failure) {
+        const unplaced = failure.code === 'validation_failed' ? applyServerErrors(this.form, failure.errors) : [];
+        if (failure.code !== 'validation_failed' || unplaced.length) this.failure.set(failure);
+      }
       focusFirstInvalid(this.host, this.injector);
       return undefined;
     } finally {
@@ -51,8 +53,10 @@ export class FormSubmission {
 
 /**
  * A `FormSubmission` for a component's form; call it in the component's field initialisers.
- * `toFailure` is data-access's `toApiFailure` (passed in: this library does not reach the API itself).
+ * `toFailure` is data-access's `toApiFailure` (passed in: this library does not reach the API itself),
+ * or a function around it that answers null for a refusal the form has already acted on (e.g. by
+ * asking for a one-time code), so nothing is shown above the fields.
  */
-export function formSubmission(form: AbstractControl, toFailure: (error: unknown) => FormFailure): FormSubmission {
+export function formSubmission(form: AbstractControl, toFailure: (error: unknown) => FormFailure | null): FormSubmission {
   return new FormSubmission(form, toFailure, inject<ElementRef<HTMLElement>>(ElementRef).nativeElement, inject(Injector));
 }
