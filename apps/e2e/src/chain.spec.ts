@@ -139,6 +139,12 @@ test('an admin connects a Telegram channel by its bot and a VK community through
   const table = page.getByRole('table', { name: 'Каналы, по организациям' });
   for (const name of [TELEGRAM_PAGE, VK_PAGE, OK_PAGE]) await expect(table.getByRole('row').filter({ hasText: name })).toContainText('Работает');
   await saveScreenshot(page, 'channels');
+
+  // A notice's link to one page (/channels/<id>) opens the list with that page marked.
+  const listed = (await (await request.get(`/api/v1/channels?organizationId=${await rootId(request)}`, { headers })).json()) as { id: string; name: string }[];
+  await page.goto(`/channels/${listed.find((c) => c.name === VK_PAGE)?.id}`);
+  await expect(page).toHaveURL(/\/channels\?channel=/);
+  await expect(table.locator('tr[aria-current="true"]')).toContainText(VK_PAGE);
 });
 
 test('an editor and a supervisor join by invitation', async ({ page, request }) => {
@@ -160,7 +166,7 @@ test('the editor composes a post with an image for the three pages, sees three p
   await page.getByLabel('Найти страницы').fill('(цепочка)');
   for (const name of [TELEGRAM_PAGE, VK_PAGE, OK_PAGE]) await page.getByLabel(name).check();
   // Far enough ahead for a return, a second version and the approval; the worker then takes it.
-  state.scheduledAt = Math.ceil((Date.now() + 5 * 60_000) / 60_000) * 60_000;
+  state.scheduledAt = Math.ceil((Date.now() + 4 * 60_000) / 60_000) * 60_000;
   await page.getByLabel('Дата и время публикации').fill(localTime(state.scheduledAt));
   await page.getByLabel('Заголовок для календаря').fill('Приём граждан (цепочка)');
 
@@ -239,7 +245,7 @@ test('a publication that failed is found in the attention list and published aga
     body: JSON.stringify({ platform: 'telegram', kind: 'error', method: 'sendMessage', times: 1, errorCode: 400, errorMessage: 'Bad Request: message is too long' }),
   });
   expect(fault.ok).toBe(true);
-  const scheduledAt = new Date(Math.ceil((Date.now() + 90_000) / 60_000) * 60_000).toISOString();
+  const scheduledAt = new Date(Math.ceil((Date.now() + 65_000) / 60_000) * 60_000).toISOString();
   const created = await request.post('/api/v1/posts', {
     headers: editor.headers,
     data: { organizationId: root, rubric: 'useful', title: 'Памятка (цепочка)', text: 'Памятка: как получить справку через Госуслуги.', channelIds: [telegramId], scheduledAt },
