@@ -2,6 +2,7 @@ import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import type { PostView } from '@vestnik/contracts';
 import { ADMIN } from './support/accounts';
 import { saveScreenshot, signIn } from './support/pages';
+import { seedSandbox } from './support/sandbox';
 
 /** Pages are connected through the platform sandbox, which global setup starts (or a running one is named). */
 const SANDBOX_URL = process.env['VESTNIK_E2E_SANDBOX_URL'];
@@ -10,11 +11,6 @@ const SANDBOX_URL = process.env['VESTNIK_E2E_SANDBOX_URL'];
 const ORGANIZATION = 'Пресс-служба (календарь)';
 const BOT = { token: '880501:AAe2e-calendar-bot-token-000001', id: 880501, username: 'calendar_e2e_bot' };
 const CHANNEL = { id: -1008805001, username: 'e2e_calendar', title: 'Календарь (e2e)' };
-
-async function seedSandbox(seed: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${SANDBOX_URL}/control/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seed) });
-  if (!res.ok) throw new Error(`sandbox seed → ${res.status} ${await res.text()}`);
-}
 
 /** A month ahead, so every time is in the future and the server accepts the moves. */
 function nextMonth(): { year: number; month: number } {

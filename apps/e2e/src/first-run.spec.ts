@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, ROOT_ORGANIZATION, ROOT_TIME_ZONE } from './support/accounts';
+import { expectAccessible } from './support/axe';
 import { saveScreenshot, treeEntry } from './support/pages';
 
 test('first run: the setup page checks the form, creates the root organization and shows the tree', async ({ page }) => {
@@ -9,6 +10,7 @@ test('first run: the setup page checks the form, creates the root organization a
   await expect(page.getByRole('heading', { name: 'Первоначальная настройка' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await saveScreenshot(page, '01-setup');
+  await expectAccessible(page, 'setup page');
 
   // Empty form: each required field says so under itself, and focus goes to the first one.
   const submit = page.getByRole('button', { name: 'Создать организацию и войти' });
@@ -33,6 +35,7 @@ test('first run: the setup page checks the form, creates the root organization a
   await expect(page.getByText('Поле «Пароль» должно быть не короче 10 символов')).toBeVisible();
   await expect(page.getByText('Пароли не совпадают')).toBeVisible();
   await saveScreenshot(page, '02-setup-validation');
+  await expectAccessible(page, 'setup page with its errors');
 
   // Russian zones come first, labelled against Moscow time.
   const zone = page.getByLabel('Часовой пояс');

@@ -1,7 +1,8 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
-import { deflateSync } from 'node:zlib';
+import { APIRequestContext, expect, test } from '@playwright/test';
 import { ADMIN } from './support/accounts';
-import { saveScreenshot, signIn } from './support/pages';
+import { png } from './support/images';
+import { screenshotWhole, signIn } from './support/pages';
+import { seedSandbox } from './support/sandbox';
 
 /** Pages are connected through the platform sandbox, which global setup starts (or a running one is named). */
 const SANDBOX_URL = process.env['VESTNIK_E2E_SANDBOX_URL'];
@@ -15,51 +16,6 @@ const TELEGRAM_PAGE = 'Телеграм школы №7 (посты)';
 const VK_PAGE = 'ВК школы №7 (посты)';
 
 test.describe.configure({ mode: 'serial' });
-
-async function seedSandbox(seed: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${SANDBOX_URL}/control/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seed) });
-  if (!res.ok) throw new Error(`sandbox seed → ${res.status} ${await res.text()}`);
-}
-
-/** A small opaque PNG, made here so the spec needs no fixture file. */
-function png(width: number, height: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(8 + data.length + 4);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) rows.set([40 + (x * 200) / width, 110, 60 + (y * 180) / height], y * (width * 3 + 1) + 1 + x * 3);
-  }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-/** The whole page in one viewport of its height, so the composer's sticky action bar sits where it belongs in the picture. */
-async function screenshotWhole(page: Page, name: string, width: number): Promise<void> {
-  await page.setViewportSize({ width, height: 900 });
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width, height });
-  await saveScreenshot(page, name);
-  await page.setViewportSize({ width: 1280, height: 860 });
-}
 
 async function adminApi(request: APIRequestContext) {
   const login = await request.post('/api/v1/auth/login', { data: { email: ADMIN.email, password: ADMIN.password } });

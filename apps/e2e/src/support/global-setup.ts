@@ -1,9 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { sandboxServerEnv } from './sandbox';
 
 const workspaceRoot = resolve(__dirname, '../../../..');
 const outputRoot = resolve(__dirname, '../../test-output');
@@ -47,9 +48,25 @@ function waitForExit(server: ChildProcess, timeoutMs: number): Promise<boolean> 
   });
 }
 
+/** Waits until the sandbox answers its feeds page. */
+async function waitForSandbox(url: string, sandbox: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (sandbox.exitCode !== null) throw new Error(`The sandbox exited with code ${sandbox.exitCode}; see ${outputRoot}/sandbox.log`);
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the sandbox at ${url} did not answer within ${timeoutMs / 1000} s; see ${outputRoot}/sandbox.log`);
+}
+
 /**
- * Starts the built server on a free port with a new data folder and no DATABASE_URL, so it runs its
- * own embedded PostgreSQL from scratch; returns the teardown that stops it (SIGINT, then waits).
+ * Starts the platform sandbox (VK, OK, Telegram; built first when missing) and the built server on
+ * free ports with a new data folder and no DATABASE_URL, so it runs its
+ * own embedded PostgreSQL from scratch, talking to the sandbox; returns the teardown that stops both.
  * With VESTNIK_E2E_BASE_URL already set, tests run against that server instead.
  */
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
@@ -64,6 +81,25 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   }
 
   mkdirSync(outputRoot, { recursive: true });
+  const sandboxMain = join(workspaceRoot, 'dist/apps/sandbox/main.js');
+  if (!existsSync(sandboxMain)) {
+    spawnSync('npx', ['nx', 'build', 'sandbox', '--output-style=static'], { cwd: workspaceRoot, stdio: 'inherit' });
+    if (!existsSync(sandboxMain)) throw new Error(`${sandboxMain} is missing: build it with "npx nx build sandbox"`);
+  }
+  const sandboxPort = await freePort();
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  const sandboxLog = createWriteStream(join(outputRoot, 'sandbox.log'));
+  const sandbox = spawn(process.execPath, [sandboxMain], { cwd: workspaceRoot, env: { ...process.env, SANDBOX_PORT: String(sandboxPort) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  sandbox.stdout?.pipe(sandboxLog);
+  sandbox.stderr?.pipe(sandboxLog);
+  try {
+    await waitForSandbox(`${sandboxUrl}/`, sandbox, 30_000);
+  } catch (error) {
+    sandbox.kill('SIGKILL');
+    throw error;
+  }
+  process.env['VESTNIK_E2E_SANDBOX_URL'] = sandboxUrl;
+
   const [port, postgresPort] = [await freePort(), await freePort()];
   const dataDir = await mkdtemp(join(tmpdir(), 'vestnik-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -76,8 +112,9 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     EMBEDDED_POSTGRES_PORT: String(postgresPort),
     // Low enough that one test can reach the 429 "too many attempts" answer quickly.
     LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
-    // Invitation links point here.
+    // Invitation links and the OAuth callbacks point here.
     VESTNIK_PUBLIC_URL: baseUrl,
+    ...sandboxServerEnv(sandboxUrl),
   };
   delete env['DATABASE_URL'];
 
@@ -91,6 +128,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     await waitForHealth(`${baseUrl}/api/health`, server, 180_000);
   } catch (error) {
     server.kill('SIGKILL');
+    sandbox.kill('SIGKILL');
     throw error;
   }
   process.env['VESTNIK_E2E_BASE_URL'] = baseUrl;
@@ -102,6 +140,9 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
       await waitForExit(server, 5_000);
     }
     log.end();
+    sandbox.kill('SIGINT');
+    if (!(await waitForExit(sandbox, 5_000))) sandbox.kill('SIGKILL');
+    sandboxLog.end();
     await rm(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,11 +1,20 @@
 import { Page, expect } from '@playwright/test';
 import { join } from 'node:path';
 
-const screenshotDir = join(__dirname, '../../test-output/screenshots');
+const screenshotDir = join(__dirname, '../../../../dist/e2e-screenshots');
 
-/** Saves a full-page screenshot for a human to look at (apps/e2e/test-output/screenshots). */
+/** Saves a full-page screenshot for a human to look at (dist/e2e-screenshots). */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** The whole page in one viewport of its height, so the composer's sticky action bar sits where it belongs in the picture. */
+export async function screenshotWhole(page: Page, name: string, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width, height });
+  await saveScreenshot(page, name);
+  await page.setViewportSize({ width: 1280, height: 860 });
 }
 
 /** Signs in through the login page and waits for the page behind it. */

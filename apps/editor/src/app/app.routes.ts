@@ -55,6 +55,11 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('@vestnik/editor/feature-channels').then((m) => m.ChannelConnectPage),
       },
       {
+        // A notice's link to one page: the list with that page marked.
+        path: 'channels/:channel',
+        redirectTo: ({ params }) => inject(Router).createUrlTree(['/channels'], { queryParams: { channel: params['channel'] } }),
+      },
+      {
         path: 'posts',
         title: 'Материалы — Вестник',
         canActivate: [totpEnrolledGuard],

@@ -1,5 +1,5 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { PLATFORMS, roleAtLeast, type ChannelView, type OrganizationView, type Platform, type Role } from '@vestnik/contracts';
 import {
@@ -74,8 +74,13 @@ const STATE_ORDER: StateFilter[] = ['active', 'needs_attention', 'disabled', 'to
   styleUrl: './channels-page.css',
 })
 export class ChannelsPage {
+  /** `?channel=<id>` (a notice's link, `/channels/<id>`): that page's row is marked and brought into view once. */
+  readonly channel = input<string | undefined>(undefined);
+
   private readonly current = inject(CurrentOrganization);
   private readonly api = inject(ChannelsApi);
+  private readonly injector = inject(Injector);
+  private broughtIntoView: string | null = null;
 
   protected readonly platforms = PLATFORMS;
   protected readonly platformTitles = PLATFORM_TITLES;
@@ -130,6 +135,21 @@ export class ChannelsPage {
     }));
   });
   protected readonly shownCount = computed(() => this.groups().reduce((n, g) => n + g.rows.length, 0));
+
+  private readonly showChosen = effect(() => {
+    const id = this.channel();
+    if (!id || !this.groups().some((g) => g.rows.some((r) => r.channel.id === id))) return;
+    if (untracked(() => this.broughtIntoView) === id) return;
+    this.broughtIntoView = id;
+    afterNextRender(
+      () => {
+        const row = document.getElementById(`channel-${id}`);
+        row?.scrollIntoView({ block: 'center' });
+        row?.focus({ preventScroll: true });
+      },
+      { injector: this.injector },
+    );
+  });
 
   /** Admin of some open organization of the subtree: may connect pages there. */
   protected readonly canConnect = computed(() => this.order().some((o) => !o.archived && roleAtLeast(o.organization.myRole, 'admin')));
