@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { AttentionPublicationView, PublicationView } from '@vestnik/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { PUBLICATION_STATUS_LABELS, type AttentionPublicationView, type PublicationStatus, type PublicationView } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { AccessService } from '@vestnik/server/auth';
 import { ApiException, notFound, SignedInActor } from '@vestnik/server/http';
@@ -64,7 +64,8 @@ export class PublicationActionsService {
   /** "Publish again": a person decided that it did not go out. */
   async republish(actor: SignedInActor, id: string): Promise<PublicationView> {
     return this.decide(actor, id, ['unconfirmed', 'failed', 'missed'], 'publication.republished', async (m, row) => {
-      if (row.approved_hash !== row.content_hash || !['publishing', 'published', 'partially_published', 'failed', 'scheduled'].includes(row.post_status)) {
+      // `row` is read under the post's lock: a cancel or an edit that came first is seen here.
+      if (row.approved_hash !== row.content_hash || !REPUBLISHABLE_POST_STATUSES.includes(row.post_status)) {
         throw new ApiException(409, 'post_not_approved', 'Материал изменён или отменён после согласования: отправить его заново нельзя');
       }
       // The person found nothing out: the idempotency key's window starts again with the next send.
@@ -72,29 +73,44 @@ export class PublicationActionsService {
         `UPDATE publications SET status = 'scheduled', next_attempt_at = now(), requeued_at = now(), attempts = 0, first_sent_at = NULL, last_error = NULL, last_error_code = NULL, updated_at = now() WHERE id = $1`,
         [id],
       );
-      await m.query(`UPDATE posts SET status = 'publishing', updated_at = now() WHERE id = $1`, [row.post_id]);
+      await m.query(`UPDATE posts SET status = 'publishing', updated_at = now() WHERE id = $1 AND status = ANY($2)`, [row.post_id, REPUBLISHABLE_POST_STATUSES]);
     });
   }
 
-  private async decide(actor: SignedInActor, id: string, from: string[], action: string, apply: (m: import('typeorm').EntityManager, row: Row) => Promise<void>): Promise<PublicationView> {
-    const row = await this.load(id);
-    await this.access.require(actor.user.id, row.organization_id, 'supervisor', 'Публикация');
+  private async decide(
+    actor: SignedInActor,
+    id: string,
+    from: PublicationStatus[],
+    action: string,
+    apply: (m: EntityManager, row: Row) => Promise<void>,
+  ): Promise<PublicationView> {
+    const seen = await this.load(id);
+    await this.access.require(actor.user.id, seen.organization_id, 'supervisor', 'Публикация');
     await this.dataSource.transaction(async (m) => {
-      const [locked] = await m.query(`SELECT status FROM publications WHERE id = $1 FOR UPDATE`, [id]);
-      if (!from.includes(locked.status)) throw new ApiException(409, 'invalid_transition', `Публикация в статусе «${locked.status}»: это действие для неё недоступно`);
+      // The post first, then the publication: the order the publisher takes them in. What is decided on
+      // is read again under both locks, so a cancel or edit committed meanwhile is not overlooked.
+      await m.query(`SELECT 1 FROM posts WHERE id = $1 FOR UPDATE`, [seen.post_id]);
+      await m.query(`SELECT 1 FROM publications WHERE id = $1 FOR UPDATE`, [id]);
+      const row = await this.load(id, m);
+      if (!from.includes(row.status)) {
+        throw new ApiException(409, 'invalid_transition', `Публикация в состоянии «${PUBLICATION_STATUS_LABELS[row.status]}»: это действие для неё недоступно`);
+      }
       await apply(m, row);
-      await this.audit.record({ actor, organizationId: row.organization_id, action, targetType: 'publication', targetId: id, before: { status: locked.status } }, m);
+      await this.audit.record({ actor, organizationId: row.organization_id, action, targetType: 'publication', targetId: id, before: { status: row.status } }, m);
       await summarisePost(m, row.post_id);
     });
     return toPublicationView(await this.load(id));
   }
 
-  private async load(id: string): Promise<Row> {
-    const rows: Row[] = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.query(`${SELECT} WHERE pub.id = $1`, [id]) : [];
+  private async load(id: string, manager: EntityManager = this.dataSource.manager): Promise<Row> {
+    const rows: Row[] = /^[0-9a-f-]{36}$/i.test(id) ? await manager.query(`${SELECT} WHERE pub.id = $1`, [id]) : [];
     if (!rows[0]) throw notFound('Публикация');
     return rows[0];
   }
 }
+
+/** Post states in which an approved post's publication may be sent again. */
+const REPUBLISHABLE_POST_STATUSES = ['publishing', 'published', 'partially_published', 'failed', 'scheduled'];
 
 /** Enough of a post's text to recognise it by in a list. */
 const POST_TEXT_OPENING = 300;
