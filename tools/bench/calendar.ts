@@ -124,7 +124,15 @@ async function main(): Promise<void> {
 
       const calendar = `/calendar?view=dayGridMonth&date=${month}-01`;
       const drawn = async () => {
-        await page.locator('.fc-daygrid-event').first().waitFor({ timeout: 60_000 });
+        await page
+          .locator('.vn-post')
+          .first()
+          .waitFor({ timeout: 60_000 })
+          .catch(async (error: unknown) => {
+            const shot = join(tmpdir(), 'bench-calendar-failure.png');
+            await page.screenshot({ path: shot, fullPage: true });
+            throw new Error(`the month did not show its posts (${page.url()}; screenshot ${shot}): ${String(error)}`);
+          });
         await page.waitForTimeout(1_500);
       };
       console.log(`calendar month view, ${posts} posts in ${month}; ${cpus().length} CPU(s), load ${loadavg()[0].toFixed(2)}`);
