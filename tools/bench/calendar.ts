@@ -1,7 +1,7 @@
 /**
  * How long the browser's main thread is blocked while the editor's calendar draws a month of posts.
  *
- *   npm run bench:calendar -- [--posts 600] [--runs 3]
+ *   npm run bench:calendar -- [--posts 600] [--runs 3] [--profile]
  *
  * Builds nothing: run `npx nx run-many -t build -p server editor sandbox` first. Starts the sandbox
  * and the built server on embedded PostgreSQL in a throw-away folder, makes the first-run setup, a
@@ -9,7 +9,8 @@
  * in Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium) `--runs` times and prints the long
  * tasks (over 50 ms, the browser's PerformanceObserver "longtask" entries) of each opening: once
  * arriving from another page of the editor (the calendar's own work) and once as a fresh page load
- * (the whole editor starting on /calendar).
+ * (the whole editor starting on /calendar). `--profile` also prints where the main thread spent
+ * its time during the last in-editor opening (Chrome's CPU profile, functions by self time).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -43,6 +44,29 @@ async function longTasks(page: Page): Promise<number[]> {
   return page.evaluate(() => ((window as unknown as { __longTasks?: number[] }).__longTasks ?? []).slice());
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Self time per function of a CPU profile, largest first. */
+function topFunctions(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, count: number): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    if (!frame) return;
+    const file = frame.url.split('/').pop() || '(native)';
+    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self.entries()]
+    .filter(([key]) => !key.startsWith('(idle)') && !key.startsWith('(program)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${key}`);
+}
+
 function describe(tasks: number[]): string {
   if (!tasks.length) return 'no long task';
   const sorted = [...tasks].sort((a, b) => b - a);
@@ -52,6 +76,7 @@ function describe(tasks: number[]): string {
 async function main(): Promise<void> {
   const posts = option('posts', 600);
   const runs = option('runs', 3);
+  const profile = process.argv.includes('--profile');
   const dir = mkdtempSync(join(tmpdir(), 'vestnik-bench-calendar-'));
   const processes: NodeProcess[] = [];
   try {
@@ -142,6 +167,12 @@ async function main(): Promise<void> {
         await page.getByRole('heading', { level: 1 }).waitFor();
         await page.waitForTimeout(1_000);
         const before = (await longTasks(page)).length;
+        const cdp = profile && run === runs ? await context.newCDPSession(page) : null;
+        if (cdp) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+          await cdp.send('Profiler.start');
+        }
         await page.evaluate((path) => {
           history.pushState(null, '', path);
           dispatchEvent(new PopStateEvent('popstate'));
@@ -149,6 +180,12 @@ async function main(): Promise<void> {
         await drawn();
         const inApp = (await longTasks(page)).slice(before);
         console.log(`run ${run}, from another page: ${describe(inApp)}`);
+        if (cdp) {
+          const { profile: taken } = await cdp.send('Profiler.stop');
+          console.log('where the time went (self time, in-editor opening):');
+          for (const line of topFunctions(taken as unknown as Parameters<typeof topFunctions>[0], 20)) console.log(`  ${line}`);
+          await cdp.detach();
+        }
 
         await page.goto(`${url}${calendar}`);
         await drawn();
