@@ -45,11 +45,19 @@ export class PublicationEntity {
   @Column('text', { name: 'claimed_by', nullable: true })
   claimedBy!: string | null;
 
+  /** Bumped by every claim and every take-back: each write made for a claim names it (see the publishing engine). */
+  @Column('int', { name: 'claim_token', default: 0 })
+  claimToken!: number;
+
   @Column('timestamptz', { name: 'lease_until', nullable: true })
   leaseUntil!: Date | null;
 
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt!: Date | null;
+
+  /** When its idempotency key first went out: a repeat with the same key is trusted only within the platform's window from here. */
+  @Column('timestamptz', { name: 'first_sent_at', nullable: true })
+  firstSentAt!: Date | null;
 
   @Column('text', { name: 'last_error_code', nullable: true })
   lastErrorCode!: string | null;
