@@ -8,6 +8,8 @@ import { PostRevisions1765100000001 } from './lib/migrations/1765100000001-PostR
 import { PostRevisionContent1765600000000 } from './lib/migrations/1765600000000-PostRevisionContent';
 import { PostReviews1765600000001 } from './lib/migrations/1765600000001-PostReviews';
 import { PostSubmittedAt1765600000002 } from './lib/migrations/1765600000002-PostSubmittedAt';
+import { PublicationCounts1766000000000 } from './lib/migrations/1766000000000-PublicationCounts';
+import { PublicationsAttention1766000000001 } from './lib/migrations/1766000000001-PublicationsAttention';
 import { PostReviewEntity } from './lib/entities/post-review.entity';
 
 export * from './lib/posts.module';
@@ -21,5 +23,5 @@ export { PostEntity, PublicationEntity, PostCommentEntity };
 
 export const POSTS_SCHEMA: SchemaPart = {
   entities: [PostEntity, PublicationEntity, PostCommentEntity, PostRevisionEntity, PostReviewEntity],
-  migrations: [Posts1764600000000, PostRevisions1765100000001, PostRevisionContent1765600000000, PostReviews1765600000001, PostSubmittedAt1765600000002],
+  migrations: [Posts1764600000000, PostRevisions1765100000001, PostRevisionContent1765600000000, PostReviews1765600000001, PostSubmittedAt1765600000002, PublicationCounts1766000000000, PublicationsAttention1766000000001],
 };

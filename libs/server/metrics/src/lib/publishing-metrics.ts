@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,8 @@ export const LATENESS_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 72
 /** Label values come from platforms and the engine; anything unexpected is counted as `other` so series stay few. */
 const LABEL_VALUE = /^[A-Za-z0-9_.:-]{1,40}$/;
 const MAX_ERROR_CODES = 200;
+/** How often the appended count changes are folded into the totals when no scrape does it. */
+const COMPACT_EVERY_MS = 60_000;
 
 /**
  * The server's Prometheus metrics, in a registry of its own (never prom-client's global one).
@@ -17,14 +19,16 @@ const MAX_ERROR_CODES = 200;
  * Counters and the lateness histogram count what this replica's worker saw since it started:
  * each replica exposes its own and Prometheus sums them (`sum by (platform) (rate(…[5m]))`).
  * `vestnik_publications` is read from PostgreSQL at scrape time, so it is the same on every
- * replica and is the truth across them: aggregate it with `max`, not `sum`.
+ * replica and is the truth across them: aggregate it with `max`, not `sum`. It is read from the
+ * counts a trigger on `publications` keeps (posts' migration PublicationCounts), not by counting rows.
  * Only counts are exposed: no names, ids or texts.
  */
 @Injectable()
-export class PublishingMetrics implements OnModuleInit {
+export class PublishingMetrics implements OnModuleInit, OnModuleDestroy {
   readonly registry = new Registry();
   private readonly logger = new Logger('Metrics');
   private readonly errorCodes = new Set<string>();
+  private compactTimer?: NodeJS.Timeout;
 
   private readonly outcomes = new Counter({
     name: 'vestnik_publication_outcomes_total',
@@ -71,6 +75,13 @@ export class PublishingMetrics implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.subscribe({ onPublication: (e) => this.observe(e) });
+    // Without Prometheus scraping, the changes appended by the trigger would only grow.
+    this.compactTimer = setInterval(() => void this.compactCounts(), COMPACT_EVERY_MS);
+    this.compactTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.compactTimer);
   }
 
   /** The text exposition of every metric, for `/metrics`; publication counts are read first, once per scrape. */
@@ -97,19 +108,37 @@ export class PublishingMetrics implements OnModuleInit {
     return value;
   }
 
-  /** One GROUP BY over all publications. */
+  /**
+   * The kept totals plus the changes appended since they were last folded, summed in one statement
+   * (one snapshot): exact whatever other replicas write or fold meanwhile. A few dozen rows.
+   */
   private async countPublications(): Promise<void> {
+    await this.compactCounts();
     try {
-      const rows: { status: string; platform: string; n: number }[] = await this.dataSource.query(`SELECT status, platform, count(*)::int AS n FROM publications GROUP BY status, platform`);
+      const rows: { status: string; platform: string; n: number | string }[] = await this.dataSource.query(
+        `SELECT status, platform, sum(n)::int8 AS n
+           FROM (SELECT status, platform, n FROM publication_counts UNION ALL SELECT status, platform, n FROM publication_count_changes) kept
+          GROUP BY status, platform`,
+      );
       this.publications.reset();
       // Every known pair is present, at zero when there are none, so series do not vanish and reappear.
       for (const status of PUBLICATION_STATUSES) for (const platform of PLATFORMS) this.publications.set({ status, platform }, 0);
-      for (const r of rows) this.publications.set({ status: r.status, platform: r.platform }, r.n);
+      for (const r of rows) this.publications.set({ status: r.status, platform: r.platform }, Number(r.n));
       this.databaseUp.set(1);
     } catch (e) {
       this.publications.reset();
       this.databaseUp.set(0);
       this.logger.warn(`publication counts unavailable: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** Folds the appended changes into the totals; a replica folding already is not waited for. */
+  private async compactCounts(): Promise<void> {
+    try {
+      await this.dataSource.query(`SELECT publication_counts_compact()`);
+    } catch (e) {
+      // The read still sums what is left unfolded: counts stay exact, only slower to read.
+      this.logger.warn(`publication counts not folded: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 }
