@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelView, PostView } from '@vestnik/contracts';
 import { loadConfig } from '@vestnik/server/config';
-import { PublishingWorker } from '@vestnik/server/publishing';
+import { DroppedOutcomeEvent, PublicationEvent, PublishingEvents, PublishingWorker } from '@vestnik/server/publishing';
 import { guidForPublication } from '@vestnik/platforms/vk';
 import { createMember, localDateTime } from '../testing/factories';
 import { startSandboxProcess, SandboxProcess } from '../testing/sandbox-process';
@@ -42,6 +42,9 @@ describe('publishing engine: outcomes fenced to their claim', () => {
   let ok: ChannelView;
   let workerA: PublishingWorker;
   let workerB: PublishingWorker;
+  /** What worker A's replica announced and what it dropped as late, in order. */
+  const announcedByA: PublicationEvent[] = [];
+  const droppedByA: DroppedOutcomeEvent[] = [];
 
   const env = () => ({ ...sandbox.env, OK_APPLICATION_KEY: OK_APP.applicationKey, OK_APPLICATION_SECRET_KEY: OK_APP.applicationSecretKey, VESTNIK_ENCRYPTION_KEY: ENCRYPTION_KEY, PUBLISH_CONCURRENCY: '1' });
   const feed = async (platform: string, target: string) => ((await (await fetch(`${sandbox.url}/control/posts/${platform}/${encodeURIComponent(target)}`)).json()) as Feed).posts;
@@ -90,6 +93,7 @@ describe('publishing engine: outcomes fenced to their claim', () => {
     workerA = server.app.get(PublishingWorker);
     workerB = replica.get(PublishingWorker);
     expect(workerA.id).not.toBe(workerB.id);
+    server.app.get(PublishingEvents).subscribe({ onPublication: (e) => void announcedByA.push(e), onOutcomeDropped: (e) => void droppedByA.push(e) });
   });
   afterEach(() => sandbox.control('/faults', undefined, 'DELETE'));
   afterAll(async () => {
@@ -175,6 +179,40 @@ describe('publishing engine: outcomes fenced to their claim', () => {
     expect(await outWith(vk, post.text)).toHaveLength(1);
     expect(await audits(sending.id, 'publication.failed')).toBe(0);
     expect(await postStatus(post.id)).toBe('published');
+  });
+
+  it.each([
+    ['unconfirmed', 'ok', { method: 'mediatopic.post', kind: 'http', status: 503 }],
+    ['failed', 'vk', { method: 'wall.post', kind: 'error', errorCode: 214, errorMessage: 'Access to adding post denied' }],
+  ] as const)('drops, logs and counts a stalled worker’s late "%s" after its publication was taken back as unconfirmed', async (late, platform, answer) => {
+    const post = await approvedDue(platform === 'ok' ? ok : vk);
+    const lateAnswer = await hold({ platform, ...answer });
+    const a = workerA.tick();
+    await untilHeld(1);
+    const sending = await publication(post.id);
+    expect(sending).toMatchObject({ phase: 'sending', claimed_by: workerA.id });
+
+    // A stalls past its lease (and, on VK, past the guid window): B takes it back as unconfirmed, nothing is resent.
+    await server.db.dataSource.query(`UPDATE publications SET lease_until = now() - interval '1 second', first_sent_at = now() - interval '31 minutes' WHERE id = $1`, [sending.id]);
+    await workerB.tick();
+    const byB = await publication(post.id);
+    expect(byB).toMatchObject({ status: 'unconfirmed', last_error_code: 'worker_lost', attempts: 1, phase: null, claimed_by: null });
+
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    try {
+      await release(lateAnswer);
+      await a;
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^publication ${sending.id}: outcome "\\w+" dropped`)));
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await publication(post.id)).toEqual(byB);
+    expect(await audits(sending.id, 'publication.unconfirmed')).toBe(1);
+    expect(await audits(sending.id, 'publication.failed')).toBe(0);
+    expect(await outWith(platform === 'ok' ? ok : vk, post.text)).toHaveLength(0);
+    // No notification or metric of A's late answer, but one count of an outcome dropped as late.
+    expect(announcedByA.filter((e) => e.publicationId === sending.id)).toEqual([]);
+    expect(droppedByA.filter((e) => e.publicationId === sending.id)).toEqual([expect.objectContaining({ platform, phase: 'sending', write: 'outcome', status: late })]);
   });
 
   it('holds a sending claim at least as long as the adapter’s longest publish with every image of the post', async () => {

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import type { ChannelView, PostView } from '@vestnik/contracts';
 import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
 import { openChannelCredentials } from '@vestnik/server/channels';
-import { PublishingWorker } from '@vestnik/server/publishing';
+import { PublicationEvent, PublishingEvents, PublishingWorker } from '@vestnik/server/publishing';
 import { createMember, localDateTime } from '../testing/factories';
 import { startSandboxProcess, SandboxProcess } from '../testing/sandbox-process';
 import { bearer, setupRoot, startTestServer, TestServer } from '../testing/test-server';
@@ -27,6 +27,8 @@ describe('publishing engine: every outcome path', () => {
   let tg: ChannelView;
   let ok: ChannelView;
   let worker: PublishingWorker;
+  /** Every publication event the engine announced, in order. */
+  const announced: PublicationEvent[] = [];
 
   const feed = async (platform: string, target: string) => ((await (await fetch(`${sandbox.url}/control/posts/${platform}/${encodeURIComponent(target)}`)).json()) as Feed).posts;
   const publication = async (postId: string) => (await server.db.dataSource.query(`SELECT * FROM publications WHERE post_id = $1`, [postId]))[0];
@@ -60,6 +62,7 @@ describe('publishing engine: every outcome path', () => {
     tg = await connect({ platform: 'telegram', name: 'Телеграм района', target: '@district', credentials: { botToken: BOT } });
     ok = await connect({ platform: 'ok', name: 'ОК дома культуры', target: '7700', credentials: { accessToken: OK_TOKEN } });
     worker = server.app.get(PublishingWorker);
+    server.app.get(PublishingEvents).subscribe({ onPublication: (e) => void announced.push(e) });
   });
   afterEach(() => sandbox.control('/faults', undefined, 'DELETE'));
   afterAll(async () => {
@@ -238,6 +241,52 @@ describe('publishing engine: every outcome path', () => {
     const texts = (await feed('telegram', tg.remoteTargetId!)).map((p) => p.text).join('\n') + (await feed('ok', ok.remoteTargetId!)).map((p) => p.text).join('\n');
     for (const p of [cancelled, edited, disabled]) expect(texts).not.toContain(p.text);
     await server.http.post(`/api/v1/channels/${ok.id}/enable`).set(bearer(admin)).expect(200);
+  });
+
+  it('announces a decision taken before sending only once its transaction has committed', async () => {
+    const post = await approvedDue(ok);
+    const { id } = await publication(post.id);
+    const about = () => announced.filter((e) => e.publicationId === id);
+    // The worker finds the page disabled in the transaction that checks the post before sending.
+    await server.http.post(`/api/v1/channels/${ok.id}/disable`).set(bearer(admin)).expect(200);
+    // That transaction then fails at its commit, after the decision was taken inside it.
+    const db = server.db.dataSource;
+    await db.query(`CREATE FUNCTION refuse_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'commit refused by the test'; END $$`);
+    await db.query(
+      `CREATE CONSTRAINT TRIGGER refuse_commit AFTER UPDATE ON publications DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+         WHEN (NEW.id = '${id}'::uuid AND NEW.status = 'cancelled') EXECUTE FUNCTION refuse_commit()`,
+    );
+    try {
+      await worker.tick();
+      expect(await publication(post.id)).toMatchObject({ status: 'publishing', phase: 'claimed' });
+      expect(about()).toEqual([]);
+    } finally {
+      await db.query(`DROP TRIGGER refuse_commit ON publications`);
+      await db.query(`DROP FUNCTION refuse_commit()`);
+    }
+    // Taken back once its lease runs out and decided again: this time it commits, and is announced once.
+    await db.query(`UPDATE publications SET lease_until = now() - interval '1 second' WHERE id = $1`, [id]);
+    await worker.tick();
+    expect(await publication(post.id)).toMatchObject({ status: 'cancelled', last_error_code: 'channel_disabled' });
+    expect(about()).toEqual([expect.objectContaining({ status: 'cancelled', outcome: 'channel_disabled' })]);
+    await server.http.post(`/api/v1/channels/${ok.id}/enable`).set(bearer(admin)).expect(200);
+  });
+
+  it('measures the lateness of a republished publication from the republish, not from the post’s time', async () => {
+    const post = await approvedDue(vk);
+    await fault({ platform: 'vk', kind: 'error', method: 'wall.post', errorCode: 214, errorMessage: 'Access to adding post denied' });
+    await worker.tick();
+    const { id, status } = await publication(post.id);
+    expect(status).toBe('failed');
+    // A person sends it out again an hour after the post's time.
+    await server.db.dataSource.query(`UPDATE posts SET scheduled_at = now() - interval '1 hour' WHERE id = $1`, [post.id]);
+    await server.http.post(`/api/v1/publications/${id}/republish`).set(bearer(supervisor)).expect(200);
+    await worker.tick();
+    const published = announced.filter((e) => e.publicationId === id && e.status === 'published');
+    expect(published).toHaveLength(1);
+    // Seconds since the republish, where the post's time would say an hour.
+    expect(published[0].latenessSeconds).toBeGreaterThanOrEqual(0);
+    expect(published[0].latenessSeconds).toBeLessThan(600);
   });
 
   it('lets a cancel that loses the race to the worker answer 409, not pretend', async () => {

@@ -8,7 +8,8 @@ import { ChannelEntity, descriptor, openChannelCredentials } from '@vestnik/serv
 import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
 import { contentFor, PostEntity } from '@vestnik/server/posts';
 import { OutcomeRecorder } from './outcome-recorder';
-import { ClaimedPublication, fencedOut, PublicationClaims } from './publication-claims';
+import { ClaimedPublication, droppedWrite, HELD_BY_CLAIM, PublicationClaims } from './publication-claims';
+import { PublishingEvents } from './publishing-events';
 import { PublishingMedia } from './publishing-media';
 import { pacesFor, RatePacer } from './rate-pacer';
 
@@ -32,7 +33,8 @@ export function sendingLeaseMs(adapter: Pick<AnyPlatformAdapter, 'longestPublish
 /**
  * One publication, one attempt: check that it may still go, wait for the platform's pace, mark it
  * as sending, call the adapter, record the outcome. The checks and the `sending` mark commit
- * together under the post's row lock, so a cancel or an edit either wins before or finds it going.
+ * together under the post's row lock, so a cancel or an edit either wins before or finds it going;
+ * a decision taken there is announced only once that transaction has committed.
  */
 @Injectable()
 export class Publisher {
@@ -45,6 +47,7 @@ export class Publisher {
     private readonly pacer: RatePacer,
     private readonly media: PublishingMedia,
     private readonly recorder: OutcomeRecorder,
+    private readonly events: PublishingEvents,
   ) {}
 
   /** `pause` waits for the pace slot; the worker passes one that frees the lane meanwhile. */
@@ -94,17 +97,18 @@ export class Publisher {
   /** The last checks before the platform call, committed with the `sending` mark and its lease. */
   private async prepare(claim: ClaimedPublication, sendingLeaseMs: number): Promise<Prepared> {
     const missedAfterMs = this.config.publishing.missedAfterMinutes * 60_000;
-    return this.dataSource.transaction(async (m) => {
+    return this.events.afterCommit(this.dataSource, async (tx) => {
+      const { m } = tx;
       const post = await m.findOne(PostEntity, { where: { id: claim.post_id }, lock: { mode: 'pessimistic_write' } });
-      const [pub] = await m.query(`SELECT * FROM publications WHERE id = $1 AND claim_token = $2 AND phase = 'claimed' FOR UPDATE`, [claim.id, claim.claim_token]);
+      const [pub] = await m.query(`SELECT * FROM publications WHERE id = $1 AND ${HELD_BY_CLAIM(2, 3, 4)} FOR UPDATE`, [claim.id, claim.claim_token, 'claimed', claim.claimed_by]);
       if (!pub) {
-        fencedOut(claim, 'claimed', 'send');
+        tx.held.outcomeDropped(droppedWrite(claim, 'claimed', 'send'));
         return { go: false as const };
       }
       if (!post) return { go: false as const };
       const channel = await m.findOneByOrFail(ChannelEntity, { id: claim.channel_id });
-      const decide = async (status: string, code: string, reason: string) => {
-        await this.recorder.engineDecision(claim, 'claimed', status, code, reason, m);
+      const decide = async (status: 'cancelled' | 'pending' | 'missed', code: string, reason: string) => {
+        await this.recorder.engineDecision(claim, 'claimed', status, code, reason, tx);
         return { go: false as const };
       };
       if (post.status === 'cancelled') return decide('cancelled', 'post_cancelled', 'Материал отменён');
@@ -119,8 +123,8 @@ export class Publisher {
       const [[sending]] = await m.query(
         `UPDATE publications SET phase = 'sending', sent_at = now(), first_sent_at = coalesce(first_sent_at, now()),
                 lease_until = now() + make_interval(secs => $3::float8 / 1000), updated_at = now()
-          WHERE id = $1 AND claim_token = $2 AND phase = 'claimed' RETURNING first_sent_at`,
-        [claim.id, claim.claim_token, sendingLeaseMs],
+          WHERE id = $1 AND ${HELD_BY_CLAIM(2, 4, 5)} RETURNING first_sent_at`,
+        [claim.id, claim.claim_token, sendingLeaseMs, 'claimed', claim.claimed_by],
       );
       if (post.status === 'scheduled') await m.query(`UPDATE posts SET status = 'publishing', updated_at = now() WHERE id = $1`, [post.id]);
       const creds = openChannelCredentials(this.box, channel);
