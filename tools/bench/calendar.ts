@@ -190,6 +190,12 @@ async function main(): Promise<void> {
         await page.goto(`${url}${calendar}`);
         await drawn();
         console.log(`run ${run}, page load:        ${describe(await longTasks(page))}`);
+
+        // For comparison: the editor starting on a page without the calendar.
+        await page.goto(`${url}/posts`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForTimeout(1_500);
+        console.log(`run ${run}, /posts load:       ${describe(await longTasks(page))}`);
       }
     } finally {
       await browser.close();
