@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { PLATFORMS, PUBLICATION_STATUSES } from '@vestnik/contracts';
-import { PublicationEvent, PublishingEvents } from '@vestnik/server/publishing';
+import { DroppedOutcomeEvent, PublicationEvent, PublishingEvents } from '@vestnik/server/publishing';
 
 /** Lateness buckets, seconds: from on time (1 s) to the default missed window (2 h). */
 export const LATENESS_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200];
@@ -44,6 +44,13 @@ export class PublishingMetrics implements OnModuleInit, OnModuleDestroy {
     registers: [this.registry],
   });
 
+  private readonly droppedWrites = new Counter({
+    name: 'vestnik_late_writes_dropped_total',
+    help: 'Writes of a worker whose claim was taken back meanwhile (late outcomes, retries, decisions), dropped by the claim fence, by platform and kind of write; per replica',
+    labelNames: ['platform', 'write'] as const,
+    registers: [this.registry],
+  });
+
   private readonly lateness = new Histogram({
     name: 'vestnik_publication_lateness_seconds',
     help: 'Seconds between the planned time and going out, for published publications; per replica',
@@ -74,7 +81,7 @@ export class PublishingMetrics implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.events.subscribe({ onPublication: (e) => this.observe(e) });
+    this.events.subscribe({ onPublication: (e) => this.observe(e), onOutcomeDropped: (e) => this.observeDropped(e) });
     // Without Prometheus scraping, the changes appended by the trigger would only grow.
     this.compactTimer = setInterval(() => void this.compactCounts(), COMPACT_EVERY_MS);
     this.compactTimer.unref();
@@ -97,6 +104,11 @@ export class PublishingMetrics implements OnModuleInit, OnModuleDestroy {
     if (e.status === 'published' && typeof e.latenessSeconds === 'number' && Number.isFinite(e.latenessSeconds)) {
       this.lateness.observe({ platform }, Math.max(0, e.latenessSeconds));
     }
+  }
+
+  /** A late write the claim fence refused: counted, so a stalling worker shows on a dashboard. */
+  observeDropped(e: Pick<DroppedOutcomeEvent, 'platform' | 'write'>): void {
+    this.droppedWrites.inc({ platform: e.platform, write: e.write });
   }
 
   /** Error codes are open-ended: past a few hundred distinct ones, new ones are counted as `other`. */
