@@ -1,7 +1,7 @@
-/** Platforms Vestnik publishes to. */
-export type Platform = 'vk' | 'ok' | 'telegram';
+import { PLATFORMS, type Platform } from '@vestnik/contracts/enums';
 
-export const PLATFORMS: readonly Platform[] = ['vk', 'ok', 'telegram'];
+/** Platforms Vestnik publishes to: declared once, in the contracts. */
+export { PLATFORMS, type Platform };
 
 /** Names shown to people, in Russian. */
 export const PLATFORM_TITLES: Readonly<Record<Platform, string>> = {

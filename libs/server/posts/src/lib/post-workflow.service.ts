@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { POST_STATUS_LABELS, type PostStatus, type PostView } from '@vestnik/contracts';
+import { POST_STATUS_LABELS, type Platform, type PostStatus, type PostView } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { OrganizationAccess, refuseIfArchived } from '@vestnik/server/auth';
 import { ApiException, SignedInActor } from '@vestnik/server/http';
@@ -132,7 +132,7 @@ export class PostWorkflowService {
 
   /** What the post's live target channels would refuse, and the post's own problems (no channels, too late). */
   private async publishingProblems(post: PostEntity, m: EntityManager): Promise<{ problems: ReviewFacts['problems']; channelCount: number }> {
-    const rows: { id: string; name: string; platform: 'vk' | 'ok' | 'telegram'; state: string }[] = await m.query(
+    const rows: { id: string; name: string; platform: Platform; state: string }[] = await m.query(
       `SELECT c.id, c.name, c.platform, c.state FROM publications p JOIN channels c ON c.id = p.channel_id WHERE p.post_id = $1 AND c.deleted_at IS NULL`,
       [post.id],
     );

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AnyPlatformAdapter, PLATFORM_ADAPTERS } from '@vestnik/platforms/core';
+import type { Platform } from '@vestnik/contracts';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import { DroppedOutcomeEvent, HeldEvents, PublishingEvents } from './publishing-events';
 import { sameKeyRepeatIsSafe } from './retry-policy';
@@ -10,7 +11,7 @@ export interface ClaimedPublication {
   id: string;
   post_id: string;
   channel_id: string;
-  platform: 'vk' | 'ok' | 'telegram';
+  platform: Platform;
   attempts: number;
   /** When it was meant to go out: the post's time, or a person's "publish again" if later. Lateness counts from here. */
   planned_at: Date;

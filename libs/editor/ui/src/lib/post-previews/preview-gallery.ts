@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import type { Platform } from '@vestnik/contracts';
 import type { PreviewImage } from './preview-format';
 
 /** The widest and tallest a single picture is shown, as platforms crop extreme ones. */
@@ -62,7 +63,7 @@ const RATIO_MAX = 2.2;
 })
 export class PreviewGallery {
   readonly images = input<readonly PreviewImage[]>([]);
-  readonly look = input<'vk' | 'ok' | 'telegram'>('vk');
+  readonly look = input<Platform>('vk');
 
   protected readonly singleRatio = computed(() => {
     const [image] = this.images();
