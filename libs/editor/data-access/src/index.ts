@@ -16,3 +16,4 @@ export * from './lib/channel-oauth-api';
 export * from './lib/posts-api';
 export * from './lib/media-api';
 export * from './lib/review-queue';
+export * from './lib/reports-api';
