@@ -114,11 +114,14 @@ test('what was typed and not saved is offered back after a reload, and leaving a
   // The copy on this computer is written a moment after typing pauses.
   await expect(page.getByText('копия хранится на этом компьютере')).toBeVisible();
 
+  // The question comes from the route's guard, which is loaded lazily: wait for it before going on.
+  const asked: string[] = [];
   page.once('dialog', (dialog) => {
-    expect(dialog.message()).toContain('Изменения в материале не сохранены');
+    asked.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
   await page.getByRole('navigation', { name: 'Основные разделы' }).getByRole('link', { name: 'Материалы' }).click();
+  await expect.poll(() => asked).toEqual([expect.stringMatching(/^confirm: Изменения в материале не сохранены/)]);
   await expect(page).toHaveURL(/\/posts\/new$/);
 
   // A reload may ask too (beforeunload): the answer is to go on.
