@@ -4,7 +4,7 @@ import { ADMIN, ROOT_TIME_ZONE } from './support/accounts';
 import { expectAccessible } from './support/axe';
 import { png } from './support/images';
 import { saveScreenshot, screenshotWhole, signIn, signOut } from './support/pages';
-import { SANDBOX_OK_APP, sandboxUrl, seedSandbox } from './support/sandbox';
+import { communityChoice, connectThroughVkId, SANDBOX_OK_APP, sandboxUrl, seedSandbox } from './support/sandbox';
 
 /**
  * The whole chain in the browser, as the issue tells it: an admin connects a Telegram channel and a VK
@@ -113,16 +113,9 @@ test('an admin connects a Telegram channel by its bot and a VK community through
   await telegram.getByRole('button', { name: 'Подключить канал' }).click();
   await expect(page.getByText(`Страница «${TELEGRAM_PAGE}» (Telegram: ${TELEGRAM_CHANNEL.title}) подключена`)).toBeVisible();
 
-  await page.getByRole('button', { name: 'Войти через VK ID' }).click();
-  await expect(page.getByRole('button', { name: 'Разрешить' })).toBeVisible();
-  const account = page.getByLabel('Войти как');
-  const accounts = await account.locator('option').allTextContents();
-  await account.selectOption({ index: accounts.findIndex((a) => a.includes(VK_ACCOUNT.name)) });
-  await page.getByRole('button', { name: 'Разрешить' }).click();
-  await expect(page).toHaveURL(/\/channels\/connect\?connection=/);
-  await expect(page.getByRole('heading', { name: 'Выберите сообщество ВКонтакте' })).toBeVisible();
+  await connectThroughVkId(page, VK_ACCOUNT.name);
   await expectAccessible(page, 'VK community choice');
-  await page.getByRole('radio', { name: new RegExp(VK_COMMUNITY.name.replace(/[()№]/g, '.')) }).check();
+  await communityChoice(page, VK_COMMUNITY.name).check();
   await page.getByRole('group', { name: `Подключение: ${VK_COMMUNITY.name}` }).getByLabel('Название в Вестнике').fill(VK_PAGE);
   await page.getByRole('button', { name: 'Подключить сообщество' }).click();
   await expect(page.getByText(/Подключена как «ВКонтакте района \(цепочка\)»/)).toBeVisible();

@@ -1,7 +1,7 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { ADMIN, ROOT_ORGANIZATION } from './support/accounts';
 import { saveScreenshot, signIn } from './support/pages';
-import { SANDBOX_OK_APP, seedSandbox } from './support/sandbox';
+import { communityChoice, connectThroughVkId, SANDBOX_OK_APP, seedSandbox } from './support/sandbox';
 
 /** Pages of this spec in the sandbox: ids and names no other spec uses. */
 const BOT = { token: '880101:AAe2e-channels-bot-token-0000001', id: 880101, username: 'vestnik_e2e_bot' };
@@ -79,18 +79,8 @@ test('an admin connects a VK community through the VK ID consent page and places
   await schoolOrganization(request);
   await signIn(page, ADMIN.email, ADMIN.password);
   await page.goto('/channels/connect');
-  await page.getByRole('button', { name: 'Войти через VK ID' }).click();
-
-  // The sandbox's VK ID page: who signs in, and consent.
-  await expect(page.getByRole('button', { name: 'Разрешить' })).toBeVisible();
-  const account = page.getByLabel('Войти как');
-  const accounts = await account.locator('option').allTextContents();
-  await account.selectOption({ index: accounts.findIndex((a) => a.includes(VK_ACCOUNT.name)) });
-  await page.getByRole('button', { name: 'Разрешить' }).click();
-
-  await expect(page).toHaveURL(/\/channels\/connect\?connection=/);
-  await expect(page.getByRole('heading', { name: 'Выберите сообщество ВКонтакте' })).toBeVisible();
-  await page.getByRole('radio', { name: new RegExp(VK_COMMUNITY.name.replace(/[()№]/g, '.')) }).check();
+  await connectThroughVkId(page, VK_ACCOUNT.name);
+  await communityChoice(page, VK_COMMUNITY.name).check();
   const details = page.getByRole('group', { name: `Подключение: ${VK_COMMUNITY.name}` });
   await details.getByLabel('Название в Вестнике').fill('ВКонтакте школы №5');
   const organization = details.getByLabel('Организация', { exact: true });

@@ -1,3 +1,5 @@
+import { expect, Page } from '@playwright/test';
+
 /**
  * The platform sandbox the server under test talks to (started by global setup). The OAuth
  * applications below are the ones the server is configured with; a spec seeds them with its pages.
@@ -31,4 +33,25 @@ export function sandboxServerEnv(url: string): Record<string, string> {
     OK_APPLICATION_KEY: SANDBOX_OK_APP.applicationKey,
     OK_APPLICATION_SECRET_KEY: SANDBOX_OK_APP.applicationSecretKey,
   };
+}
+
+/**
+ * From the editor's connect page through the sandbox's VK ID consent page as `accountName`, back to
+ * the editor's choice of communities.
+ */
+export async function connectThroughVkId(page: Page, accountName: string): Promise<void> {
+  await page.getByRole('button', { name: 'Войти через VK ID' }).click();
+  // The sandbox's VK ID page: who signs in, and consent.
+  await expect(page.getByRole('button', { name: 'Разрешить' })).toBeVisible();
+  const account = page.getByLabel('Войти как');
+  const accounts = await account.locator('option').allTextContents();
+  await account.selectOption({ index: accounts.findIndex((a) => a.includes(accountName)) });
+  await page.getByRole('button', { name: 'Разрешить' }).click();
+  await expect(page).toHaveURL(/\/channels\/connect\?connection=/);
+  await expect(page.getByRole('heading', { name: 'Выберите сообщество ВКонтакте' })).toBeVisible();
+}
+
+/** The radio button of a community on the editor's choice of communities. */
+export function communityChoice(page: Page, communityName: string) {
+  return page.getByRole('radio', { name: new RegExp(communityName.replace(/[()№]/g, '.')) });
 }
