@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { ContentViolation, ImageRef, PlatformLimits, PostContent } from '@vestnik/platforms/rules';
-import type { ChannelDescriptor, ChannelFor, Platform, VkCredentials } from './channel';
-import type { EditOutcome, PublishOutcome, RefreshOutcome, RemoveOutcome, VerifyResult } from './outcomes';
+import type { ChannelDescriptor, ChannelFor, Platform } from './channel';
+import type { EditOutcome, FailureOutcome, PublishOutcome, RemoveOutcome, VerifyResult } from './outcomes';
 
 /** An image with its bytes loaded, ready to upload. */
 export interface LoadedImage extends ImageRef {
@@ -64,25 +65,90 @@ export interface PlatformAdapter<P extends Platform = Platform> {
 
   /** Deletes the post. Safe to repeat; a post already gone reports `alreadyGone`. */
   remove(channel: ChannelFor<P>, remoteId: string, options?: { timeoutMs?: number }): Promise<RemoveOutcome>;
+
+  /**
+   * The rate limits one `publish` to this channel spends: one entry per limit (a token, a bot, a
+   * chat), each with the spacing that keeps its calls within the platform's documented rate.
+   * The engine keeps these paces for all replicas (in PostgreSQL) and sends a publication only in
+   * a moment free under every one of them. Keys are opaque; a secret in a key goes through
+   * `paceKey`, never in clear.
+   */
+  paces(channel: ChannelFor<P>, target: PaceTarget): Pace[];
+
+  /**
+   * After a lost answer (`unconfirmed`, or a worker that died while sending), looks on the
+   * platform for the post: `found` when it is there, `absent` when the platform can say for sure it
+   * is not, `unknown` when it cannot tell. Absent on platforms that cannot read back their posts;
+   * the engine then asks a person. Read-only; never creates anything.
+   */
+  reconcile?(channel: ChannelFor<P>, query: ReconcileQuery): Promise<ReconcileOutcome>;
 }
+
+/** What the engine knows of the destination when it asks for paces. */
+export interface PaceTarget {
+  /** The platform's id of the page, as resolved when the channel was verified (e.g. Telegram's numeric chat id). */
+  remoteTargetId: string;
+  /** Images the publication carries (uploads spend calls too). */
+  imageCount: number;
+}
+
+/** One pacing rule: calls under `key` go out at least `spacingMs` apart. */
+export interface Pace {
+  key: string;
+  spacingMs: number;
+}
+
+/** A pace key naming a secret (a token) by its hash: `paceKey('vk', 'token', accessToken)`. */
+export function paceKey(platform: Platform, scope: string, value: string): string {
+  return `${platform}:${scope}:${createHash('sha256').update(value).digest('hex').slice(0, 24)}`;
+}
+
+export interface ReconcileQuery {
+  /** Our publication id (the same one `publish` got in its context). */
+  publicationId: string;
+  /** What was sent. */
+  content: PostContent;
+  /** The first attempt's start: a post older than this is not ours. */
+  sentAfter: Date;
+  timeoutMs?: number;
+}
+
+export type ReconcileOutcome =
+  | { status: 'found'; remoteId: string; url: string | null }
+  | { status: 'absent' }
+  | { status: 'unknown'; reason: string };
 
 /**
  * Adapters whose tokens expire and can be renewed without a person (VK via VK ID).
- * The refresh token rotates on every use: the caller must serialise refreshes per channel and
+ * A refresh may rotate a one-use secret: the caller must serialise refreshes per channel and
  * persist the returned credentials atomically before any other call. After `unconfirmed` the
- * old refresh token may already be spent: try it once more, and reconnect if it is refused.
+ * old secret may already be spent: try it once more, and reconnect if it is refused.
  */
-export interface CredentialRefresher {
-  refreshAccessToken(credentials: VkCredentials, options?: { timeoutMs?: number }): Promise<RefreshOutcome>;
+export interface CredentialRefresher<P extends Platform = Platform> {
+  /** Whether these credentials hold what a refresh needs (false: only a person can reconnect). */
+  canRefresh(credentials: ChannelFor<P>['credentials']): boolean;
+  /** The renewed credentials, whole (merge nothing: they replace the stored ones). */
+  refreshCredentials(credentials: ChannelFor<P>['credentials'], options?: { timeoutMs?: number }): Promise<CredentialsRefreshOutcome<P>>;
 }
+
+export type CredentialsRefreshOutcome<P extends Platform = Platform> =
+  | { status: 'refreshed'; credentials: ChannelFor<P>['credentials']; expiresAt: Date | null }
+  | FailureOutcome;
 
 export type AnyPlatformAdapter = { [P in Platform]: PlatformAdapter<P> }[Platform];
 
 /** Injection token for the list of adapters (plain string: no framework import here). */
 export const PLATFORM_ADAPTERS = 'VESTNIK_PLATFORM_ADAPTERS';
 
-export function canRefreshCredentials(adapter: object): adapter is CredentialRefresher {
-  return typeof (adapter as Partial<CredentialRefresher>).refreshAccessToken === 'function';
+export function canRefreshCredentials<A extends { readonly platform: Platform }>(adapter: A): adapter is A & CredentialRefresher<A['platform']> {
+  const candidate = adapter as Partial<CredentialRefresher>;
+  return typeof candidate.refreshCredentials === 'function' && typeof candidate.canRefresh === 'function';
+}
+
+export function canReconcile<A extends { readonly platform: Platform }>(
+  adapter: A,
+): adapter is A & { reconcile(channel: ChannelFor<A['platform']>, query: ReconcileQuery): Promise<ReconcileOutcome> } {
+  return typeof (adapter as Partial<PlatformAdapter>).reconcile === 'function';
 }
 
 /** Finds the adapter for a channel, typed to its platform. */

@@ -1,5 +1,6 @@
 import type { AxiosInstance } from 'axios';
-import { contentRejection, imagesMismatch } from '@vestnik/platforms/core';
+import { contentRejection, imagesMismatch, paceKey } from '@vestnik/platforms/core';
+import type { Pace, PaceTarget } from '@vestnik/platforms/core';
 import type {
   EditOutcome,
   FailureOutcome,
@@ -50,6 +51,11 @@ export class OkAdapter implements PlatformAdapter<'ok'> {
   longestPublishMs(imageCount: number): number {
     const timeoutMs = this.options.timeoutMs;
     return timeoutMs + (imageCount > 0 ? timeoutMs + this.uploadTimeoutMs(timeoutMs) : 0);
+  }
+
+  /** OK documents no number: one request per 200 ms per token is our own cautious choice. */
+  paces(channel: OkChannel, target: PaceTarget): Pace[] {
+    return [{ key: paceKey('ok', 'token', channel.credentials.accessToken), spacingMs: 200 * (1 + 2 * target.imageCount) }];
   }
 
   validate(content: PostContent): ContentViolation[] {

@@ -1,7 +1,9 @@
 import type { AxiosInstance } from 'axios';
-import { contentRejection, imagesMismatch } from '@vestnik/platforms/core';
+import { contentRejection, imagesMismatch, paceKey } from '@vestnik/platforms/core';
 import type {
   EditOutcome,
+  Pace,
+  PaceTarget,
   PlatformAdapter,
   PublishContext,
   PublishOutcome,
@@ -39,6 +41,15 @@ export class TelegramAdapter implements PlatformAdapter<'telegram'> {
   /** The message (photos travel inside it), then a follow-up text when the caption cannot hold it. */
   longestPublishMs(): number {
     return 2 * this.options.timeoutMs;
+  }
+
+  /** About 30 messages a second per bot and 20 a minute per channel. */
+  paces(channel: TelegramChannel, target: PaceTarget): Pace[] {
+    const calls = 1 + 2 * target.imageCount;
+    return [
+      { key: paceKey('telegram', 'bot', channel.credentials.botToken), spacingMs: 40 * calls },
+      { key: `telegram:chat:${target.remoteTargetId}`, spacingMs: 3100 * calls },
+    ];
   }
 
   validate(content: PostContent): ContentViolation[] {

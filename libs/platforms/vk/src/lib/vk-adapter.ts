@@ -1,8 +1,11 @@
 import type { AxiosInstance } from 'axios';
-import { contentRejection, imagesMismatch } from '@vestnik/platforms/core';
+import { contentRejection, imagesMismatch, paceKey } from '@vestnik/platforms/core';
 import type {
   CredentialRefresher,
+  CredentialsRefreshOutcome,
   EditOutcome,
+  Pace,
+  PaceTarget,
   FailureOutcome,
   PlatformAdapter,
   PublishContext,
@@ -49,7 +52,7 @@ interface VkGroup {
 }
 
 /** Community walls through a community admin's VK ID user token. */
-export class VkAdapter implements PlatformAdapter<'vk'>, CredentialRefresher {
+export class VkAdapter implements PlatformAdapter<'vk'>, CredentialRefresher<'vk'> {
   readonly platform = 'vk' as const;
   readonly limits = VK_LIMITS;
   /** wall.post carries the publication's `guid`. */
@@ -156,6 +159,28 @@ export class VkAdapter implements PlatformAdapter<'vk'>, CredentialRefresher {
     if (deleted.ok) return { status: 'removed', alreadyGone: false };
     if (deleted.failure.status === 'not_found') return { status: 'removed', alreadyGone: true };
     return deleted.failure;
+  }
+
+  /** About 3 requests a second per user token; 350 ms per API call the publication makes. */
+  paces(channel: VkChannel, target: PaceTarget): Pace[] {
+    return [{ key: paceKey('vk', 'token', channel.credentials.accessToken), spacingMs: 350 * (1 + 2 * target.imageCount) }];
+  }
+
+  canRefresh(credentials: VkCredentials): boolean {
+    return Boolean(credentials.refreshToken && credentials.deviceId && this.options.clientId);
+  }
+
+  async refreshCredentials(credentials: VkCredentials, options: { timeoutMs?: number } = {}): Promise<CredentialsRefreshOutcome<'vk'>> {
+    const outcome = await this.refreshAccessToken(credentials, options);
+    if (outcome.status !== 'refreshed') return outcome;
+    const renewed = outcome.credentials;
+    // Never lose a refresh token: it is the only way back without a person.
+    const refreshToken = renewed.refreshToken || credentials.refreshToken;
+    return {
+      status: 'refreshed',
+      credentials: { ...credentials, accessToken: renewed.accessToken, refreshToken, deviceId: renewed.deviceId || credentials.deviceId, expiresAt: renewed.expiresAt },
+      expiresAt: renewed.expiresAt ? new Date(renewed.expiresAt) : null,
+    };
   }
 
   refreshAccessToken(credentials: VkCredentials, options: { timeoutMs?: number } = {}): Promise<RefreshOutcome> {

@@ -3,16 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { PublicationStatus } from '@vestnik/contracts';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
-import type { PublishOutcome } from '@vestnik/platforms/core';
+import type { Pace, PublishOutcome } from '@vestnik/platforms/core';
 import { AuditLog } from '@vestnik/server/audit';
-import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
-import { channelCredentialsAt, type ChannelEntity } from '@vestnik/server/channels';
+import type { ChannelEntity } from '@vestnik/server/channels';
 import type { PostEntity } from '@vestnik/server/posts';
 import { CredentialsRefresh } from './credentials-refresh';
 import { ClaimedPublication, ClaimPhase, droppedWrite, HELD_BY_CLAIM, PublicationClaims, TakenBack } from './publication-claims';
 import { EventfulTransaction, PublishingEvents } from './publishing-events';
 import { summarisePost } from './post-status';
-import { Pace, RatePacer } from './rate-pacer';
+import { RatePacer } from './rate-pacer';
 import { backoffSeconds, sameKeyRepeatIsSafe } from './retry-policy';
 
 const SYSTEM = { user: null, ip: null };
@@ -43,7 +42,6 @@ export class OutcomeRecorder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(VESTNIK_CONFIG) private readonly config: VestnikConfig,
-    @Inject(SECRET_BOX) private readonly box: SecretBox,
     private readonly audit: AuditLog,
     private readonly events: PublishingEvents,
     private readonly pacer: RatePacer,
@@ -74,9 +72,9 @@ export class OutcomeRecorder {
         return;
       }
       case 'auth_expired': {
-        if (outcome.refreshable && channel.platform === 'vk') {
-          const creds = JSON.parse(await this.openCredentials(channel)) as Record<string, string>;
-          const refreshed = await this.refresher.refresh(channel.id, creds['accessToken']);
+        if (outcome.refreshable) {
+          // `channel` is the row the call was made with: its sealed credentials tell a stale token from a renewed one.
+          const refreshed = await this.refresher.refresh(channel.id, channel.credentials);
           if (refreshed.ok) {
             await this.again(claim, post, new Date(), 'auth_refreshed', outcome.platformCode, 'Токен обновлён, повторяем', attempts);
             return;
@@ -187,10 +185,5 @@ export class OutcomeRecorder {
       await this.audit.record({ actor: SYSTEM, organizationId: channel.organizationId, action: 'channel.needs_attention', targetType: 'channel', targetId: channel.id, after: { reason } }, m);
       held.channelNeedsAttention({ channelId: channel.id, organizationId: channel.organizationId, reason });
     });
-  }
-
-  private async openCredentials(channel: ChannelEntity): Promise<string> {
-    const [row] = await this.dataSource.query('SELECT credentials FROM channels WHERE id = $1', [channel.id]);
-    return this.box.open(row.credentials, channelCredentialsAt(channel.id));
   }
 }

@@ -11,7 +11,7 @@ import { OutcomeRecorder } from './outcome-recorder';
 import { ClaimedPublication, droppedWrite, HELD_BY_CLAIM, PublicationClaims } from './publication-claims';
 import { PublishingEvents } from './publishing-events';
 import { PublishingMedia } from './publishing-media';
-import { pacesFor, RatePacer } from './rate-pacer';
+import { RatePacer } from './rate-pacer';
 
 /** Waiting for a rate-limit slot in process beats handing the claim back, up to this long. */
 const MAX_INLINE_WAIT_MS = 10_000;
@@ -66,7 +66,7 @@ export class Publisher {
       return this.recorder.engineDecision(claim, 'claimed', 'failed', 'media_missing', `Не удалось прочитать изображения: ${e instanceof Error ? e.message : String(e)}`);
     }
 
-    const paces = pacesFor(target, channel.remoteTargetId, 1 + 2 * images.length);
+    const paces = adapter.paces(target, { remoteTargetId: channel.remoteTargetId, imageCount: images.length });
     // Never wait past the claim's lease: by then another worker may own it, and the slot would be lost.
     const leaseLeftMs = claim.lease_until ? claim.lease_until.getTime() - Date.now() - LEASE_MARGIN_MS : MAX_INLINE_WAIT_MS;
     if (leaseLeftMs < 0) return this.claims.release(claim, new Date());

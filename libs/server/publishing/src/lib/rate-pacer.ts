@@ -1,34 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { ChannelDescriptor } from '@vestnik/platforms/core';
-
-/** One pacing rule: requests under `key` go out at least `spacingMs` apart. */
-export interface Pace {
-  key: string;
-  spacingMs: number;
-}
-
-/**
- * The platforms' documented pace per token, bot and chat, with margin. VK: ~3 requests/s per user
- * token; Telegram: ~30 messages/s per bot and ~20/min per channel; OK documents no number, so one
- * request per 200 ms per token is our own cautious choice.
- */
-export function pacesFor(channel: ChannelDescriptor, remoteTargetId: string, calls: number): Pace[] {
-  const h = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24);
-  switch (channel.platform) {
-    case 'vk':
-      return [{ key: `vk:token:${h(channel.credentials.accessToken)}`, spacingMs: 350 * calls }];
-    case 'ok':
-      return [{ key: `ok:token:${h(channel.credentials.accessToken)}`, spacingMs: 200 * calls }];
-    case 'telegram':
-      return [
-        { key: `telegram:bot:${h(channel.credentials.botToken)}`, spacingMs: 40 * calls },
-        { key: `telegram:chat:${remoteTargetId}`, spacingMs: 3100 * calls },
-      ];
-  }
-}
+import type { Pace } from '@vestnik/platforms/core';
 
 /** A reserved moment to send at, or (when too far off) only the moment to come back at. */
 export interface Slot {
