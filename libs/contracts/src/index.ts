@@ -13,3 +13,4 @@ export * from './lib/posts.dto';
 export * from './lib/media.dto';
 export * from './lib/notifications.dto';
 export * from './lib/post-changes.dto';
+export * from './lib/dashboard.dto';
