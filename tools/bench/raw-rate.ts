@@ -21,7 +21,7 @@ export interface RawRate {
 export async function measureRawRate(sandboxUrl: string, channels: ChannelDescriptor[], calls: number, concurrency: number): Promise<RawRate> {
   const timeoutMs = 15_000;
   const adapters: AnyPlatformAdapter[] = [
-    new VkAdapter({ apiUrl: `${sandboxUrl}/vk/method`, idUrl: `${sandboxUrl}/vk-id`, timeoutMs, maxRequestsPerSecond: 0 }),
+    new VkAdapter({ apiUrl: `${sandboxUrl}/vk/method`, idUrl: `${sandboxUrl}/vk-id`, timeoutMs, paced: false }),
     new OkAdapter({ apiUrl: `${sandboxUrl}/ok/fb.do`, ...OK_APP, timeoutMs }),
     new TelegramAdapter({ apiUrl: `${sandboxUrl}/telegram`, timeoutMs }),
   ];

@@ -58,7 +58,7 @@ describe('page connectors against the sandbox', () => {
     expect(exchanged.credentials).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), deviceId: grant.deviceId, expiresAt: expect.any(String) });
     expect(await connector.listManagedPages(exchanged.credentials)).toEqual({ status: 'listed', pages: [{ target: 'club2001', remoteTargetId: '2001', name: 'Администрация района' }] });
 
-    const adapter = new VkAdapter({ apiUrl: `${sandbox.url}/vk/method`, idUrl: `${sandbox.url}/vk-id`, clientId: VK_CLIENT, timeoutMs: 3000, maxRequestsPerSecond: 0 });
+    const adapter = new VkAdapter({ apiUrl: `${sandbox.url}/vk/method`, idUrl: `${sandbox.url}/vk-id`, clientId: VK_CLIENT, timeoutMs: 3000, paced: false });
     expect(await adapter.verify({ platform: 'vk', target: 'club2001', credentials: exchanged.credentials })).toMatchObject({ ok: true, canPost: true, resolvedTargetId: '2001' });
     // The code is spent: a second exchange is refused, without the code in the reason.
     const again = await connector.exchangeCode(grant);

@@ -114,6 +114,17 @@ describe('TelegramAdapter against the sandbox', () => {
       expect((await tg.publish(channel(), text('21-е'), ctx('rl-20'))).status).toBe('published');
     });
 
+    it('surfaces 30 messages a second per bot as rate_limited, across its channels', async () => {
+      const others = [NEWS - 10, NEWS - 11, NEWS - 12];
+      await sandbox.seed({ telegram: { channels: others.map((id, i) => ({ id, title: `Канал ${i}`, members: [{ botId: 123456, status: 'administrator', canPostMessages: true }] })) } });
+      await sandbox.freezeClock();
+      for (let i = 0; i < 30; i++) expect((await tg.publish(channel(String(others[i % 2])), text(`Сообщение ${i}`), ctx(`bot-${i}`))).status).toBe('published');
+      const limited = await tg.publish(channel(String(others[2])), text('31-е'), ctx('bot-30'));
+      expect(limited).toMatchObject({ status: 'rate_limited', retryAfterSeconds: 1, platformCode: '429' });
+      await sandbox.advanceClock(1);
+      expect((await tg.publish(channel(String(others[2])), text('31-е'), ctx('bot-30'))).status).toBe('published');
+    });
+
     it('answers unconfirmed when the connection drops after the message was stored, and the channel holds one message', async () => {
       await sandbox.fault({ platform: 'telegram', kind: 'drop_after_store', method: 'sendMessage' });
       expect(await tg.publish(channel(), text('Оборвалось'), ctx('t-6'))).toMatchObject({ status: 'unconfirmed', retrySafe: false });

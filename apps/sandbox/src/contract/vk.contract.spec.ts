@@ -134,7 +134,7 @@ describe('VkAdapter against the sandbox', () => {
 
     it('enforces 50 posts a day per community (error 214) as a rate limit', async () => {
       // The sandbox clock moves a second per post, so the adapter's own pacing is not needed here.
-      const unpaced = new VkAdapter({ apiUrl: `${sandbox.url}/vk/method`, timeoutMs: 3000, maxRequestsPerSecond: 0 });
+      const unpaced = new VkAdapter({ apiUrl: `${sandbox.url}/vk/method`, timeoutMs: 3000, paced: false });
       await sandbox.freezeClock();
       for (let i = 0; i < 50; i++) {
         expect((await unpaced.publish(channel(), text(`Запись ${i}`), ctx(`day-${i}`))).status).toBe('published');

@@ -1,6 +1,10 @@
 import type { SandboxClock } from './clock';
 
-/** The platforms' published limits, as the sandbox enforces them. */
+/**
+ * The platforms' published limits (PLATFORMS.md), as the sandbox enforces them. OK documents no
+ * number, so no OK rate is enforced: its errors 8 and 11 come only from injected faults. The
+ * adapters pace themselves a few per cent under these (`VK_CALL_SPACING_MS`, `TELEGRAM_*_SPACING_MS`).
+ */
 export const RATE_LIMITS = {
   /** VK: about 3 requests a second per user token → error 6. */
   vkRequestsPerSecond: 3,

@@ -1,4 +1,4 @@
-export { OkAdapter, okTopicUrl } from './lib/ok-adapter';
+export { OkAdapter, okTopicUrl, OK_CALL_SPACING_MS } from './lib/ok-adapter';
 export type { OkAdapterOptions } from './lib/ok-adapter';
 export { OK_ERROR_TABLE, mapOkError } from './lib/ok-errors';
 export { okSignature } from './lib/ok-signature';

@@ -1,4 +1,5 @@
-export { VkAdapter } from './lib/vk-adapter';
+export { VkAdapter, publishCalls as vkPublishCalls } from './lib/vk-adapter';
+export { VK_CALL_SPACING_MS } from './lib/vk-pacer';
 export type { VkAdapterOptions } from './lib/vk-adapter';
 export { VK_ERROR_TABLE, mapVkError } from './lib/vk-errors';
 export { guidForPublication, formatVkRemoteId, parseVkRemoteId, numericGroupId, vkPostUrl, VK_GUID_WINDOW_MS } from './lib/vk-ids';

@@ -23,7 +23,7 @@ import type { VkErrorOutcome } from './vk-errors';
 import { formatVkRemoteId, guidForPublication, numericGroupId, parseVkRemoteId, VK_GUID_WINDOW_MS, vkPostUrl } from './vk-ids';
 import { refreshVkIdToken } from './vk-id';
 import { uploadWallPhotos } from './vk-photos';
-import { VkRequestPacer } from './vk-pacer';
+import { VK_CALL_SPACING_MS, VkRequestPacer } from './vk-pacer';
 
 export interface VkAdapterOptions {
   /** `VK_API_URL`, e.g. `https://api.vk.ru/method`. */
@@ -36,10 +36,10 @@ export interface VkAdapterOptions {
   /** Timeout for one photo upload; defaults to four times `timeoutMs`. */
   uploadTimeoutMs?: number;
   /**
-   * Pace of this process's calls per token; VK allows about 3 a second, we default to 2.5 to
-   * leave room for network jitter. 0 turns pacing off (tests with a frozen sandbox clock).
+   * Whether this process spaces its calls per token by `VK_CALL_SPACING_MS` (default true); false
+   * only for tests that move the sandbox clock themselves.
    */
-  maxRequestsPerSecond?: number;
+  paced?: boolean;
 }
 
 interface VkGroup {
@@ -62,8 +62,7 @@ export class VkAdapter implements PlatformAdapter<'vk'>, CredentialRefresher<'vk
   private readonly paceMs: number;
 
   constructor(private readonly options: VkAdapterOptions) {
-    const perSecond = options.maxRequestsPerSecond ?? 2.5;
-    this.paceMs = perSecond > 0 ? Math.ceil(1000 / perSecond) : 0;
+    this.paceMs = options.paced === false ? 0 : VK_CALL_SPACING_MS;
     this.pacer = new VkRequestPacer(this.paceMs);
   }
 
@@ -161,9 +160,12 @@ export class VkAdapter implements PlatformAdapter<'vk'>, CredentialRefresher<'vk
     return deleted.failure;
   }
 
-  /** About 3 requests a second per user token; 350 ms per API call the publication makes. */
+  /**
+   * One limit, the user token's ~3 requests a second: `VK_CALL_SPACING_MS` for every API call one
+   * publish makes (`publishCalls`). Photo uploads go to another host and are not counted.
+   */
   paces(channel: VkChannel, target: PaceTarget): Pace[] {
-    return [{ key: paceKey('vk', 'token', channel.credentials.accessToken), spacingMs: 350 * (1 + 2 * target.imageCount) }];
+    return [{ key: paceKey('vk', 'token', channel.credentials.accessToken), spacingMs: VK_CALL_SPACING_MS * publishCalls(channel.target, target.imageCount) }];
   }
 
   canRefresh(credentials: VkCredentials): boolean {
@@ -242,6 +244,16 @@ export class VkAdapter implements PlatformAdapter<'vk'>, CredentialRefresher<'vk
     const group = res.response.groups?.[0];
     return group ? { ok: true, group } : { ok: false, failure: { status: 'not_found', reason: 'Сообщество ВКонтакте не найдено' } };
   }
+}
+
+/**
+ * The API calls one `publish` makes: groups.getById only for a screen name, with photos
+ * photos.getWallUploadServer and a photos.saveWallPhoto per photo, then wall.post.
+ */
+export function publishCalls(target: string, imageCount: number): number {
+  const lookup = numericGroupId(target) === null ? 1 : 0;
+  const photos = imageCount > 0 ? 1 + imageCount : 0;
+  return lookup + photos + 1;
 }
 
 /** `not_found` is internal to this adapter: outside it is a permanent refusal. */

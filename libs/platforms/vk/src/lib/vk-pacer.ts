@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 
 /**
+ * The one spacing of VK API calls per user token, for this process's pacer and for the engine's
+ * shared pace alike (`VkAdapter.paces`), so the two never disagree. PLATFORMS.md: about 3 requests
+ * a second per user token (333 ms); 350 ms is 5 % over that bound, room for a late timer.
+ */
+export const VK_CALL_SPACING_MS = 350;
+
+/**
  * Spaces this process's calls per VK token so that one publication (upload server, a save per
  * photo, the post) stays under VK's ~3 requests a second. Pacing, not retrying: a call is only
  * delayed before it is sent. Error 6 can still happen (other processes), and is reported as usual.
