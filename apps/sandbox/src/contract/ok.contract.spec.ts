@@ -1,4 +1,5 @@
-import { OkAdapter } from '@vestnik/platforms/ok';
+import axios from 'axios';
+import { OkAdapter, okSignature } from '@vestnik/platforms/ok';
 import type { PostContent } from '@vestnik/platforms/rules';
 import { closedPortUrl, startTestSandbox, TestSandbox, testImages } from './contract-kit';
 
@@ -107,6 +108,48 @@ describe('OkAdapter against the sandbox', () => {
 
     it('refuses a group it may not post to', async () => {
       expect(await ok.publish(channel(MEMBER), text('x'), ctx('p-7'))).toMatchObject({ status: 'rejected', code: 'ok:10' });
+    });
+  });
+
+  describe('reconcile (mediatopic.getTopics)', () => {
+    const since = () => new Date(Date.now() - 1000);
+
+    it('finds the topic a dropped answer left behind, with its id and URL', async () => {
+      const sentAfter = since();
+      await sandbox.fault({ platform: 'ok', kind: 'drop_after_store', method: 'mediatopic.post' });
+      expect(await ok.publish(channel(), text('График приёма граждан'), ctx('r-1'))).toMatchObject({ status: 'unconfirmed' });
+      const [stored] = await sandbox.posts('ok', GID);
+      expect(await ok.reconcile(channel(), { publicationId: 'r-1', content: text('График приёма граждан'), sentAfter })).toEqual({
+        status: 'found',
+        remoteId: stored.id,
+        url: `https://ok.ru/group/${GID}/topic/${stored.id}`,
+      });
+    });
+
+    it('answers absent when the lost request stored nothing', async () => {
+      const sentAfter = since();
+      await ok.publish(channel(), text('Другая новость'), ctx('r-2a'));
+      await sandbox.fault({ platform: 'ok', kind: 'http', status: 502, method: 'mediatopic.post' });
+      expect(await ok.publish(channel(), text('Не дошло'), ctx('r-2'))).toMatchObject({ status: 'unconfirmed' });
+      expect(await ok.reconcile(channel(), { publicationId: 'r-2', content: text('Не дошло'), sentAfter })).toEqual({ status: 'absent' });
+    });
+
+    it('answers unknown when the feed cannot be read, and when two topics carry our text', async () => {
+      await sandbox.fault({ platform: 'ok', kind: 'http', status: 502, method: 'mediatopic.getTopics' });
+      expect(await ok.reconcile(channel(), { publicationId: 'r-3', content: text('Что угодно'), sentAfter: since() })).toMatchObject({ status: 'unknown' });
+      const sentAfter = since();
+      await ok.publish(channel(), text('Дважды'), ctx('r-4a'));
+      await ok.publish(channel(), text('Дважды'), ctx('r-4b'));
+      expect(await ok.reconcile(channel(), { publicationId: 'r-4b', content: text('Дважды'), sentAfter })).toMatchObject({ status: 'unknown' });
+    });
+
+    it('is signed and refuses parameters OK does not know, like every method', async () => {
+      const params: Record<string, string> = { application_key: APP.applicationKey, format: 'json', method: 'mediatopic.getTopics', gid: GID, count: '5', since: '0' };
+      params['sig'] = okSignature(params, ADMIN, APP.applicationSecretKey);
+      const refused = await axios.post(`${sandbox.url}/ok/fb.do`, new URLSearchParams({ ...params, access_token: ADMIN }).toString(), { proxy: false });
+      expect(refused.data).toMatchObject({ error_code: 100, error_msg: 'PARAM : Unknown parameter since for mediatopic.getTopics' });
+      const unsigned = await axios.post(`${sandbox.url}/ok/fb.do`, new URLSearchParams({ ...params, sig: 'x', access_token: ADMIN }).toString(), { proxy: false });
+      expect(unsigned.data).toMatchObject({ error_code: 104 });
     });
   });
 

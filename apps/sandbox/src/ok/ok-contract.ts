@@ -13,6 +13,16 @@ export const OK_METHODS: Readonly<Record<string, { required: readonly string[]; 
   'mediatopic.post': { required: ['type', 'attachment'], optional: ['gid', 'text_link_preview'] },
   'mediatopic.edit': { required: ['topic_id', 'attachment'], optional: ['gid'] },
   'mediatopic.deleteTopic': { required: ['topic_id'], optional: ['gid'] },
+  /**
+   * The group's feed, newest first: `{media_topics: [{id, created_ms, media}], anchor, has_more}`.
+   * Source: a public client that reads a group's recent posts with it (github.com/Unbewohnte/
+   * SNGCNOTIFIERbot, internal/ok: params `gid`, `count`; answer `media_topics[].id`, `created_ms`,
+   * `media[].type/text`). OK's own method docs (github.com/apiok/documentation) describe only
+   * mediatopic.getByIds, which needs the topic ids a lost answer never gave us. `anchor`,
+   * `direction` and `has_more` are OK's paging words elsewhere (group.getUserGroupsV2,
+   * group.getStatTopics): unconfirmed for this method, as is the photo item's `photo_refs`.
+   */
+  'mediatopic.getTopics': { required: ['gid'], optional: ['count', 'anchor', 'direction', 'fields'] },
 };
 
 /** Present on every call. */

@@ -18,6 +18,7 @@ type OkHandler = (ctx: SandboxContext, call: OkCall) => { result: unknown } | Ok
 
 const param = (message: string): OkFailure => ({ error: 100, message: `PARAM : ${message}` });
 const MAX_PHOTOS_PER_UPLOAD = 10;
+const MAX_TOPICS_PER_PAGE = 100;
 
 function postingGroup(ctx: SandboxContext, call: OkCall, gid: string | undefined): OkGroup | OkFailure {
   if (!gid) return param('gid is required for group topics');
@@ -59,6 +60,14 @@ function parseAttachment(ctx: SandboxContext, gid: string, raw: string): ParsedA
   }
   if (parsed.text.length > OK_TEXT_MAX) return { error: 601, message: `TEXT_TOO_LONG : text is longer than ${OK_TEXT_MAX}` };
   return parsed;
+}
+
+function topicMedia(topic: OkTopic): object[] {
+  const media: object[] = [];
+  if (topic.text) media.push({ type: 'text', text: topic.text });
+  if (topic.imageIds.length > 0) media.push({ type: 'photo', photo_refs: topic.imageIds.map((id) => `group_photo:${id}`) });
+  if (topic.link) media.push({ type: 'link', url: topic.link });
+  return media;
 }
 
 function liveTopic(group: OkGroup, topicId: string): OkTopic | undefined {
@@ -128,6 +137,31 @@ export const OK_METHOD_HANDLERS: Readonly<Record<string, OkHandler>> = {
     const topic: OkTopic = { id: String(group.nextTopicId++), gid: group.gid, ...parsed, byUid: call.token.uid, createdAt: call.now };
     group.topics.push(topic);
     return { result: topic.id };
+  },
+
+  /**
+   * A group's live topics, newest first, `count` (1..100, default 20) at a time after `anchor`.
+   * Any valid token may read (the sandbox's groups are open). Media as posted: the text, the
+   * photos as `photo_refs`, the link.
+   */
+  'mediatopic.getTopics': (ctx, call) => {
+    const gid = call.fields['gid'];
+    const group = ctx.store.ok.groups.get(gid);
+    if (!group) return { error: 160, message: `PARAM_GROUP_ID : Invalid group id ${gid}` };
+    const count = Number(call.fields['count'] ?? 20);
+    if (!Number.isInteger(count) || count < 1 || count > MAX_TOPICS_PER_PAGE) return param(`count must be 1..${MAX_TOPICS_PER_PAGE}`);
+    if (call.fields['direction'] !== undefined && call.fields['direction'] !== 'FORWARD') return param('direction: the sandbox pages FORWARD (towards older topics) only');
+    const start = call.fields['anchor'] ? Number(Buffer.from(call.fields['anchor'], 'base64url').toString('utf8')) : 0;
+    if (!Number.isInteger(start) || start < 0) return param('anchor is invalid');
+    const live = group.topics.filter((t) => !t.deletedAt).sort((a, b) => b.createdAt - a.createdAt || Number(b.id) - Number(a.id));
+    const page = live.slice(start, start + count);
+    return {
+      result: {
+        media_topics: page.map((t) => ({ id: t.id, created_ms: t.createdAt, author_ref: `group:${group.gid}`, owner_ref: `group:${group.gid}`, media: topicMedia(t) })),
+        anchor: Buffer.from(String(start + page.length), 'utf8').toString('base64url'),
+        has_more: start + page.length < live.length,
+      },
+    };
   },
 
   'mediatopic.edit': (ctx, call) => {

@@ -1,6 +1,6 @@
 import type { AxiosInstance } from 'axios';
 import { contentRejection, imagesMismatch, paceKey } from '@vestnik/platforms/core';
-import type { Pace, PaceTarget } from '@vestnik/platforms/core';
+import type { Pace, PaceTarget, ReconcileOutcome, ReconcileQuery } from '@vestnik/platforms/core';
 import type {
   EditOutcome,
   FailureOutcome,
@@ -16,6 +16,7 @@ import { OK_LIMITS, renderPlainText, validateForPlatform } from '@vestnik/platfo
 import { callOk, createHttp, OkAppKeys, OkCallOptions } from './ok-api';
 import type { OkErrorOutcome } from './ok-errors';
 import { uploadGroupPhotos } from './ok-photos';
+import { feedPageOf, findOwnTopic, OK_RECONCILE_PAGE, OkFeedPage } from './ok-reconcile';
 
 export interface OkAdapterOptions {
   /** `OK_API_URL`, e.g. `https://api.ok.ru/fb.do`. */
@@ -44,8 +45,9 @@ export const POSTING_ROLES: ReadonlySet<string> = new Set(['ADMIN', 'MODERATOR',
 
 /**
  * OK group feeds. Remote id: the topic id as OK returns it.
- * PLATFORMS.md documents posting only; edit (`mediatopic.edit`) and delete
- * (`mediatopic.deleteTopic`) follow OK's public method list and are unconfirmed against OK itself.
+ * PLATFORMS.md documents posting only; edit (`mediatopic.edit`), delete (`mediatopic.deleteTopic`)
+ * and the feed read that reconciles a lost answer (`mediatopic.getTopics`) follow OK's public method
+ * list and are unconfirmed against OK itself.
  */
 export class OkAdapter implements PlatformAdapter<'ok'> {
   readonly platform = 'ok' as const;
@@ -139,6 +141,22 @@ export class OkAdapter implements PlatformAdapter<'ok'> {
     if (removed.ok) return { status: 'removed', alreadyGone: false };
     if (removed.failure.status === 'not_found') return { status: 'removed', alreadyGone: true };
     return removed.failure;
+  }
+
+  /**
+   * After a lost answer, reads the group's recent topics (mediatopic.getTopics) for ours: see
+   * `findOwnTopic` for what counts as found, absent and unknown. Reads only.
+   */
+  async reconcile(channel: OkChannel, query: ReconcileQuery): Promise<ReconcileOutcome> {
+    const gid = channel.target.trim();
+    const options = this.caller(channel, query.timeoutMs)('read');
+    const outcome = await findOwnTopic(async (anchor) => {
+      const page = await this.call<unknown>('mediatopic.getTopics', { gid, count: OK_RECONCILE_PAGE, anchor, fields: 'media_topic.*' }, options);
+      if (!page.ok) return page;
+      const feed: OkFeedPage | null = feedPageOf(page.result);
+      return feed ? { ok: true, result: feed } : { ok: false, failure: { status: 'transient', reason: 'Одноклассники вернули ленту группы в непонятном виде' } };
+    }, query);
+    return outcome.status === 'found' ? { status: 'found', remoteId: outcome.topicId, url: okTopicUrl(gid, outcome.topicId) } : outcome;
   }
 
   /** The `attachment` JSON of mediatopic.post: text, then photos, then the link. */

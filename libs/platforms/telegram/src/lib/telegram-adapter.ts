@@ -42,7 +42,11 @@ interface ChatMember {
   can_post_messages?: boolean;
 }
 
-/** Telegram channels through a bot that is a channel administrator with `can_post_messages`. */
+/**
+ * Telegram channels through a bot that is a channel administrator with `can_post_messages`.
+ * No `reconcile`: a bot receives no updates about its own channel posts (PLATFORMS.md) and the Bot
+ * API has no method that lists a channel's messages, so a lost answer stays for a person.
+ */
 export class TelegramAdapter implements PlatformAdapter<'telegram'> {
   readonly platform = 'telegram' as const;
   readonly limits = TELEGRAM_LIMITS;

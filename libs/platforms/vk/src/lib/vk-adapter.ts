@@ -51,7 +51,12 @@ interface VkGroup {
   can_post?: number;
 }
 
-/** Community walls through a community admin's VK ID user token. */
+/**
+ * Community walls through a community admin's VK ID user token.
+ * No `reconcile`: a lost answer is settled by sending again with the same `guid` within
+ * `VK_GUID_WINDOW_MS` (the repeat lands on the post if it exists and creates it if not), which
+ * tells more than a wall.get by text could; past the window a person decides.
+ */
 export class VkAdapter implements PlatformAdapter<'vk'>, CredentialRefresher<'vk'> {
   readonly platform = 'vk' as const;
   readonly limits = VK_LIMITS;
