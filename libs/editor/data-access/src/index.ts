@@ -17,3 +17,6 @@ export * from './lib/posts-api';
 export * from './lib/media-api';
 export * from './lib/review-queue';
 export * from './lib/reports-api';
+export * from './lib/dashboard-api';
+export * from './lib/dashboard-requests';
+export * from './lib/content-disposition';

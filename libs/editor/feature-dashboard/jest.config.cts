@@ -1,0 +1,14 @@
+module.exports = {
+  displayName: 'editor-feature-dashboard',
+  preset: '../../../jest.preset.js',
+  testEnvironment: 'node',
+  // @vestnik/contracts DTO classes use class-transformer decorators, which read reflect metadata at load.
+  setupFiles: ['reflect-metadata'],
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+  // The texts take only the plural helper from the ui lib, whose barrel pulls Angular's ES modules (not transformed here).
+  moduleNameMapper: { '^@vestnik/editor/ui$': '<rootDir>/../ui/src/lib/russian-plural.ts' },
+  moduleFileExtensions: ['ts', 'js', 'html'],
+  coverageDirectory: '../../../coverage/libs/editor/feature-dashboard',
+};

@@ -1,0 +1,120 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { ComplianceReportApi, toApiFailure, type ComplianceFile, type ComplianceFormat } from '@vestnik/editor/data-access';
+import { firstValueFrom } from 'rxjs';
+import { previousMonth } from './dashboard-texts';
+
+const FORMAT_TITLES: Record<ComplianceFormat, string> = { xlsx: 'XLSX', pdf: 'PDF' };
+
+/**
+ * The monthly compliance report of the subtree: a month (the previous one by default) and two
+ * downloads. The file comes through the HttpClient, then a blob address the browser saves.
+ */
+@Component({
+  selector: 'vn-compliance-download',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule],
+  template: `
+    <div class="report" role="group" aria-labelledby="report-heading">
+      <h2 id="report-heading" class="report__heading">Отчёт о соблюдении требований за месяц</h2>
+      <p class="report__note muted small">По «{{ organizationName() }}» и подчинённым: публикации по неделям против минимума, рубрики, своевременность, сбои.</p>
+      <div class="report__controls">
+        <div class="field report__month">
+          <label class="field__label" for="report-month">Месяц</label>
+          <input id="report-month" name="month" type="month" [max]="thisMonth()" [(ngModel)]="month" [attr.aria-describedby]="failure() ? 'report-error' : null" [attr.aria-invalid]="failure() ? true : null" />
+        </div>
+        <button type="button" class="btn" [disabled]="!!sending()" (click)="download('xlsx')">
+          @if (sending() === 'xlsx') {
+            <span class="spinner" aria-hidden="true"></span>
+          }
+          Скачать XLSX
+        </button>
+        <button type="button" class="btn" [disabled]="!!sending()" (click)="download('pdf')">
+          @if (sending() === 'pdf') {
+            <span class="spinner" aria-hidden="true"></span>
+          }
+          Скачать PDF
+        </button>
+      </div>
+      <p id="report-error" class="field__error report__status" role="alert">{{ failure() }}</p>
+      <p class="visually-hidden" role="status">{{ done() }}</p>
+    </div>
+  `,
+  styles: `
+    .report__heading {
+      font-size: 1.05rem;
+      margin-bottom: 0.25rem;
+    }
+    .report__controls {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      gap: 0.5rem 0.75rem;
+    }
+    .report__month {
+      margin-bottom: 0;
+    }
+    .report__status:empty {
+      display: none;
+    }
+    .report__status {
+      margin: 0.5rem 0 0;
+    }
+  `,
+})
+export class ComplianceDownload {
+  readonly organizationId = input.required<string>();
+  readonly organizationName = input.required<string>();
+  readonly timezone = input.required<string>();
+
+  private readonly api = inject(ComplianceReportApi);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly thisMonth = computed(() => new Intl.DateTimeFormat('en-CA', { timeZone: this.timezone(), year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7));
+  protected readonly month = linkedSignal(() => previousMonth(new Date(), this.timezone()));
+  protected readonly sending = signal<ComplianceFormat | null>(null);
+  protected readonly failure = signal('');
+  protected readonly done = signal('');
+
+  protected async download(format: ComplianceFormat): Promise<void> {
+    if (this.sending()) return;
+    const month = this.month();
+    this.failure.set('');
+    this.done.set('');
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? '')) {
+      this.failure.set('Выберите месяц отчёта.');
+      return;
+    }
+    if (month > this.thisMonth()) {
+      this.failure.set('Отчёт строится за прошедший или текущий месяц: выберите месяц не позже текущего.');
+      return;
+    }
+    this.sending.set(format);
+    try {
+      const file = await firstValueFrom(this.api.download(this.organizationId(), month, format));
+      if (this.destroyRef.destroyed) return;
+      save(file);
+      this.done.set(`Отчёт за ${month} (${FORMAT_TITLES[format]}) скачан: ${file.fileName}.`);
+    } catch (error) {
+      const failure = toApiFailure(error);
+      // A bare 404 (no message of ours) means the server has no such report to give.
+      const generic = failure.statusCode === 404 && (failure.message === 'Не найдено' || failure.message === 'Запрошенные данные не найдены.');
+      this.failure.set(`Скачать ${FORMAT_TITLES[format]} не удалось: ${generic ? 'сервер не нашёл такого отчёта (ответ 404). Попробуйте позже или сообщите администратору.' : failure.message}`);
+    } finally {
+      this.sending.set(null);
+    }
+  }
+}
+
+function save(file: ComplianceFile): void {
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.hidden = true;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // The browser has taken the bytes once the click is handled; the address is no longer needed.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
