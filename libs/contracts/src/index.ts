@@ -14,3 +14,4 @@ export * from './lib/media.dto';
 export * from './lib/notifications.dto';
 export * from './lib/post-changes.dto';
 export * from './lib/dashboard.dto';
+export * from './lib/plans.dto';

@@ -10,6 +10,7 @@ import { MediaModule } from '@vestnik/server/media';
 import { PublishingModule } from '@vestnik/server/publishing';
 import { NotificationsModule } from '@vestnik/server/notifications';
 import { MetricsModule } from '@vestnik/server/metrics';
+import { PlansModule } from '@vestnik/server/plans';
 import { ContextBridgesModule } from './context-bridges.module';
 import { PlatformsModule } from './platforms.module';
 import { HealthController } from './health.controller';
@@ -21,7 +22,7 @@ export class AppModule {
   static forRoot(config: VestnikConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, SCHEMA), SecretsModule, AuditModule, AuthModule, OrganizationsModule, PlatformsModule, ChannelsModule, MediaModule, ContextBridgesModule, PostsModule, PublishingModule, NotificationsModule, MetricsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, SCHEMA), SecretsModule, AuditModule, AuthModule, OrganizationsModule, PlatformsModule, ChannelsModule, MediaModule, ContextBridgesModule, PostsModule, PublishingModule, NotificationsModule, MetricsModule, PlansModule],
       controllers: [HealthController],
     };
   }

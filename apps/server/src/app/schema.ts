@@ -6,6 +6,7 @@ import { POSTS_SCHEMA } from '@vestnik/server/posts';
 import { MEDIA_SCHEMA } from '@vestnik/server/media';
 import { PUBLISHING_SCHEMA } from '@vestnik/server/publishing';
 import { NOTIFICATIONS_SCHEMA } from '@vestnik/server/notifications';
+import { PLANS_SCHEMA } from '@vestnik/server/plans';
 
 /** Every context's tables; each context owns its entities and migrations. */
-export const SCHEMA: SchemaPart[] = [FOUNDATION_SCHEMA, AUTH_SCHEMA, ORGANIZATIONS_SCHEMA, CHANNELS_SCHEMA, POSTS_SCHEMA, MEDIA_SCHEMA, PUBLISHING_SCHEMA, NOTIFICATIONS_SCHEMA];
+export const SCHEMA: SchemaPart[] = [FOUNDATION_SCHEMA, AUTH_SCHEMA, ORGANIZATIONS_SCHEMA, CHANNELS_SCHEMA, POSTS_SCHEMA, MEDIA_SCHEMA, PUBLISHING_SCHEMA, NOTIFICATIONS_SCHEMA, PLANS_SCHEMA];

@@ -64,6 +64,7 @@ const ACTION_LABELS: Record<string, string> = {
   'post.commented': 'Комментарий к материалу',
   'publication.marked_published': 'Отмечено как опубликованное вручную',
   'publication.republished': 'Отправлено на публикацию снова',
+  'plan.imported': 'Импортирован план из файла',
   ...Object.fromEntries(Object.entries(PUBLICATION_ACTIONS).map(([status, label]) => [`publication.${status}`, label])),
 };
 
@@ -79,9 +80,14 @@ const TARGET_LABELS: Record<string, string> = {
   media: 'Изображение',
   post: 'Материал',
   publication: 'Публикация',
+  plan_import: 'План из файла',
 };
 
 const FIELD_LABELS: Record<string, string> = {
+  rows: 'Строк в плане',
+  drafts: 'Создано черновиков',
+  notCreated: 'Не создано',
+  invalidRows: 'Строк с ошибками',
   name: 'Название',
   timezone: 'Часовой пояс',
   ownTimezone: 'Свой часовой пояс',

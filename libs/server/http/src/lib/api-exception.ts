@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import type { ApiErrorBody } from '@vestnik/contracts';
+import type { ApiErrorBody, FieldError } from '@vestnik/contracts';
 
 /** An HTTP error with a stable machine `code` and a Russian `message` for people. */
 export class ApiException extends HttpException {
@@ -12,3 +12,8 @@ export class ApiException extends HttpException {
 export const notFound = (what = 'Объект') => new ApiException(404, 'not_found', `${what} не найден или недоступен`);
 export const forbidden = (message = 'Недостаточно прав для этого действия') => new ApiException(403, 'forbidden', message);
 export const conflict = (code: string, message: string) => new ApiException(409, code, message);
+
+/** 400 `validation_failed` naming each broken rule of each field, as class-validator's answers do. */
+export function validationFailed(errors: FieldError[]): ApiException {
+  return new ApiException(400, 'validation_failed', `Проверьте данные: ${errors[0]?.message ?? 'неверные данные'}`, { errors });
+}
