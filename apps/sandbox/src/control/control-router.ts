@@ -16,7 +16,8 @@ function badRequest(res: Response, message: string): void {
  * - `POST /vk/expire-token` `{token}` — make a VK access token expire now;
  * - `POST /faults` (a `FaultSpec`), `GET /faults` (with `held`: requests waiting in a delay), `DELETE /faults`;
  * - `POST /faults/release` `{id?}` — lets the requests held by fault `id` (or all) go on now;
- * - `PUT /rate-limits` `{enabled}` — the load benchmark switches them off;
+ * - `PUT /rate-limits` `{enabled}` — the load benchmark switches them off; `GET /rate-limits` →
+ *   `{enabled, refused: {'vk:6'?: n, 'telegram:429'?: n}}`, the requests refused for a rate since the reset;
  * - `POST /clock` `{freeze?, advanceSeconds?}` — freeze or move the sandbox's time;
  * - `GET /posts/:platform/:target[?includeDeleted=1]` — stored posts with their attachments;
  * - `GET /oauth/issued` — tokens handed out through VK ID and OK OAuth codes (tests look for leaks).
@@ -68,6 +69,10 @@ export function controlRouter(ctx: SandboxContext): Router {
   router.delete('/faults', (_req, res) => {
     ctx.faults.clear();
     res.json({ ok: true });
+  });
+
+  router.get('/rate-limits', (_req, res) => {
+    res.json({ enabled: ctx.limits.enabled, refused: ctx.limits.refusalCounts() });
   });
 
   router.put('/rate-limits', (req, res) => {

@@ -24,4 +24,14 @@ describe('RateLimiter', () => {
     limiter.enabled = false;
     expect(limiter.hit('c', 20, 60_000, 10)).toBe(0);
   });
+
+  it('counts the requests refused for a rate until reset', () => {
+    const limiter = new RateLimiter(new SandboxClock());
+    limiter.refused('vk:6');
+    limiter.refused('vk:6');
+    limiter.refused('telegram:429');
+    expect(limiter.refusalCounts()).toEqual({ 'vk:6': 2, 'telegram:429': 1 });
+    limiter.reset();
+    expect(limiter.refusalCounts()).toEqual({});
+  });
 });

@@ -23,6 +23,8 @@ export const RATE_LIMITS = {
 export class RateLimiter {
   enabled = true;
   private readonly windows = new Map<string, number[]>();
+  /** Requests refused for a rate, by what answered them (`vk:6`, `telegram:429`): tests assert none. */
+  private readonly refusals = new Map<string, number>();
 
   constructor(private readonly clock: SandboxClock) {}
 
@@ -51,8 +53,17 @@ export class RateLimiter {
     return Math.max(1, oldestToLeave + windowMs - now);
   }
 
+  refused(answer: string): void {
+    this.refusals.set(answer, (this.refusals.get(answer) ?? 0) + 1);
+  }
+
+  refusalCounts(): Record<string, number> {
+    return Object.fromEntries(this.refusals);
+  }
+
   reset(): void {
     this.windows.clear();
+    this.refusals.clear();
     this.enabled = true;
   }
 }

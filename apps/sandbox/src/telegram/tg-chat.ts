@@ -35,6 +35,7 @@ export function checkSendRate(ctx: SandboxContext, chat: TelegramChat, bot: Tele
   const perBot = ctx.limits.peek(`tg:bot:${bot.id}`, RATE_LIMITS.telegramMessagesPerSecond, 1000, messages);
   const waitMs = Math.max(perChat, perBot);
   if (waitMs > 0) {
+    ctx.limits.refused('telegram:429');
     const retryAfter = Math.ceil(waitMs / 1000);
     return { status: 429, description: `Too Many Requests: retry after ${retryAfter}`, retryAfter };
   }

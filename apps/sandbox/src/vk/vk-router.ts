@@ -32,7 +32,10 @@ export function vkRouter(ctx: SandboxContext): Router {
 
     const token = tokenOf(req, fields);
     if (!token) return fail(5, 'User authorization failed: no access_token passed.');
-    if (ctx.limits.hit(`vk:token:${token}`, RATE_LIMITS.vkRequestsPerSecond, 1000) > 0) return fail(6, 'Too many requests per second');
+    if (ctx.limits.hit(`vk:token:${token}`, RATE_LIMITS.vkRequestsPerSecond, 1000) > 0) {
+      ctx.limits.refused('vk:6');
+      return fail(6, 'Too many requests per second');
+    }
     const access = ctx.store.vk.tokens.get(token);
     if (!access) return fail(5, 'User authorization failed: invalid access_token (4).');
     if (access.expiresAt !== null && access.expiresAt <= ctx.clock.now()) return fail(5, 'User authorization failed: access_token has expired.');

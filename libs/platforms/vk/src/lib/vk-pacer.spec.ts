@@ -19,6 +19,20 @@ describe('VkRequestPacer', () => {
     ]);
   });
 
+  it('spaces from when a call actually left: a late timer pushes the next call back', async () => {
+    const pacer = new VkRequestPacer(350);
+    const started: number[] = [];
+    await pacer.wait('a');
+    started.push(Date.now());
+    const second = pacer.wait('a').then(() => started.push(Date.now()));
+    const third = pacer.wait('a').then(() => started.push(Date.now()));
+    // The event loop is busy for 500 ms: the second call's timer fires 150 ms late.
+    jest.setSystemTime(Date.now() + 500);
+    await jest.advanceTimersByTimeAsync(1000);
+    await Promise.all([second, third]);
+    expect(started).toEqual([1_000_000, 1_000_500, 1_000_850]);
+  });
+
   it('does nothing when pacing is off', async () => {
     const pacer = new VkRequestPacer(0);
     await pacer.wait('a');
