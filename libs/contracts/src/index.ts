@@ -15,3 +15,5 @@ export * from './lib/notifications.dto';
 export * from './lib/post-changes.dto';
 export * from './lib/dashboard.dto';
 export * from './lib/plans.dto';
+export * from './lib/compliance.dto';
+export * from './lib/channel-page-url';

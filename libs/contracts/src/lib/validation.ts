@@ -72,6 +72,8 @@ export function describeRule(field: string, rule: string, args: { constraints?: 
       return `Поле ${f} должно быть датой и временем в формате ISO 8601`;
     case 'matches':
       return `Поле ${f} имеет неверный формат`;
+    case 'isYearMonth':
+      return `Поле ${f} должно быть месяцем в виде ГГГГ-ММ, например 2026-11`;
     case 'nestedValidation':
     case 'isObject':
       return `Поле ${f} должно быть объектом`;

@@ -1,0 +1,2 @@
+export * from './lib/compliance.module';
+export { locateReportFonts } from './lib/report-fonts';

@@ -1,0 +1,254 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  channelPageUrl,
+  ComplianceFailures,
+  ComplianceFigures,
+  ComplianceReport,
+  ComplianceRow,
+  ComplianceWeek,
+  ComplianceWeekCount,
+  ON_TIME_TOLERANCE_MINUTES,
+  Platform,
+  RUBRICS,
+  RubricCounts,
+  RubricMix,
+} from '@vestnik/contracts';
+import { AccessService } from '@vestnik/server/auth';
+import { SignedInActor } from '@vestnik/server/http';
+import { effectiveTimezones } from '@vestnik/server/organizations';
+import { COMPLIANCE_RULES } from './compliance-labels';
+
+/** Publication states that count as a failure of the month: given up, never sent, or sent without an answer. */
+const FAILURE_STATUSES = ['failed', 'missed', 'unconfirmed'] as const;
+
+/**
+ * When a publication was meant to go out (`pub` the publication, `post` its post): the later of the
+ * post's time and a person's «publish again». The publishing engine's `planned_at`
+ * (libs/server/publishing/src/lib/publication-claims.ts); lateness counts from here there as well.
+ */
+const PLANNED_AT = `greatest(post.scheduled_at, coalesce(pub.requeued_at, post.scheduled_at))`;
+
+/**
+ * The month's weeks and every page's publications in them. Weeks are the cadence report's:
+ * `date_trunc('week', instant AT TIME ZONE zone)`, Monday to Sunday in the zone of the page's
+ * organization; a week belongs to the month of its Monday. `$1` organization ids and `$2` their zones
+ * (the subtree), `$3` the month's first day, `$4` now, `$5` the on-time tolerance in minutes,
+ * `$6` the failure states.
+ */
+const MONTH_CTES = `
+WITH bounds AS (
+  SELECT m + (8 - extract(isodow FROM m)::int) % 7 AS first_monday, (m + interval '1 month')::date - 1 AS last_day
+    FROM (SELECT $3::date AS m) x
+), weeks AS (
+  SELECT generate_series(first_monday, last_day, interval '7 days')::date AS week_start FROM bounds
+), span AS (
+  -- A day either side holds every zone's weeks (UTC-12 to UTC+14); the exact weeks are taken per zone below.
+  SELECT first_monday, (SELECT max(week_start) FROM weeks) AS last_monday,
+         (first_monday - 1)::timestamp AT TIME ZONE 'UTC' AS lo,
+         ((SELECT max(week_start) FROM weeks) + 8)::timestamp AT TIME ZONE 'UTC' AS hi
+    FROM bounds
+), zones AS (
+  SELECT * FROM unnest($1::uuid[], $2::text[]) AS z(organization_id, timezone)
+), ch AS (
+  SELECT c.id, c.organization_id, c.weekly_minimum, z.timezone
+    FROM channels c JOIN zones z ON z.organization_id = c.organization_id, span
+   WHERE c.created_at < span.hi AND (c.deleted_at IS NULL OR c.deleted_at >= span.lo)
+), pub AS (
+  SELECT pub.channel_id, pub.status, post.rubric,
+         date_trunc('week', pub.published_at AT TIME ZONE ch.timezone)::date AS published_week,
+         date_trunc('week', ${PLANNED_AT} AT TIME ZONE ch.timezone)::date AS planned_week,
+         pub.published_at <= ${PLANNED_AT} + make_interval(mins => $5::int) AS on_time
+    FROM publications pub JOIN ch ON ch.id = pub.channel_id JOIN posts post ON post.id = pub.post_id, span
+   WHERE (pub.status = 'published' AND pub.published_at >= span.lo AND pub.published_at < span.hi)
+      OR (pub.status = ANY($6::text[]) AND post.scheduled_at < span.hi AND ${PLANNED_AT} >= span.lo)
+), published AS (
+  SELECT pub.* FROM pub, span WHERE pub.status = 'published' AND pub.published_week BETWEEN span.first_monday AND span.last_monday
+), failures AS (
+  SELECT pub.* FROM pub, span WHERE pub.status <> 'published' AND pub.planned_week BETWEEN span.first_monday AND span.last_monday
+), weekly AS (
+  SELECT ch.id AS channel_id, w.week_start, ch.weekly_minimum, count(published.channel_id)::int AS published,
+         ((w.week_start + 7)::timestamp AT TIME ZONE ch.timezone) <= $4::timestamptz AS complete
+    FROM ch CROSS JOIN weeks w LEFT JOIN published ON published.channel_id = ch.id AND published.published_week = w.week_start
+   GROUP BY ch.id, w.week_start, ch.weekly_minimum, ch.timezone
+), per_channel AS (
+  SELECT weekly.channel_id,
+         json_agg(json_build_object('weekStart', to_char(week_start, 'YYYY-MM-DD'), 'published', published,
+                  'belowMinimum', CASE WHEN weekly_minimum IS NULL OR NOT complete THEN NULL ELSE published < weekly_minimum END) ORDER BY week_start) AS weeks,
+         CASE WHEN min(weekly_minimum) IS NULL THEN NULL ELSE (count(*) FILTER (WHERE complete AND published < weekly_minimum))::int END AS missed_weeks
+    FROM weekly GROUP BY weekly.channel_id
+), published_by_channel AS (
+  SELECT channel_id, count(*)::int AS published, count(*) FILTER (WHERE on_time)::int AS on_time,
+         count(*) FILTER (WHERE rubric = 'official')::int AS official,
+         count(*) FILTER (WHERE rubric = 'useful')::int AS useful,
+         count(*) FILTER (WHERE rubric = 'entertaining')::int AS entertaining
+    FROM published GROUP BY channel_id
+), failures_by_channel AS (
+  SELECT channel_id, count(*) FILTER (WHERE status = 'failed')::int AS failed, count(*) FILTER (WHERE status = 'missed')::int AS missed,
+         count(*) FILTER (WHERE status = 'unconfirmed')::int AS unconfirmed
+    FROM failures GROUP BY channel_id
+), figures AS (
+  SELECT ch.id AS channel_id, ch.weekly_minimum, pc.weeks, pc.missed_weeks,
+         coalesce(pb.published, 0) AS published, coalesce(pb.on_time, 0) AS on_time,
+         coalesce(pb.official, 0) AS official, coalesce(pb.useful, 0) AS useful, coalesce(pb.entertaining, 0) AS entertaining,
+         coalesce(fc.failed, 0) AS failed, coalesce(fc.missed, 0) AS missed, coalesce(fc.unconfirmed, 0) AS unconfirmed
+    FROM ch JOIN per_channel pc ON pc.channel_id = ch.id
+    LEFT JOIN published_by_channel pb ON pb.channel_id = ch.id
+    LEFT JOIN failures_by_channel fc ON fc.channel_id = ch.id
+), total_weeks AS (
+  SELECT week_start, sum(published)::int AS published,
+         sum(published) FILTER (WHERE weekly_minimum IS NOT NULL) AS published_with_minimum,
+         sum(weekly_minimum) AS minimum, bool_and(complete) AS complete
+    FROM weekly GROUP BY week_start
+)`;
+
+/** Figures as one row of the statement answers them, for a page or (`channel_id` null) the total. */
+interface FiguresRow {
+  channel_id: string | null;
+  weeks: ComplianceWeekCount[] | null;
+  missed_weeks: number | null;
+  published: number;
+  on_time: number;
+  official: number;
+  useful: number;
+  entertaining: number;
+  failed: number;
+  missed: number;
+  unconfirmed: number;
+  pages: number;
+  pages_with_minimum: number;
+  weekly_minimum: number | null;
+  pages_with_missed_weeks: number;
+}
+
+interface ChannelRow {
+  id: string;
+  organization_id: string;
+  organization_name: string;
+  platform: Platform;
+  title: string;
+  target: string;
+  remote_target_id: string | null;
+  weekly_minimum: number | null;
+  rubric_mix: RubricMix | null;
+}
+
+/**
+ * The monthly compliance report's figures for an organization's subtree, counted in PostgreSQL:
+ * per page and week what went out against the weekly minimum, the rubric mix, on-time share and
+ * failures, and the subtree's total.
+ */
+@Injectable()
+export class ComplianceData {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  /** 404 outside the caller's subtrees; every role may read it, like the cadence report. */
+  async report(actor: SignedInActor, organizationId: string, month: string, now = new Date()): Promise<ComplianceReport> {
+    const { organization } = await this.access.require(actor.user.id, organizationId, 'viewer');
+    const organizations: { id: string }[] = await this.dataSource.query(`SELECT id FROM organizations WHERE path LIKE $1`, [`${organization.path}%`]);
+    const ids = organizations.map((o) => o.id);
+    const zones = await effectiveTimezones(this.dataSource, ids);
+    const timezone = zones.get(organizationId) ?? 'UTC';
+    const params = [ids, ids.map((id) => zones.get(id) ?? 'UTC'), `${month}-01`, now, ON_TIME_TOLERANCE_MINUTES, FAILURE_STATUSES];
+
+    const weeks: ComplianceWeek[] = await this.dataSource.query(
+      `${MONTH_CTES}
+       SELECT to_char(week_start, 'YYYY-MM-DD') AS "weekStart", to_char(week_start + 6, 'YYYY-MM-DD') AS "weekEnd",
+              ((week_start + 7)::timestamp AT TIME ZONE $7::text) <= $4::timestamptz AS complete
+         FROM weeks ORDER BY week_start`,
+      [...params, timezone],
+    );
+    const channels: ChannelRow[] = await this.dataSource.query(
+      `${MONTH_CTES}
+       SELECT c.id, c.organization_id, o.name AS organization_name, c.platform, coalesce(c.display_name, c.name) AS title,
+              c.target, c.remote_target_id, c.weekly_minimum, c.rubric_mix
+         FROM ch JOIN channels c ON c.id = ch.id JOIN organizations o ON o.id = c.organization_id
+        ORDER BY o.path, coalesce(c.display_name, c.name), c.id`,
+      params,
+    );
+    const figures: FiguresRow[] = await this.dataSource.query(
+      `${MONTH_CTES}
+       SELECT f.channel_id, f.weeks, f.missed_weeks, f.published, f.on_time, f.official, f.useful, f.entertaining, f.failed, f.missed, f.unconfirmed,
+              1 AS pages, 0 AS pages_with_minimum, f.weekly_minimum, 0 AS pages_with_missed_weeks
+         FROM figures f
+       UNION ALL
+       SELECT NULL, (SELECT json_agg(json_build_object('weekStart', to_char(week_start, 'YYYY-MM-DD'), 'published', published,
+                      'belowMinimum', CASE WHEN minimum IS NULL OR NOT complete THEN NULL ELSE published_with_minimum < minimum END) ORDER BY week_start) FROM total_weeks),
+              CASE WHEN count(f.weekly_minimum) = 0 THEN NULL ELSE coalesce(sum(f.missed_weeks), 0)::int END,
+              coalesce(sum(f.published), 0)::int, coalesce(sum(f.on_time), 0)::int, coalesce(sum(f.official), 0)::int, coalesce(sum(f.useful), 0)::int,
+              coalesce(sum(f.entertaining), 0)::int, coalesce(sum(f.failed), 0)::int, coalesce(sum(f.missed), 0)::int, coalesce(sum(f.unconfirmed), 0)::int,
+              count(*)::int, count(f.weekly_minimum)::int, coalesce(sum(f.weekly_minimum), 0)::int, (count(*) FILTER (WHERE f.missed_weeks > 0))::int
+         FROM figures f`,
+      params,
+    );
+
+    const byChannel = new Map(figures.filter((f) => f.channel_id !== null).map((f) => [f.channel_id, f]));
+    const emptyWeeks = weeks.map((w) => ({ weekStart: w.weekStart, published: 0, belowMinimum: null }));
+    const rows: ComplianceRow[] = channels.map((c) => {
+      const f = byChannel.get(c.id);
+      return {
+        channelId: c.id,
+        organizationId: c.organization_id,
+        organizationName: c.organization_name,
+        platform: c.platform,
+        title: c.title,
+        url: channelPageUrl({ platform: c.platform, target: c.target, remoteTargetId: c.remote_target_id }),
+        weeklyMinimum: c.weekly_minimum,
+        rubricTarget: c.rubric_mix,
+        ...toFigures(f, emptyWeeks),
+        rubricDeviation: f ? rubricDeviation({ official: f.official, useful: f.useful, entertaining: f.entertaining }, c.rubric_mix) : null,
+        designCompleteness: null,
+        likes: null,
+        reposts: null,
+        comments: null,
+      };
+    });
+    const total = figures.find((f) => f.channel_id === null);
+    return {
+      organizationId,
+      organizationName: organization.name,
+      month,
+      timezone,
+      generatedAt: now.toISOString(),
+      onTimeToleranceMinutes: ON_TIME_TOLERANCE_MINUTES,
+      weeks,
+      rules: COMPLIANCE_RULES,
+      rows,
+      total: {
+        ...toFigures(total, emptyWeeks),
+        pages: total?.pages ?? 0,
+        pagesWithMinimum: total?.pages_with_minimum ?? 0,
+        weeklyMinimum: total?.weekly_minimum ?? 0,
+        pagesWithMissedWeeks: total?.pages_with_missed_weeks ?? 0,
+      },
+    };
+  }
+}
+
+function toFigures(f: FiguresRow | undefined, emptyWeeks: ComplianceWeekCount[]): ComplianceFigures {
+  if (!f) return { weeks: emptyWeeks, published: 0, missedWeeks: null, rubrics: { official: 0, useful: 0, entertaining: 0 }, onTime: 0, onTimeShare: null, failures: failures(0, 0, 0) };
+  return {
+    weeks: f.weeks ?? emptyWeeks,
+    published: f.published,
+    missedWeeks: f.missed_weeks,
+    rubrics: { official: f.official, useful: f.useful, entertaining: f.entertaining },
+    onTime: f.on_time,
+    onTimeShare: f.published ? Math.round((f.on_time / f.published) * 1000) / 1000 : null,
+    failures: failures(f.failed, f.missed, f.unconfirmed),
+  };
+}
+
+function failures(failed: number, missed: number, unconfirmed: number): ComplianceFailures {
+  return { failed, missed, unconfirmed, total: failed + missed + unconfirmed };
+}
+
+/** The largest gap, in percentage points, between a rubric's share of what went out and its target. */
+export function rubricDeviation(published: RubricCounts, target: RubricMix | null): number | null {
+  const total = RUBRICS.reduce((sum, r) => sum + published[r], 0);
+  if (!target || total === 0) return null;
+  return Math.round(Math.max(...RUBRICS.map((r) => Math.abs((published[r] / total) * 100 - target[r]))));
+}
