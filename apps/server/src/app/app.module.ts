@@ -10,6 +10,7 @@ import { MediaModule } from '@vestnik/server/media';
 import { PublishingModule } from '@vestnik/server/publishing';
 import { NotificationsModule } from '@vestnik/server/notifications';
 import { MetricsModule } from '@vestnik/server/metrics';
+import { CoordinationModule } from '@vestnik/server/coordination';
 import { ComplianceModule } from '@vestnik/server/compliance';
 import { PlansModule } from '@vestnik/server/plans';
 import { ContextBridgesModule } from './context-bridges.module';
@@ -23,7 +24,7 @@ export class AppModule {
   static forRoot(config: VestnikConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, SCHEMA), SecretsModule, AuditModule, AuthModule, OrganizationsModule, PlatformsModule, ChannelsModule, MediaModule, ContextBridgesModule, PostsModule, PublishingModule, NotificationsModule, MetricsModule, ComplianceModule, PlansModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, SCHEMA), SecretsModule, AuditModule, AuthModule, OrganizationsModule, PlatformsModule, ChannelsModule, MediaModule, ContextBridgesModule, PostsModule, PublishingModule, NotificationsModule, MetricsModule, CoordinationModule, ComplianceModule, PlansModule],
       controllers: [HealthController],
     };
   }

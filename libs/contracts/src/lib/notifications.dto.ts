@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'post_awaiting_review',
   'post_approved',
   'post_rejected',
+  'minimum_at_risk',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -23,7 +24,7 @@ export class NotificationView {
   id!: string;
 
   /**
-   * What it is about: a publication failed, unconfirmed or missed, a page that needs attention, a post awaiting the person's review, or the person's post approved or sent back.
+   * What it is about: a publication failed, unconfirmed or missed, a page that needs attention, a post awaiting the person's review, the person's post approved or sent back, or a page whose week falls short of its weekly minimum (`minimum_at_risk`).
    * @example "publication_failed"
    */
   kind!: NotificationKind;

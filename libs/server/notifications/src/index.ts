@@ -7,6 +7,7 @@ export { NotificationInbox } from './lib/notification-inbox';
 export { EmailOutbox, MAX_EMAIL_ATTEMPTS } from './lib/email-outbox';
 export { Letters } from './lib/letters';
 export { ReviewNotices, type ReviewSubject } from './lib/review-notices';
+export { MinimumNotices, type MinimumSubject } from './lib/minimum-notices';
 export type { LinkLetterSource } from './lib/email-letter';
 
 /** The table itself comes with publishing; this part adds what gathering and the e-mail outbox need, and letters to addresses. */

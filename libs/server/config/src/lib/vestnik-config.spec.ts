@@ -111,6 +111,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NOTIFY_EMAIL_DELAY_SECONDS: '7200' })).toThrow('NOTIFY_EMAIL_DELAY_SECONDS: must be a whole number from 0 to 3600');
   });
 
+  it('warns of a page short of its weekly minimum with 2 days left by default, 0 to 6 allowed', () => {
+    expect(loadConfig({}).coordination.minimumWarningDaysLeft).toBe(2);
+    expect(loadConfig({ MINIMUM_WARNING_DAYS_LEFT: '0' }).coordination.minimumWarningDaysLeft).toBe(0);
+    expect(() => loadConfig({ MINIMUM_WARNING_DAYS_LEFT: '7' })).toThrow('MINIMUM_WARNING_DAYS_LEFT: must be a whole number from 0 to 6 (got "7")');
+    expect(() => loadConfig({ MINIMUM_WARNING_DAYS_LEFT: 'два' })).toThrow('MINIMUM_WARNING_DAYS_LEFT: must be a whole number from 0 to 6');
+  });
+
   it('reads OK OAuth, whose secret defaults to the application secret key, and names what it lacks', () => {
     expect(loadConfig({}).platforms).toMatchObject({ okClientId: undefined, okOauthUrl: 'https://connect.ok.ru' });
     const ok = loadConfig({ OK_CLIENT_ID: '512000000001', OK_APPLICATION_KEY: 'CBAKEY', OK_APPLICATION_SECRET_KEY: 'app-secret', OK_OAUTH_URL: 'http://localhost:3900/ok/' });

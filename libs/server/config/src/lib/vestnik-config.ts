@@ -60,6 +60,10 @@ export interface VestnikConfig {
     /** A new notification's e-mail waits this long, so a burst of failures of one post becomes one letter. */
     emailDelaySeconds: number;
   };
+  coordination: {
+    /** A page whose week is short of its minimum is warned about once this many whole days or fewer are left after today (Friday has 2). */
+    minimumWarningDaysLeft: number;
+  };
   metrics: {
     /** When set, `/metrics` answers only `Authorization: Bearer <token>`; public otherwise (it exposes counts only). */
     token?: string;
@@ -155,6 +159,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): VestnikConfig
       publicUrl: r.url('VESTNIK_PUBLIC_URL', 'http://localhost:3000'),
       emailPollMs: r.int('NOTIFY_EMAIL_POLL_MS', 5000, 100, 600000),
       emailDelaySeconds: r.int('NOTIFY_EMAIL_DELAY_SECONDS', 30, 0, 3600),
+    },
+    coordination: {
+      minimumWarningDaysLeft: r.int('MINIMUM_WARNING_DAYS_LEFT', 2, 0, 6),
     },
     metrics: {
       token: r.secret('METRICS_TOKEN', 16),

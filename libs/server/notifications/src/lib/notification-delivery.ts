@@ -34,6 +34,14 @@ export interface ReviewNotice {
   text: NoticeText;
 }
 
+/** A page that will miss its weekly minimum this week. */
+export interface MinimumNotice {
+  recipients: string[];
+  organizationId: string;
+  channelId: string;
+  text: NoticeText;
+}
+
 /** PostgreSQL's deadlock and serialization failures: the delivery is simply run again. */
 const RETRYABLE = new Set(['40P01', '40001']);
 const TRIES = 3;
@@ -98,6 +106,24 @@ export class NotificationDelivery {
        ON CONFLICT (user_id, post_id, kind) WHERE read_at IS NULL AND post_id IS NOT NULL DO UPDATE
           SET title = EXCLUDED.title, body = EXCLUDED.body, updated_at = now()`,
       [n.recipients, n.organizationId, n.kind, n.text.title, n.text.body, n.postId, this.emailState(), this.config.notifications.emailDelaySeconds],
+    );
+  }
+
+  /**
+   * A page's week falling short of its minimum, written in the caller's transaction (the one that
+   * records the warning, so it is sent once). A person's unread one of the same page, left from an
+   * earlier week, is renewed as this week's (text, time and e-mail) instead of repeated.
+   */
+  async deliverMinimumNotice(n: MinimumNotice, m: EntityManager): Promise<void> {
+    if (n.recipients.length === 0) return;
+    await m.query(
+      `INSERT INTO notifications (user_id, organization_id, kind, title, body, channel_id, channel_ids, email_state, email_next_at)
+       SELECT u, $2, 'minimum_at_risk', $3, $4, $5, ARRAY[$5::uuid], $6, CASE WHEN $6 = 'pending' THEN now() + make_interval(secs => $7) END
+         FROM unnest($1::uuid[]) AS u ORDER BY u
+       ON CONFLICT (user_id, channel_id, kind) WHERE read_at IS NULL AND post_id IS NULL AND channel_id IS NOT NULL DO UPDATE
+          SET title = EXCLUDED.title, body = EXCLUDED.body, created_at = now(), updated_at = now(),
+              email_state = EXCLUDED.email_state, email_next_at = EXCLUDED.email_next_at, email_attempts = 0, email_error = NULL`,
+      [n.recipients, n.organizationId, n.text.title, n.text.body, n.channelId, this.emailState(), this.config.notifications.emailDelaySeconds],
     );
   }
 

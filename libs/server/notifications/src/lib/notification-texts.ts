@@ -176,3 +176,43 @@ export function reviewOutcomeNotice(r: ReviewOutcomeText): NoticeText {
       .join('\n'),
   };
 }
+
+/** Russian plural: `forms` for 1, 2–4 and 5+ («публикация», «публикации», «публикаций»). */
+export function plural(n: number, forms: [string, string, string]): string {
+  const tens = Math.abs(n) % 100;
+  const units = tens % 10;
+  const form = tens >= 11 && tens <= 14 ? forms[2] : units === 1 ? forms[0] : units >= 2 && units <= 4 ? forms[1] : forms[2];
+  return `${n} ${form}`;
+}
+
+/** «1 публикация», «2 публикации», «5 публикаций». */
+export const publicationsCount = (n: number): string => plural(n, ['публикация', 'публикации', 'публикаций']);
+
+/** As the object of a verb: «запланируйте 1 публикацию», «2 публикации», «5 публикаций». */
+const publicationsToPlan = (n: number): string => plural(n, ['публикацию', 'публикации', 'публикаций']);
+
+/** A page whose week will fall short of its minimum, as its warning names it. */
+export interface MinimumWarningText {
+  channel: { name: string; platform: string };
+  organizationName: string;
+  minimum: number;
+  published: number;
+  scheduled: number;
+  /** How many more must be planned this week. */
+  shortfall: number;
+  /** The week's last day, written for people (e.g. «воскресенье, 20 января»). */
+  weekEnds: string;
+}
+
+/** Title and body for the editors and supervisors of a page that will miss its weekly minimum. */
+export function minimumWarningNotice(w: MinimumWarningText): NoticeText {
+  const where = page({ ...w.channel, reason: null });
+  return {
+    title: `Не хватает публикаций на неделе: «${w.channel.name}»`,
+    body: [
+      `Страница ${where} организации «${w.organizationName}» не наберёт недельный минимум — ${publicationsCount(w.minimum)}.`,
+      `На этой неделе опубликовано: ${w.published}, ждут публикации: ${w.scheduled}. Неделя заканчивается: ${w.weekEnds}.`,
+      `Что сделать: запланируйте на эту неделю ещё ${publicationsToPlan(w.shortfall)} и отправьте на согласование (или согласуйте ожидающие).`,
+    ].join('\n'),
+  };
+}
