@@ -60,6 +60,12 @@ export const appRoutes: Route[] = [
         redirectTo: ({ params }) => inject(Router).createUrlTree(['/channels'], { queryParams: { channel: params['channel'] } }),
       },
       {
+        path: 'plans',
+        title: 'План из файла — Вестник',
+        canActivate: [totpEnrolledGuard],
+        loadComponent: () => import('@vestnik/editor/feature-plans').then((m) => m.PlanImportPage),
+      },
+      {
         path: 'posts',
         title: 'Материалы — Вестник',
         canActivate: [totpEnrolledGuard],

@@ -20,3 +20,5 @@ export * from './lib/reports-api';
 export * from './lib/dashboard-api';
 export * from './lib/dashboard-requests';
 export * from './lib/content-disposition';
+export * from './lib/file-download';
+export * from './lib/plans-api';
