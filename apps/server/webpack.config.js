@@ -16,7 +16,8 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      // The compliance report's PDF embeds these fonts (libs/server/compliance/src/report-fonts.ts looks here).
+      assets: ['./src/assets', { input: '../../libs/server/compliance/src/fonts', glob: '*', output: 'assets/compliance-fonts' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

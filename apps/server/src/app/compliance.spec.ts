@@ -141,8 +141,12 @@ describe('monthly compliance report', () => {
     expect(ministry.failures).toEqual({ failed: 0, missed: 0, unconfirmed: 1, total: 1 });
 
     expect(report.total).toMatchObject({ pages: 2, pagesWithMinimum: 1, weeklyMinimum: 2, published: 8, missedWeeks: 1, pagesWithMissedWeeks: 1, onTime: 7, onTimeShare: 0.875 });
-    expect(report.total.weeks.map((w) => w.published)).toEqual([2, 2, 2, 2]);
-    expect(report.total.weeks[1].belowMinimum).toBe(true);
+    expect(report.total.weeks.map((w) => [w.published, w.pagesBelowMinimum])).toEqual([
+      [2, 0],
+      [2, 1],
+      [2, 0],
+      [2, 0],
+    ]);
     expect(report.total.failures.total).toBe(3);
   });
 
@@ -203,11 +207,14 @@ describe('monthly compliance report', () => {
     expect(school.getCell(column('Оформление страницы')).value).toBe('нет данных в Вестнике');
     expect(school.getCell(column('Репосты')).value).toBe('нет данных в Вестнике');
 
-    const total = sheet.getRow(sheet.rowCount);
+    const total = sheet.getRow(sheet.rowCount - 1);
     expect(total.getCell(1).value).toBe('Итого по организации и подчинённым');
     expect(total.getCell(column('Всего за месяц')).value).toBe(8);
     expect(total.getCell(column('Сбои')).value).toBe(3);
     expect(total.getCell(column('Вовремя')).value).toBe(0.875);
+    const below = sheet.getRow(sheet.rowCount);
+    expect(below.getCell(1).value).toBe('Страниц ниже минимума за неделю');
+    expect(['05.10–11.10', '12.10–18.10', '19.10–25.10', '26.10–01.11'].map((w) => below.getCell(column(`Неделя ${w}`)).value)).toEqual([0, 1, 0, 0]);
 
     const weeks = workbook.getWorksheet('По неделям') as Worksheet;
     expect(weeks.rowCount).toBe(1 + 2 * 4);
@@ -221,7 +228,7 @@ describe('monthly compliance report', () => {
     expect(body.subarray(0, 5).toString()).toBe('%PDF-');
     // Cells wrap their text over lines: read it as one line.
     const text = pdfText(body).text.replace(/\s+/g, ' ');
-    for (const expected of ['октябрь 2026', 'ВК школы № 1', 'Телеграм министерства', 'https://vk.com/club218043219', 'Пропущено', 'Вовремя', 'Сбои', 'нет данных в Вестнике', 'Итого по организации и подчинённым', '86 %', '88 %', 'Страница 1 из 1']) {
+    for (const expected of ['октябрь 2026', 'ВК школы № 1', 'Телеграм министерства', 'https://vk.com/club218043219', 'Пропущено', 'Вовремя', 'Сбои', 'нет данных в Вестнике', 'Итого по организации и подчинённым', 'Страниц ниже минимума за неделю', '86 %', '88 %', 'Страница 1 из 1']) {
       expect(text).toContain(expected);
     }
     expect(text).toMatch(/50 \/ 30 \/ 20/); // the school page's target

@@ -87,10 +87,19 @@ export class ComplianceWeekCount {
   published!: number;
 
   /**
-   * Fewer than the weekly minimum went out; null when the page has no minimum or the week is not over yet.
+   * Fewer than the weekly minimum went out; null when the page has no minimum or the week is not over yet, and always in the total (see `pagesBelowMinimum`).
    * @example true
    */
   belowMinimum!: boolean | null;
+}
+
+/** The subtree in one week of the month. */
+export class ComplianceTotalWeek extends ComplianceWeekCount {
+  /**
+   * Pages that had fewer publications than their weekly minimum in this week (0 while the week is not over).
+   * @example 2
+   */
+  pagesBelowMinimum!: number;
 }
 
 /** Publications of the month that did not go out as planned, by their state now. */
@@ -134,7 +143,7 @@ export class ComplianceFigures {
   published!: number;
 
   /**
-   * Finished weeks with fewer publications than the weekly minimum; null when there is no minimum.
+   * Finished weeks with fewer publications than the weekly minimum (in the total: such weeks of all pages added up); null when there is no minimum.
    * @example 1
    */
   missedWeeks!: number | null;
@@ -241,6 +250,9 @@ export class ComplianceRow extends ComplianceFigures {
 
 /** The subtree's pages summed. */
 export class ComplianceTotal extends ComplianceFigures {
+  /** Per week of the month, in order: publications of all pages, and how many pages stayed below their minimum. */
+  declare weeks: ComplianceTotalWeek[];
+
   /**
    * Pages reported.
    * @example 12
@@ -248,7 +260,7 @@ export class ComplianceTotal extends ComplianceFigures {
   pages!: number;
 
   /**
-   * Pages with a weekly minimum; each week's total is below the minimum when the sum of theirs is.
+   * Pages with a weekly minimum.
    * @example 10
    */
   pagesWithMinimum!: number;

@@ -7,6 +7,7 @@ import {
   ComplianceFigures,
   ComplianceReport,
   ComplianceRow,
+  ComplianceTotalWeek,
   ComplianceWeek,
   ComplianceWeekCount,
   ON_TIME_TOLERANCE_MINUTES,
@@ -98,15 +99,15 @@ WITH bounds AS (
     LEFT JOIN failures_by_channel fc ON fc.channel_id = ch.id
 ), total_weeks AS (
   SELECT week_start, sum(published)::int AS published,
-         sum(published) FILTER (WHERE weekly_minimum IS NOT NULL) AS published_with_minimum,
-         sum(weekly_minimum) AS minimum, bool_and(complete) AS complete
+         (count(*) FILTER (WHERE complete AND published < weekly_minimum))::int AS pages_below
     FROM weekly GROUP BY week_start
 )`;
 
 /** Figures as one row of the statement answers them, for a page or (`channel_id` null) the total. */
 interface FiguresRow {
   channel_id: string | null;
-  weeks: ComplianceWeekCount[] | null;
+  /** The total's weeks also tell `pagesBelowMinimum`. */
+  weeks: (ComplianceWeekCount & Partial<Pick<ComplianceTotalWeek, 'pagesBelowMinimum'>>)[] | null;
   missed_weeks: number | null;
   published: number;
   on_time: number;
@@ -177,7 +178,7 @@ export class ComplianceData {
          FROM figures f
        UNION ALL
        SELECT NULL, (SELECT json_agg(json_build_object('weekStart', to_char(week_start, 'YYYY-MM-DD'), 'published', published,
-                      'belowMinimum', CASE WHEN minimum IS NULL OR NOT complete THEN NULL ELSE published_with_minimum < minimum END) ORDER BY week_start) FROM total_weeks),
+                      'belowMinimum', NULL, 'pagesBelowMinimum', pages_below) ORDER BY week_start) FROM total_weeks),
               CASE WHEN count(f.weekly_minimum) = 0 THEN NULL ELSE coalesce(sum(f.missed_weeks), 0)::int END,
               coalesce(sum(f.published), 0)::int, coalesce(sum(f.on_time), 0)::int, coalesce(sum(f.official), 0)::int, coalesce(sum(f.useful), 0)::int,
               coalesce(sum(f.entertaining), 0)::int, coalesce(sum(f.failed), 0)::int, coalesce(sum(f.missed), 0)::int, coalesce(sum(f.unconfirmed), 0)::int,
@@ -208,6 +209,7 @@ export class ComplianceData {
       };
     });
     const total = figures.find((f) => f.channel_id === null);
+    const totalFigures = toFigures(total, emptyWeeks);
     return {
       organizationId,
       organizationName: organization.name,
@@ -219,7 +221,8 @@ export class ComplianceData {
       rules: COMPLIANCE_RULES,
       rows,
       total: {
-        ...toFigures(total, emptyWeeks),
+        ...totalFigures,
+        weeks: totalFigures.weeks.map((w) => ({ weekStart: w.weekStart, published: w.published, belowMinimum: null, pagesBelowMinimum: w.pagesBelowMinimum ?? 0 })),
         pages: total?.pages ?? 0,
         pagesWithMinimum: total?.pages_with_minimum ?? 0,
         weeklyMinimum: total?.weekly_minimum ?? 0,
@@ -229,7 +232,10 @@ export class ComplianceData {
   }
 }
 
-function toFigures(f: FiguresRow | undefined, emptyWeeks: ComplianceWeekCount[]): ComplianceFigures {
+/** Figures as the statement answered them: a page's weeks, or the total's with `pagesBelowMinimum`. */
+type Figures = Omit<ComplianceFigures, 'weeks'> & { weeks: NonNullable<FiguresRow['weeks']> };
+
+function toFigures(f: FiguresRow | undefined, emptyWeeks: ComplianceWeekCount[]): Figures {
   if (!f) return { weeks: emptyWeeks, published: 0, missedWeeks: null, rubrics: { official: 0, useful: 0, entertaining: 0 }, onTime: 0, onTimeShare: null, failures: failures(0, 0, 0) };
   return {
     weeks: f.weeks ?? emptyWeeks,

@@ -142,16 +142,20 @@ function table(doc: Doc, report: ComplianceReport): void {
     unknown,
   ];
 
-  const cols = fitColumns(doc, columns(report), header, rows, total);
+  // Under the total: how many pages fell short of their minimum each week.
+  const below: Cell[] = header.map(() => ({ text: '' }));
+  below[0] = { text: 'Страниц ниже минимума за неделю' };
+  t.weeks.forEach((w, i) => (below[4 + i] = { text: String(w.pagesBelowMinimum), alert: w.pagesBelowMinimum > 0 }));
+  const cols = fitColumns(doc, columns(report), header, [...rows, below], total);
   const bottom = () => doc.page.height - MARGIN - FOOTER;
   drawRow(doc, cols, header, { bold: true, background: HEADER_BACKGROUND });
-  for (const [i, cells] of [...rows, total].entries()) {
-    const last = i === rows.length;
-    if (doc.y + rowHeight(doc, cols, cells, last) > bottom()) {
+  const lines: [Cell[], { bold?: boolean; background?: string }][] = [...rows.map((cells): [Cell[], object] => [cells, {}]), [total, { bold: true, background: TOTAL_BACKGROUND }], [below, { background: TOTAL_BACKGROUND }]];
+  for (const [cells, style] of lines) {
+    if (doc.y + rowHeight(doc, cols, cells, !!style.bold) > bottom()) {
       doc.addPage();
       drawRow(doc, cols, header, { bold: true, background: HEADER_BACKGROUND });
     }
-    drawRow(doc, cols, cells, last ? { bold: true, background: TOTAL_BACKGROUND } : {});
+    drawRow(doc, cols, cells, style);
   }
 }
 

@@ -118,6 +118,15 @@ function summarySheet(sheet: Worksheet, report: ComplianceReport): void {
   formatRow(total, cols);
   total.font = { bold: true };
   total.eachCell((cell) => (cell.border = { top: { style: 'thin' } }));
+  const below = sheet.getRow(total.number + 1);
+  below.getCell(1).value = 'Страниц ниже минимума за неделю';
+  report.total.weeks.forEach((w, i) => {
+    const cell = below.getCell(weekColumn(i));
+    cell.value = w.pagesBelowMinimum;
+    cell.numFmt = INTEGER;
+    if (w.pagesBelowMinimum > 0) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: BELOW_MINIMUM_FILL } };
+  });
+  below.font = { italic: true };
 
   sheet.views = [{ state: 'frozen', xSplit: 3, ySplit: WORKBOOK_HEADER_ROW }];
   sheet.autoFilter = { from: { row: WORKBOOK_HEADER_ROW, column: 1 }, to: { row: WORKBOOK_HEADER_ROW, column: cols.length } };
