@@ -35,8 +35,8 @@ const PLANNED_AT = `greatest(post.scheduled_at, coalesce(pub.requeued_at, post.s
  * The month's weeks and every page's publications in them. Weeks are the cadence report's:
  * `date_trunc('week', instant AT TIME ZONE zone)`, Monday to Sunday in the zone of the page's
  * organization; a week belongs to the month of its Monday. `$1` organization ids and `$2` their zones
- * (the subtree), `$3` the month's first day, `$4` now, `$5` the on-time tolerance in minutes,
- * `$6` the failure states.
+ * (the subtree), `$3` the month's first day, `$4` now, `$5` the on-time tolerance in minutes, `$6`
+ * and `$7` instants around the month's weeks in every zone (see `around`), which the indexes use.
  */
 const MONTH_CTES = `
 WITH bounds AS (
@@ -45,33 +45,31 @@ WITH bounds AS (
 ), weeks AS (
   SELECT generate_series(first_monday, last_day, interval '7 days')::date AS week_start FROM bounds
 ), span AS (
-  -- A day either side holds every zone's weeks (UTC-12 to UTC+14); the exact weeks are taken per zone below.
-  SELECT first_monday, (SELECT max(week_start) FROM weeks) AS last_monday,
-         (first_monday - 1)::timestamp AT TIME ZONE 'UTC' AS lo,
-         ((SELECT max(week_start) FROM weeks) + 8)::timestamp AT TIME ZONE 'UTC' AS hi
-    FROM bounds
+  SELECT first_monday, (SELECT max(week_start) FROM weeks) AS last_monday FROM bounds
 ), zones AS (
   SELECT * FROM unnest($1::uuid[], $2::text[]) AS z(organization_id, timezone)
 ), ch AS (
   SELECT c.id, c.organization_id, c.weekly_minimum, z.timezone
-    FROM channels c JOIN zones z ON z.organization_id = c.organization_id, span
-   WHERE c.created_at < span.hi AND (c.deleted_at IS NULL OR c.deleted_at >= span.lo)
-), pub AS (
-  SELECT pub.channel_id, pub.status, post.rubric,
-         date_trunc('week', pub.published_at AT TIME ZONE ch.timezone)::date AS published_week,
-         date_trunc('week', ${PLANNED_AT} AT TIME ZONE ch.timezone)::date AS planned_week,
-         pub.published_at <= ${PLANNED_AT} + make_interval(mins => $5::int) AS on_time
-    FROM publications pub JOIN ch ON ch.id = pub.channel_id JOIN posts post ON post.id = pub.post_id, span
-   WHERE (pub.status = 'published' AND pub.published_at >= span.lo AND pub.published_at < span.hi)
-      OR (pub.status = ANY($6::text[]) AND post.scheduled_at < span.hi AND ${PLANNED_AT} >= span.lo)
+    FROM channels c JOIN zones z ON z.organization_id = c.organization_id
+   WHERE c.created_at < $7::timestamptz AND (c.deleted_at IS NULL OR c.deleted_at >= $6::timestamptz)
 ), published AS (
-  SELECT pub.* FROM pub, span WHERE pub.status = 'published' AND pub.published_week BETWEEN span.first_monday AND span.last_monday
+  -- Through the partial index publications (channel_id, published_at) WHERE published: a page's month, not its history.
+  SELECT pub.channel_id, post.rubric, date_trunc('week', pub.published_at AT TIME ZONE ch.timezone)::date AS week,
+         pub.published_at <= ${PLANNED_AT} + make_interval(mins => $5::int) AS on_time
+    FROM ch JOIN publications pub ON pub.channel_id = ch.id JOIN posts post ON post.id = pub.post_id
+   WHERE pub.status = 'published' AND pub.published_at >= $6::timestamptz AND pub.published_at < $7::timestamptz
+     AND date_trunc('week', pub.published_at AT TIME ZONE ch.timezone)::date BETWEEN (SELECT first_monday FROM span) AND (SELECT last_monday FROM span)
 ), failures AS (
-  SELECT pub.* FROM pub, span WHERE pub.status <> 'published' AND pub.planned_week BETWEEN span.first_monday AND span.last_monday
+  -- The states are written out so the partial index of open publications serves them.
+  SELECT pub.channel_id, pub.status
+    FROM ch JOIN publications pub ON pub.channel_id = ch.id JOIN posts post ON post.id = pub.post_id
+   WHERE pub.status IN (${FAILURE_STATUSES.map((s) => `'${s}'`).join(', ')})
+     AND post.scheduled_at < $7::timestamptz AND ${PLANNED_AT} >= $6::timestamptz
+     AND date_trunc('week', ${PLANNED_AT} AT TIME ZONE ch.timezone)::date BETWEEN (SELECT first_monday FROM span) AND (SELECT last_monday FROM span)
 ), weekly AS (
   SELECT ch.id AS channel_id, w.week_start, ch.weekly_minimum, count(published.channel_id)::int AS published,
          ((w.week_start + 7)::timestamp AT TIME ZONE ch.timezone) <= $4::timestamptz AS complete
-    FROM ch CROSS JOIN weeks w LEFT JOIN published ON published.channel_id = ch.id AND published.published_week = w.week_start
+    FROM ch CROSS JOIN weeks w LEFT JOIN published ON published.channel_id = ch.id AND published.week = w.week_start
    GROUP BY ch.id, w.week_start, ch.weekly_minimum, ch.timezone
 ), per_channel AS (
   SELECT weekly.channel_id,
@@ -154,12 +152,12 @@ export class ComplianceData {
     const ids = organizations.map((o) => o.id);
     const zones = await effectiveTimezones(this.dataSource, ids);
     const timezone = zones.get(organizationId) ?? 'UTC';
-    const params = [ids, ids.map((id) => zones.get(id) ?? 'UTC'), `${month}-01`, now, ON_TIME_TOLERANCE_MINUTES, FAILURE_STATUSES];
+    const params = [ids, ids.map((id) => zones.get(id) ?? 'UTC'), `${month}-01`, now, ON_TIME_TOLERANCE_MINUTES, ...around(month)];
 
     const weeks: ComplianceWeek[] = await this.dataSource.query(
       `${MONTH_CTES}
        SELECT to_char(week_start, 'YYYY-MM-DD') AS "weekStart", to_char(week_start + 6, 'YYYY-MM-DD') AS "weekEnd",
-              ((week_start + 7)::timestamp AT TIME ZONE $7::text) <= $4::timestamptz AS complete
+              ((week_start + 7)::timestamp AT TIME ZONE $8::text) <= $4::timestamptz AS complete
          FROM weeks ORDER BY week_start`,
       [...params, timezone],
     );
@@ -246,6 +244,15 @@ function toFigures(f: FiguresRow | undefined, emptyWeeks: ComplianceWeekCount[])
     onTimeShare: f.published ? Math.round((f.on_time / f.published) * 1000) / 1000 : null,
     failures: failures(f.failed, f.missed, f.unconfirmed),
   };
+}
+
+/**
+ * Instants surely around the month's weeks in every zone: its weeks start on or after the 1st and end
+ * by the 7th of the next month, and no zone is more than 14 hours from UTC; a day either side does.
+ */
+function around(month: string): [Date, Date] {
+  const [year, m] = month.split('-').map(Number);
+  return [new Date(Date.UTC(year, m - 1, 0)), new Date(Date.UTC(year, m, 9))];
 }
 
 function failures(failed: number, missed: number, unconfirmed: number): ComplianceFailures {
