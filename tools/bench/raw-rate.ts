@@ -23,7 +23,7 @@ export async function measureRawRate(sandboxUrl: string, channels: ChannelDescri
   const adapters: AnyPlatformAdapter[] = [
     new VkAdapter({ apiUrl: `${sandboxUrl}/vk/method`, idUrl: `${sandboxUrl}/vk-id`, timeoutMs, paced: false }),
     new OkAdapter({ apiUrl: `${sandboxUrl}/ok/fb.do`, ...OK_APP, timeoutMs }),
-    new TelegramAdapter({ apiUrl: `${sandboxUrl}/telegram`, timeoutMs }),
+    new TelegramAdapter({ apiUrl: `${sandboxUrl}/telegram`, timeoutMs, paced: false }),
   ];
   const publish = (channel: ChannelDescriptor, content: PostContent, ctx: PublishContext): Promise<PublishOutcome> => {
     const adapter = adapters.find((a) => a.platform === channel.platform);

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { controlRouter } from '../control/control-router';
+import { stampArrival } from '../http/arrival';
 import { feedsRouter } from '../feeds/feeds-page';
 import { okOauthRouter } from '../ok/ok-oauth';
 import { okRouter } from '../ok/ok-router';
@@ -37,6 +38,7 @@ export interface SandboxHandle {
 export function createSandboxApp(ctx: SandboxContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(stampArrival(ctx.clock));
   app.use('/vk', vkRouter(ctx));
   app.use('/vk/upload', vkUploadRouter(ctx));
   app.use('/vk-id', vkIdRouter(ctx));

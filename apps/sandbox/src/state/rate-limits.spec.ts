@@ -34,4 +34,16 @@ describe('RateLimiter', () => {
     limiter.reset();
     expect(limiter.refusalCounts()).toEqual({});
   });
+
+  it('counts a request at its arrival, in order, even when it is counted after a later one', () => {
+    const clock = new SandboxClock();
+    clock.freeze();
+    const limiter = new RateLimiter(clock);
+    const now = clock.now();
+    expect(limiter.hit('k', 3, 1000, 1, now - 100)).toBe(0);
+    expect(limiter.hit('k', 3, 1000, 1, now - 900)).toBe(0);
+    expect(limiter.hit('k', 3, 1000, 1, now - 500)).toBe(0);
+    // The oldest of the three (900 ms ago) leaves the window first.
+    expect(limiter.hit('k', 3, 1000)).toBe(100);
+  });
 });

@@ -28,9 +28,9 @@ export class RateLimiter {
 
   constructor(private readonly clock: SandboxClock) {}
 
-  hit(key: string, limit: number, windowMs: number, count = 1): number {
+  /** `now`: when the request arrived (default: the clock's now). */
+  hit(key: string, limit: number, windowMs: number, count = 1, now = this.clock.now()): number {
     if (!this.enabled) return 0;
-    const now = this.clock.now();
     const events = (this.windows.get(key) ?? []).filter((t) => t > now - windowMs);
     if (events.length + count > limit) {
       this.windows.set(key, events);
@@ -39,14 +39,15 @@ export class RateLimiter {
       return Math.max(1, oldestToLeave + windowMs - now);
     }
     for (let i = 0; i < count; i++) events.push(now);
+    // A request that arrived earlier may be counted after a later one: keep the window in order.
+    events.sort((a, b) => a - b);
     this.windows.set(key, events);
     return 0;
   }
 
-  /** Checks without recording: would `count` more events fit right now? Returns the wait in ms. */
-  peek(key: string, limit: number, windowMs: number, count = 1): number {
+  /** Checks without recording: would `count` more events fit at `now`? Returns the wait in ms. */
+  peek(key: string, limit: number, windowMs: number, count = 1, now = this.clock.now()): number {
     if (!this.enabled) return 0;
-    const now = this.clock.now();
     const events = (this.windows.get(key) ?? []).filter((t) => t > now - windowMs);
     if (events.length + count <= limit) return 0;
     const oldestToLeave = events[events.length + count - limit - 1] ?? now;

@@ -29,18 +29,18 @@ export function checkCanPost(chat: TelegramChat, bot: TelegramBot): TelegramFail
   return null;
 }
 
-/** 20 messages a minute into one channel and 30 a second per bot; answers 429 with retry_after. */
-export function checkSendRate(ctx: SandboxContext, chat: TelegramChat, bot: TelegramBot, messages: number): TelegramFailure | null {
-  const perChat = ctx.limits.peek(`tg:chat:${chat.id}`, RATE_LIMITS.telegramMessagesPerMinute, 60_000, messages);
-  const perBot = ctx.limits.peek(`tg:bot:${bot.id}`, RATE_LIMITS.telegramMessagesPerSecond, 1000, messages);
+/** 20 messages a minute into one channel and 30 a second per bot, counted when the request arrived; answers 429 with retry_after. */
+export function checkSendRate(ctx: SandboxContext, chat: TelegramChat, bot: TelegramBot, messages: number, arrivedAt: number): TelegramFailure | null {
+  const perChat = ctx.limits.peek(`tg:chat:${chat.id}`, RATE_LIMITS.telegramMessagesPerMinute, 60_000, messages, arrivedAt);
+  const perBot = ctx.limits.peek(`tg:bot:${bot.id}`, RATE_LIMITS.telegramMessagesPerSecond, 1000, messages, arrivedAt);
   const waitMs = Math.max(perChat, perBot);
   if (waitMs > 0) {
     ctx.limits.refused('telegram:429');
     const retryAfter = Math.ceil(waitMs / 1000);
     return { status: 429, description: `Too Many Requests: retry after ${retryAfter}`, retryAfter };
   }
-  ctx.limits.hit(`tg:chat:${chat.id}`, RATE_LIMITS.telegramMessagesPerMinute, 60_000, messages);
-  ctx.limits.hit(`tg:bot:${bot.id}`, RATE_LIMITS.telegramMessagesPerSecond, 1000, messages);
+  ctx.limits.hit(`tg:chat:${chat.id}`, RATE_LIMITS.telegramMessagesPerMinute, 60_000, messages, arrivedAt);
+  ctx.limits.hit(`tg:bot:${bot.id}`, RATE_LIMITS.telegramMessagesPerSecond, 1000, messages, arrivedAt);
   return null;
 }
 

@@ -20,6 +20,8 @@ export interface TelegramCall {
   values: Record<string, unknown>;
   files: Map<string, Express.Multer.File>;
   now: number;
+  /** When the request arrived (rates count from then). */
+  arrivedAt: number;
 }
 
 type TelegramHandler = (ctx: SandboxContext, call: TelegramCall) => { result: unknown } | TelegramFailure;
@@ -74,7 +76,7 @@ const sendMessage: TelegramHandler = (ctx, call) => {
   if (isFailure(chat)) return chat;
   const text = formatText(call.values['text'], call.values['parse_mode'], 'text', TEXT_MAX);
   if (isFailure(text)) return text;
-  const limited = checkSendRate(ctx, chat, call.bot, 1);
+  const limited = checkSendRate(ctx, chat, call.bot, 1, call.arrivedAt);
   if (limited) return limited;
   const message = store(chat, call, { text: text.text, html: text.html, linkPreviewUrl: linkPreviewUrl(call.values['link_preview_options']) });
   return { result: json(ctx, chat, message) };
@@ -87,7 +89,7 @@ const sendPhoto: TelegramHandler = (ctx, call) => {
   if (isFailure(caption)) return caption;
   const extra = [...call.files.keys()].find((name) => name !== 'photo');
   if (extra) return badRequest(`unexpected file field "${extra}"`);
-  const limited = checkSendRate(ctx, chat, call.bot, 1);
+  const limited = checkSendRate(ctx, chat, call.bot, 1, call.arrivedAt);
   if (limited) return limited;
   const fileId = photoFrom(ctx, call, call.values['photo'], 'photo');
   if (typeof fileId !== 'string') return fileId;
@@ -111,7 +113,7 @@ const sendMediaGroup: TelegramHandler = (ctx, call) => {
     if (isFailure(caption)) return caption;
     captions.push(caption);
   }
-  const limited = checkSendRate(ctx, chat, call.bot, items.length);
+  const limited = checkSendRate(ctx, chat, call.bot, items.length, call.arrivedAt);
   if (limited) return limited;
   const fileIds: string[] = [];
   for (const item of items) {

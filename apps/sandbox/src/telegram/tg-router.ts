@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Request, Response } from 'express';
 import type { SandboxContext } from '../app/context';
 import { parseBodies, requestFields, requestFiles } from '../http/request-body';
+import { arrivalOf } from '../http/arrival';
 import { finish } from '../state/faults';
 import type { TelegramFailure } from './tg-chat';
 import { TELEGRAM_METHOD_HANDLERS } from './tg-methods';
@@ -44,7 +45,7 @@ export function telegramRouter(ctx: SandboxContext): Router {
     if (faulted) return;
     let result: { result: unknown } | TelegramFailure;
     try {
-      result = handler(ctx, { bot, values, files, now: ctx.clock.now() });
+      result = handler(ctx, { bot, values, files, now: ctx.clock.now(), arrivedAt: arrivalOf(res, ctx.clock) });
     } catch (error) {
       result = { status: 500, description: `Internal Server Error: ${(error as Error).message}` };
     }

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { baseUrlOf, SandboxContext } from '../app/context';
 import { parseBodies, RequestFields, requestFields, text } from '../http/request-body';
+import { arrivalOf } from '../http/arrival';
 import { finish } from '../state/faults';
 import { RATE_LIMITS } from '../state/rate-limits';
 import type { VkAccessToken } from '../state/store';
@@ -32,7 +33,7 @@ export function vkRouter(ctx: SandboxContext): Router {
 
     const token = tokenOf(req, fields);
     if (!token) return fail(5, 'User authorization failed: no access_token passed.');
-    if (ctx.limits.hit(`vk:token:${token}`, RATE_LIMITS.vkRequestsPerSecond, 1000) > 0) {
+    if (ctx.limits.hit(`vk:token:${token}`, RATE_LIMITS.vkRequestsPerSecond, 1000, 1, arrivalOf(res, ctx.clock)) > 0) {
       ctx.limits.refused('vk:6');
       return fail(6, 'Too many requests per second');
     }

@@ -5,3 +5,4 @@ export * from './lib/http-failure';
 export * from './lib/redact';
 export * from './lib/content-checks';
 export * from './lib/page-connector';
+export * from './lib/request-pacer';

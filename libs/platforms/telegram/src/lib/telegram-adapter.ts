@@ -1,5 +1,6 @@
 import type { AxiosInstance } from 'axios';
-import { contentRejection, imagesMismatch, paceKey } from '@vestnik/platforms/core';
+import { contentRejection, imagesMismatch, paceKey, RequestPacer } from '@vestnik/platforms/core';
+import type { RateWindow } from '@vestnik/platforms/core';
 import type {
   EditOutcome,
   Pace,
@@ -21,10 +22,20 @@ export interface TelegramAdapterOptions {
   /** `TELEGRAM_API_URL`, e.g. `https://api.telegram.org` (the adapter appends `/bot{token}/{method}`). */
   apiUrl: string;
   timeoutMs: number;
+  /**
+   * Whether this process keeps its messages per bot within `TELEGRAM_BOT_RATE` (default true);
+   * false only for benchmarks of the sandbox's raw rate.
+   */
+  paced?: boolean;
 }
 
-/** PLATFORMS.md: about 30 messages a second per bot (33.3 ms); 35 ms is 5 % over that bound. */
-export const TELEGRAM_BOT_SPACING_MS = 35;
+/**
+ * PLATFORMS.md: about 30 messages a second per bot. This process's last gate keeps 30 in any
+ * 1070 ms (7 % longer: room for a request to arrive up to 70 ms later than it left), and the
+ * engine's shared pace spaces messages by the same, 35.7 ms.
+ */
+export const TELEGRAM_BOT_RATE: RateWindow = { limit: 30, windowMs: 1070 };
+export const TELEGRAM_BOT_SPACING_MS = TELEGRAM_BOT_RATE.windowMs / TELEGRAM_BOT_RATE.limit;
 /** PLATFORMS.md: about 20 messages a minute into one channel (3 s); 3.1 s is 3.3 % over that bound. */
 export const TELEGRAM_CHAT_SPACING_MS = 3100;
 
@@ -53,17 +64,22 @@ export class TelegramAdapter implements PlatformAdapter<'telegram'> {
   /** The Bot API has no idempotency key: a repeat may post twice. */
   readonly idempotentRetryWindowMs = null;
   private readonly http: AxiosInstance = createHttp();
+  private readonly pacer: RequestPacer;
 
-  constructor(private readonly options: TelegramAdapterOptions) {}
+  constructor(private readonly options: TelegramAdapterOptions) {
+    this.pacer = new RequestPacer(options.paced === false ? null : TELEGRAM_BOT_RATE);
+  }
 
-  /** The message (photos travel inside it), then a follow-up text when the caption cannot hold it. */
-  longestPublishMs(): number {
-    return 2 * this.options.timeoutMs;
+  /** The message (photos travel inside it), then a follow-up text when the caption cannot hold it; each after its pace. */
+  longestPublishMs(imageCount = 0): number {
+    const paceMs = this.options.paced === false ? 0 : TELEGRAM_BOT_SPACING_MS * publishMessages(imageCount);
+    return 2 * this.options.timeoutMs + paceMs;
   }
 
   /**
    * Two limits, both counted in messages (a media group of N photos is N messages): the bot's and
-   * the channel's. One publish sends `publishMessages` of them.
+   * the channel's. One publish sends `publishMessages` of them. The bot's spacing is also this
+   * process's own last gate before sending (`RequestPacer`), so the two agree.
    */
   paces(channel: TelegramChannel, target: PaceTarget): Pace[] {
     const messages = publishMessages(target.imageCount);
@@ -180,7 +196,7 @@ export class TelegramAdapter implements PlatformAdapter<'telegram'> {
   }
 
   private caller(channel: TelegramChannel, kind: 'read' | 'write', timeoutMs?: number): TelegramCallOptions {
-    return { kind, botToken: channel.credentials.botToken, timeoutMs: timeoutMs ?? this.options.timeoutMs };
+    return { kind, botToken: channel.credentials.botToken, timeoutMs: timeoutMs ?? this.options.timeoutMs, pacer: kind === 'write' ? this.pacer : undefined };
   }
 }
 

@@ -1,5 +1,5 @@
 import axios, { AxiosInstance } from 'axios';
-import type { RequestKind } from '@vestnik/platforms/core';
+import type { RequestKind, RequestPacer } from '@vestnik/platforms/core';
 import { classifyHttpStatus, classifyRequestError } from '@vestnik/platforms/core';
 import { mapTelegramError, TelegramApiError, TelegramErrorOutcome } from './telegram-errors';
 
@@ -10,6 +10,10 @@ export interface TelegramCallOptions {
   botToken: string;
   timeoutMs: number;
   retrySafe?: boolean;
+  /** Delays the call so the bot stays under Telegram's per-second rate. */
+  pacer?: RequestPacer;
+  /** The messages this call sends, as the bot's rate counts them (a media group's photos); default 1. */
+  messages?: number;
 }
 
 export type TelegramCallResult<T> = { ok: true; result: T } | { ok: false; failure: TelegramErrorOutcome };
@@ -30,6 +34,7 @@ export async function callTelegram<T>(
   const failureCtx = { kind: options.kind, platformTitle: TELEGRAM_TITLE, retrySafe: options.retrySafe, secrets };
   let status: number;
   let data: unknown;
+  await options.pacer?.wait(options.botToken, options.messages ?? 1);
   try {
     const res = await http.post(`${apiUrl.replace(/\/+$/, '')}/bot${options.botToken}/${method}`, payload, { timeout: options.timeoutMs });
     status = res.status;

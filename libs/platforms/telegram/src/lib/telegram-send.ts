@@ -75,7 +75,7 @@ async function sendMediaGroup(http: AxiosInstance, plan: SendPlan, caption?: str
   }));
   form.append('media', JSON.stringify(media));
   plan.images.forEach((image, index) => form.append(`photo${index + 1}`, toBlob(image), image.fileName));
-  return callTelegram<TelegramMessage[]>(http, plan.apiUrl, 'sendMediaGroup', form, plan.call);
+  return callTelegram<TelegramMessage[]>(http, plan.apiUrl, 'sendMediaGroup', form, { ...plan.call, messages: plan.images.length });
 }
 
 function toBlob(image: LoadedImage): Blob {

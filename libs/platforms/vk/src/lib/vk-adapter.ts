@@ -1,5 +1,5 @@
 import type { AxiosInstance } from 'axios';
-import { contentRejection, imagesMismatch, paceKey } from '@vestnik/platforms/core';
+import { contentRejection, imagesMismatch, paceKey, RequestPacer } from '@vestnik/platforms/core';
 import type {
   CredentialRefresher,
   CredentialsRefreshOutcome,
@@ -23,7 +23,7 @@ import type { VkErrorOutcome } from './vk-errors';
 import { formatVkRemoteId, guidForPublication, numericGroupId, parseVkRemoteId, VK_GUID_WINDOW_MS, vkPostUrl } from './vk-ids';
 import { refreshVkIdToken } from './vk-id';
 import { uploadWallPhotos } from './vk-photos';
-import { VK_CALL_SPACING_MS, VkRequestPacer } from './vk-pacer';
+import { VK_CALL_SPACING_MS, VK_RATE } from './vk-pacer';
 
 export interface VkAdapterOptions {
   /** `VK_API_URL`, e.g. `https://api.vk.ru/method`. */
@@ -36,8 +36,8 @@ export interface VkAdapterOptions {
   /** Timeout for one photo upload; defaults to four times `timeoutMs`. */
   uploadTimeoutMs?: number;
   /**
-   * Whether this process spaces its calls per token by `VK_CALL_SPACING_MS` (default true); false
-   * only for tests that move the sandbox clock themselves.
+   * Whether this process keeps its calls per token within `VK_RATE` (default true); false only
+   * for tests that move the sandbox clock themselves and for benchmarks of the raw rate.
    */
   paced?: boolean;
 }
@@ -63,12 +63,12 @@ export class VkAdapter implements PlatformAdapter<'vk'>, CredentialRefresher<'vk
   /** wall.post carries the publication's `guid`. */
   readonly idempotentRetryWindowMs = VK_GUID_WINDOW_MS;
   private readonly http: AxiosInstance = createHttp();
-  private readonly pacer: VkRequestPacer;
+  private readonly pacer: RequestPacer;
   private readonly paceMs: number;
 
   constructor(private readonly options: VkAdapterOptions) {
     this.paceMs = options.paced === false ? 0 : VK_CALL_SPACING_MS;
-    this.pacer = new VkRequestPacer(this.paceMs);
+    this.pacer = new RequestPacer(options.paced === false ? null : VK_RATE);
   }
 
   /** A screen name's lookup, the upload server, per photo its upload and its save, the post; each API call after its pace. */

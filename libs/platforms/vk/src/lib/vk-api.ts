@@ -1,8 +1,7 @@
 import axios, { AxiosInstance } from 'axios';
-import type { FailureOutcome, RequestKind } from '@vestnik/platforms/core';
+import type { FailureOutcome, RequestKind, RequestPacer } from '@vestnik/platforms/core';
 import { classifyHttpStatus, classifyRequestError } from '@vestnik/platforms/core';
 import { mapVkError, VkApiError, VkErrorOutcome } from './vk-errors';
-import type { VkRequestPacer } from './vk-pacer';
 
 export const VK_API_VERSION = '5.199';
 export const VK_TITLE = 'ВКонтакте';
@@ -12,7 +11,7 @@ export type VkParams = Record<string, string | number | undefined>;
 export interface VkCallOptions {
   kind: RequestKind;
   /** Delays the call so the token stays under VK's per-second limit. */
-  pacer?: VkRequestPacer;
+  pacer?: RequestPacer;
   accessToken: string;
   timeoutMs: number;
   canRefresh?: boolean;

@@ -1,9 +1,8 @@
 import type { AxiosInstance } from 'axios';
-import type { LoadedImage } from '@vestnik/platforms/core';
+import type { LoadedImage, RequestPacer } from '@vestnik/platforms/core';
 import { classifyHttpStatus, classifyRequestError } from '@vestnik/platforms/core';
 import { callVk, isObject, VK_TITLE } from './vk-api';
 import type { VkErrorOutcome } from './vk-errors';
-import type { VkRequestPacer } from './vk-pacer';
 
 export interface VkPhotoUploadOptions {
   apiUrl: string;
@@ -12,7 +11,7 @@ export interface VkPhotoUploadOptions {
   timeoutMs: number;
   uploadTimeoutMs: number;
   canRefresh: boolean;
-  pacer?: VkRequestPacer;
+  pacer?: RequestPacer;
 }
 
 export type VkPhotoUploadResult = { ok: true; attachments: string[] } | { ok: false; failure: VkErrorOutcome };
