@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Workbook, Worksheet } from 'exceljs';
 import type { ComplianceReport, ComplianceRow } from '@vestnik/contracts';
 import { createMember, createOrganization, insertChannel } from '../testing/factories';
@@ -18,6 +20,23 @@ function pdfText(pdf: Buffer): { text: string; total: number; pages: { num: numb
     });`;
   return JSON.parse(execFileSync(process.execPath, ['-e', script, require.resolve('pdf-parse')], { input: pdf, maxBuffer: 64 * 1024 * 1024 }).toString('utf8'));
 }
+
+/** The PDF's first page as a PNG, drawn by pdf.js (through pdf-parse, in a plain Node process as above). */
+function pdfFirstPage(pdf: Buffer): { width: number; height: number; png: Buffer } {
+  const script = `const { PDFParse } = require(process.argv[1]);
+    const chunks = [];
+    process.stdin.on('data', (c) => chunks.push(c));
+    process.stdin.on('end', async () => {
+      const shot = await new PDFParse({ data: Buffer.concat(chunks) }).getScreenshot({ partial: [1], scale: 1.5, imageDataUrl: false });
+      const page = shot.pages[0];
+      process.stdout.write(JSON.stringify({ width: page.width, height: page.height, png: Buffer.from(page.data).toString('base64') }));
+    });`;
+  const page = JSON.parse(execFileSync(process.execPath, ['-e', script, require.resolve('pdf-parse')], { input: pdf, maxBuffer: 64 * 1024 * 1024 }).toString('utf8'));
+  return { width: page.width, height: page.height, png: Buffer.from(page.png, 'base64') };
+}
+
+/** Where the browser tests leave their screenshots for people to look at. */
+const SCREENSHOTS = join(__dirname, '../../../../dist/e2e-screenshots');
 
 /** exceljs declares `load` with an older Buffer type than Node's. */
 type WorkbookBytes = Parameters<Workbook['xlsx']['load']>[0];
@@ -112,6 +131,7 @@ describe('monthly compliance report', () => {
     expect(report.rules.weeks).toContain('понедельник');
     expect(report.rules.onTime).toContain('15 минут');
 
+    expect(report.rows.map((r) => r.title)).toEqual(['Телеграм министерства', 'ВК школы № 1']); // an organization before those under it
     const school = rowOf(report, schoolPage);
     expect(school).toMatchObject({ organizationName: 'Школа № 1', platform: 'vk', title: 'ВК школы № 1', url: 'https://vk.com/club218043219', weeklyMinimum: 2 });
     expect(school.weeks.map((w) => [w.published, w.belowMinimum])).toEqual([
@@ -161,6 +181,7 @@ describe('monthly compliance report', () => {
   it('writes the figures into the XLSX: title block, frozen header, numbers in their cells, the total', async () => {
     const res = await file(`organizationId=${rootId}&month=2026-10&format=xlsx`);
     expect(res.headers['content-type']).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['cache-control']).toBe('no-store');
     const disposition = String(res.headers['content-disposition']);
     expect(disposition).toMatch(/^attachment; filename="vestnik-compliance-pravitelstvo-sakhalinskoy-oblasti-2026-10\.xlsx"; filename\*=UTF-8''/);
     expect(decodeURIComponent(disposition.split("UTF-8''")[1])).toBe('Вестник, ведение страниц — Правительство Сахалинской области — 2026-10.xlsx');
@@ -233,6 +254,13 @@ describe('monthly compliance report', () => {
     }
     expect(text).toMatch(/50 \/ 30 \/ 20/); // the school page's target
     expect(text).toMatch(/57 \/ 29 \/ 14/); // what it published
+
+    // A4 landscape (297 × 210 mm), saved beside the browser tests' screenshots for a person to look at.
+    const first = pdfFirstPage(body);
+    expect(first.width / first.height).toBeCloseTo(297 / 210, 2);
+    expect(first.png.subarray(1, 4).toString()).toBe('PNG');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(join(SCREENSHOTS, '32-compliance-report-pdf.png'), first.png);
   });
 
   it('repeats the table header on every page of a long PDF', async () => {

@@ -166,7 +166,11 @@ export class ComplianceData {
        SELECT c.id, c.organization_id, o.name AS organization_name, c.platform, coalesce(c.display_name, c.name) AS title,
               c.target, c.remote_target_id, c.weekly_minimum, c.rubric_mix
          FROM ch JOIN channels c ON c.id = ch.id JOIN organizations o ON o.id = c.organization_id
-        ORDER BY o.path, coalesce(c.display_name, c.name), c.id`,
+         -- The tree as people read it: by the names from the root down (an organization before those under it), then by title.
+         JOIN LATERAL (SELECT array_agg(a.name ORDER BY step) AS names
+                         FROM unnest(string_to_array(trim(BOTH '/' FROM o.path), '/')) WITH ORDINALITY AS up(id, step)
+                         JOIN organizations a ON a.id = up.id::uuid) tree ON true
+        ORDER BY tree.names, o.id, coalesce(c.display_name, c.name), c.id`,
       params,
     );
     const figures: FiguresRow[] = await this.dataSource.query(

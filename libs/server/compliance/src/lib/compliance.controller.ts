@@ -1,4 +1,4 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ComplianceQuery, ComplianceReport } from '@vestnik/contracts';
 import { CurrentActor, SignedInActor } from '@vestnik/server/http';
@@ -12,6 +12,8 @@ export class ComplianceController {
   constructor(private readonly reports: ComplianceReports) {}
 
   @Get('compliance')
+  // Figures of people's work: kept by no cache, the browser's included (a shared computer).
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary:
       "Monthly compliance report of an organization's subtree: per page the publications of each week against the weekly minimum, missed weeks, rubric mix against the target, on-time share and failures, with a total; as JSON, or an XLSX or PDF download (Content-Disposition: attachment)",
