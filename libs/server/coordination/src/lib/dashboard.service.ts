@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { channelPageUrl } from '@vestnik/contracts';
 import type {
   DashboardHistoryQuery,
   DashboardMix,
@@ -9,46 +10,19 @@ import type {
   DashboardPagesQuery,
   DashboardPagesView,
   DashboardRiskReason,
-  DashboardSort,
   DashboardSummaryQuery,
   DashboardSummaryView,
   DashboardWeek,
   RubricMix,
-  SortOrder,
 } from '@vestnik/contracts';
 import { AccessService } from '@vestnik/server/auth';
 import { notFound, SignedInActor } from '@vestnik/server/http';
 import { DashboardClock } from './dashboard-clock';
-import { pageStatsCte, PageStatsRow, SqlParams, weeklySeriesCte } from './page-stats-sql';
-import { pageUrl } from './page-url';
+import { Header, pagesStatement, totalsStatement, TotalsRow } from './dashboard-statements';
+import { PageStatsRow } from './page-stats-sql';
 
 const DEFAULT_LIMIT = 50;
 const DEFAULT_WEEKS = 8;
-
-/** What each sortable column sorts on (a whitelist: nothing from the query reaches the SQL text). */
-const SORT_SQL: Record<DashboardSort, string> = {
-  organizationName: 'organization_name',
-  channelName: 'name',
-  platform: 'platform',
-  weeklyMinimum: 'weekly_minimum',
-  publishedThisWeek: 'published_week',
-  scheduledRestOfWeek: 'scheduled_week',
-  shortfall: 'shortfall',
-  atRisk: '(cardinality(risk_reasons) > 0)',
-  daysAheadEmpty: 'days_ahead_empty',
-  lastPublishedAt: 'last_published_at',
-  failuresLast4Weeks: 'failures_4w',
-  needsAttention: `(state = 'needs_attention')`,
-};
-
-/** The asked organization's own calendar: its zone, this week, the 4 weeks of the mix and the series. */
-interface Header {
-  h_tz: string;
-  h_week_start: string;
-  h_week_end: string;
-  h_mix_from: string;
-  h_series_from: string;
-}
 
 /**
  * The coordinator's dashboard: each page of an organization's subtree this week against its weekly
@@ -67,29 +41,8 @@ export class DashboardService {
     const { organization } = await this.access.require(actor.user.id, q.organizationId, 'viewer');
     const limit = q.limit ?? DEFAULT_LIMIT;
     const offset = q.offset ?? 0;
-    const sort = q.sort ?? 'atRisk';
-    const order: SortOrder = q.order ?? (sort === 'atRisk' ? 'desc' : 'asc');
-    const p = new SqlParams();
-    const cte = pageStatsCte({ path: organization.path, now: this.clock.now(), platform: q.platform, search: q.search }, p);
-    const header = headerCte(p, organization.id, 1);
-    const dir = order === 'desc' ? 'DESC' : 'ASC';
-    // At risk first means the worst first: then by shortfall and by how many reasons.
-    const orderBy = [
-      `${SORT_SQL[sort]} ${dir} NULLS LAST`,
-      ...(sort === 'atRisk' ? [`shortfall ${dir}`, `cardinality(risk_reasons) ${dir}`] : []),
-      'organization_path',
-      'name',
-      'id',
-    ].join(', ');
-    const rows: (Header & Partial<PageStatsRow> & { total: number })[] = await this.dataSource.query(
-      `WITH ${cte}, ${header},
-       filtered AS (SELECT * FROM page_rows WHERE ${q.atRiskOnly ? 'cardinality(risk_reasons) > 0' : 'true'}),
-       window_rows AS (SELECT f.*, row_number() OVER (ORDER BY ${orderBy}) AS ord FROM filtered f ORDER BY ord LIMIT ${p.add(limit)} OFFSET ${p.add(offset)})
-       SELECT h.*, (SELECT count(*) FROM filtered)::int AS total, w.*
-         FROM header h LEFT JOIN window_rows w ON true
-        ORDER BY w.ord`,
-      p.values,
-    );
+    const statement = pagesStatement({ path: organization.path, organizationId: organization.id, now: this.clock.now(), query: { ...q, limit, offset } });
+    const rows: (Header & Partial<PageStatsRow> & { total: number })[] = await this.dataSource.query(statement.sql, statement.values);
     const [first] = rows;
     if (!first) throw notFound('Организация');
     return {
@@ -143,42 +96,8 @@ export class DashboardService {
 
   /** The weekly series, the mix and the counts over the pages in scope, in one statement. */
   private async totals(path: string, organizationId: string, weeks: number, only: { platform?: DashboardSummaryQuery['platform']; channelId?: string }) {
-    const p = new SqlParams();
-    const cte = pageStatsCte({ path, now: this.clock.now(), seriesWeeks: weeks, ...only }, p);
-    const seriesCte = weeklySeriesCte(p, weeks);
-    const header = headerCte(p, organizationId, weeks);
-    const [row]: (Header & {
-      weeks: { week: number; published: number; scheduled: number }[];
-      pages: number;
-      with_minimum: number;
-      minimum: number;
-      at_risk: number;
-      needs_attention: number;
-      official: number;
-      useful: number;
-      entertaining: number;
-      target_official: string | null;
-      target_useful: string | null;
-      target_entertaining: string | null;
-    })[] = await this.dataSource.query(
-      `WITH ${cte}, ${seriesCte}, ${header},
-       weights AS (SELECT pr.*, greatest(coalesce(pr.weekly_minimum, 1), 1) AS weight FROM page_rows pr WHERE pr.rubric_mix IS NOT NULL)
-       SELECT h.*,
-              (SELECT json_agg(json_build_object('week', week, 'published', published, 'scheduled', scheduled) ORDER BY week) FROM weekly) AS weeks,
-              (SELECT count(*) FROM page_rows)::int AS pages,
-              (SELECT count(*) FROM page_rows WHERE weekly_minimum IS NOT NULL)::int AS with_minimum,
-              (SELECT coalesce(sum(weekly_minimum), 0) FROM page_rows)::int AS minimum,
-              (SELECT count(*) FROM page_rows WHERE cardinality(risk_reasons) > 0)::int AS at_risk,
-              (SELECT count(*) FROM page_rows WHERE state = 'needs_attention')::int AS needs_attention,
-              (SELECT coalesce(sum(mix_official), 0) FROM page_rows)::int AS official,
-              (SELECT coalesce(sum(mix_useful), 0) FROM page_rows)::int AS useful,
-              (SELECT coalesce(sum(mix_entertaining), 0) FROM page_rows)::int AS entertaining,
-              (SELECT round(sum(weight * (rubric_mix->>'official')::numeric) / sum(weight), 1) FROM weights) AS target_official,
-              (SELECT round(sum(weight * (rubric_mix->>'useful')::numeric) / sum(weight), 1) FROM weights) AS target_useful,
-              (SELECT round(sum(weight * (rubric_mix->>'entertaining')::numeric) / sum(weight), 1) FROM weights) AS target_entertaining
-         FROM header h`,
-      p.values,
-    );
+    const statement = totalsStatement({ path, organizationId, now: this.clock.now(), weeks, ...only });
+    const [row]: TotalsRow[] = await this.dataSource.query(statement.sql, statement.values);
     if (!row) throw notFound('Организация');
     const mondays = Array.from({ length: weeks }, (_, i) => addDays(row.h_series_from, 7 * i));
     const series: DashboardWeek[] = mondays.map((weekStart, i) => {
@@ -192,27 +111,12 @@ export class DashboardService {
   }
 }
 
-/** `header`: the asked organization's zone and dates (it is in `zoned`, being the root of its own subtree). */
-function headerCte(p: SqlParams, organizationId: string, weeks: number): string {
-  const id = p.add(organizationId);
-  const n = p.add(weeks);
-  return `
-  header AS (
-    SELECT z.tz AS h_tz,
-           to_char(z.local_monday, 'YYYY-MM-DD') AS h_week_start,
-           to_char(z.local_monday + interval '6 days', 'YYYY-MM-DD') AS h_week_end,
-           to_char(z.local_monday - interval '21 days', 'YYYY-MM-DD') AS h_mix_from,
-           to_char(z.local_monday - make_interval(days => 7 * (${n}::int - 1)), 'YYYY-MM-DD') AS h_series_from
-      FROM zoned z WHERE z.id = ${id}::uuid
-  )`;
-}
-
 function toRow(r: PageStatsRow): DashboardPageRow {
   return {
     channelId: r.id,
     channelName: r.name,
     platform: r.platform,
-    url: pageUrl(r.platform, r.target, r.remote_target_id),
+    url: channelPageUrl({ platform: r.platform, target: r.target, remoteTargetId: r.remote_target_id }),
     organizationId: r.organization_id,
     organizationName: r.organization_name,
     timezone: r.tz,
