@@ -1,6 +1,6 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
 import { ADMIN, ROOT_ORGANIZATION } from './support/accounts';
-import { saveScreenshot, signIn, signOut, treeEntry } from './support/pages';
+import { expectDashboard, saveScreenshot, signIn, signOut, treeEntry } from './support/pages';
 
 /** A viewer of the root organization, invited and accepted through the API: these tests are about sessions. */
 async function createViewer(request: APIRequestContext, who: { name: string; email: string; password: string }): Promise<void> {
@@ -20,10 +20,10 @@ async function createViewer(request: APIRequestContext, who: { name: string; ema
 
 test('sign out, then sign in again; a reload keeps the session', async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(treeEntry(page, ROOT_ORGANIZATION)).toBeVisible();
+  await expectDashboard(page, ROOT_ORGANIZATION);
 
   await page.reload();
-  await expect(treeEntry(page, ROOT_ORGANIZATION)).toBeVisible();
+  await expectDashboard(page, ROOT_ORGANIZATION);
   await expect(page.getByRole('banner')).toContainText(ADMIN.name);
 
   await signOut(page);
@@ -34,7 +34,7 @@ test('sign out, then sign in again; a reload keeps the session', async ({ page }
   await expect(page).toHaveURL(/\/login/);
 
   await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(treeEntry(page, ROOT_ORGANIZATION)).toBeVisible();
+  await expectDashboard(page, ROOT_ORGANIZATION);
 });
 
 test('a wrong password shows the Russian error and keeps what was typed', async ({ page }) => {
@@ -107,7 +107,7 @@ test('too many failed attempts: the answer says how long to wait', async ({ page
 
 test('the session lives in an HttpOnly cookie: page scripts cannot read the token, nothing is kept in storage', async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(treeEntry(page, ROOT_ORGANIZATION)).toBeVisible();
+  await expectDashboard(page, ROOT_ORGANIZATION);
   const readable = await page.evaluate(() => ({ cookie: document.cookie, storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) }));
   expect(readable.cookie).not.toContain('vestnik_session');
   expect(readable.cookie).toContain('vestnik_csrf=');
@@ -119,7 +119,7 @@ test('the session lives in an HttpOnly cookie: page scripts cannot read the toke
 
 test('an expired or broken session sends the user to the login page with an explanation', async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(treeEntry(page, ROOT_ORGANIZATION)).toBeVisible();
+  await expectDashboard(page, ROOT_ORGANIZATION);
   const [session] = (await page.context().cookies()).filter((c) => c.name === 'vestnik_session');
   await page.context().addCookies([{ ...session, value: 'broken.token.value' }]);
   await page.reload();
@@ -151,7 +151,7 @@ test('changing the password ends the session in another browser; the old passwor
   try {
     const other = await elsewhere.newPage();
     await signIn(other, person.email, person.password);
-    await expect(treeEntry(other, ROOT_ORGANIZATION)).toBeVisible();
+    await expectDashboard(other, ROOT_ORGANIZATION);
 
     await signIn(page, person.email, person.password);
     await page.getByRole('link', { name: 'Безопасность' }).click();
@@ -182,7 +182,7 @@ test('changing the password ends the session in another browser; the old passwor
     await expect(other.getByRole('alert')).toHaveText(/Неверный адрес электронной почты или пароль/);
     await other.getByLabel('Пароль', { exact: true }).fill(newPassword);
     await other.getByRole('button', { name: 'Войти' }).click();
-    await expect(treeEntry(other, ROOT_ORGANIZATION)).toBeVisible();
+    await expectDashboard(other, ROOT_ORGANIZATION);
   } finally {
     await elsewhere.close();
   }

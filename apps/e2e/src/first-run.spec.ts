@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, ROOT_ORGANIZATION, ROOT_TIME_ZONE } from './support/accounts';
 import { expectAccessible } from './support/axe';
-import { saveScreenshot, treeEntry } from './support/pages';
+import { expectDashboard, openOrganizations, saveScreenshot, treeEntry } from './support/pages';
 
 test('first run: the setup page checks the form, creates the root organization and shows the tree', async ({ page }) => {
   await page.goto('/');
@@ -50,8 +50,11 @@ test('first run: the setup page checks the form, creates the root organization a
   await page.getByLabel('Пароль ещё раз').fill(ADMIN.password);
   await submit.click();
 
+  // The editor opens on the dashboard; with no page connected yet it says how to start.
   await expect(page).toHaveURL(/\/(\?.*)?$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Организации' })).toBeVisible();
+  await expectDashboard(page, ROOT_ORGANIZATION);
+  await expect(page.getByText(`У «${ROOT_ORGANIZATION}» и подчинённых пока нет подключённых страниц.`)).toBeVisible();
+  await openOrganizations(page);
   await expect(treeEntry(page, ROOT_ORGANIZATION)).toBeVisible();
   await expect(treeEntry(page, ROOT_ORGANIZATION)).toContainText('Asia/Sakhalin (МСК+8) · Администратор');
   await expect(page.getByRole('banner')).toContainText(ADMIN.name);

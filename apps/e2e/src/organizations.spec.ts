@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, ROOT_ORGANIZATION } from './support/accounts';
 import { addMember, invite } from './support/invitations';
-import { saveScreenshot, selectOrganization, signIn, signOut, treeEntry } from './support/pages';
+import { openOrganizations, saveScreenshot, selectOrganization, signIn, signOut, treeEntry } from './support/pages';
 
 const MINISTRY = 'Министерство образования';
 const SCHOOL = 'МБОУ «Средняя школа № 1»';
@@ -71,6 +71,7 @@ test('edit an organization: rename and return to the inherited zone', async ({ p
 
 test('the header: the current organization with its zone, chosen by keyboard from a search; the page follows', async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
+  await openOrganizations(page);
   // One line at 1280 px: organization, sections, the person and sign-out.
   const header = await page.getByRole('banner').boundingBox();
   expect(header?.height).toBeLessThan(80);
@@ -109,7 +110,7 @@ test('the header: the current organization with its zone, chosen by keyboard fro
   // A click in the tree moves the header along, and the choice outlives a visit without ?org=.
   await selectOrganization(page, MINISTRY);
   await expect(switcher).toContainText(MINISTRY);
-  await page.goto('/');
+  await page.goto('/organizations');
   await expect(page.getByRole('heading', { level: 2, name: MINISTRY })).toBeVisible();
 });
 
@@ -152,6 +153,7 @@ test('invite a member: the link is shown once, the person creates the account an
   await page.getByRole('button', { name: 'Создать учётную запись и войти' }).click();
 
   // Signed in as the new editor: the ministry, but not the administration tools.
+  await openOrganizations(page);
   await expect(treeEntry(page, MINISTRY)).toContainText('Редактор');
   await expect(treeEntry(page, ROOT_ORGANIZATION)).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Изменить' })).toHaveCount(0);
@@ -223,6 +225,7 @@ test('reset a member\'s password, then remove the member, each after confirmatio
   await page.getByLabel('Новый пароль').fill('новый-временный-пароль');
   await page.getByLabel('Пароль ещё раз').fill('новый-временный-пароль');
   await page.getByRole('button', { name: 'Сохранить пароль и войти' }).click();
+  await openOrganizations(page);
   await expect(treeEntry(page, MINISTRY)).toContainText('Наблюдатель');
   await signOut(page);
 

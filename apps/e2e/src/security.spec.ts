@@ -2,7 +2,7 @@ import { Page, expect, test } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { ADMIN, ROOT_ORGANIZATION } from './support/accounts';
 import { addMember } from './support/invitations';
-import { saveScreenshot, selectOrganization, signIn, signOut, treeEntry } from './support/pages';
+import { expectDashboard, saveScreenshot, selectOrganization, signIn, signOut } from './support/pages';
 
 const PERIOD_MS = 30_000;
 
@@ -73,7 +73,7 @@ test('second factor: enroll, then sign in with a one-time code', async ({ page }
   await code.fill(await freshCode(secret, step));
   const loginStep = Math.floor(Date.now() / PERIOD_MS);
   await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(treeEntry(page, ROOT_ORGANIZATION)).toBeVisible();
+  await expectDashboard(page, ROOT_ORGANIZATION);
 
   // Switching it off needs a current code too.
   await page.getByRole('link', { name: 'Безопасность' }).click();
@@ -114,7 +114,7 @@ test('an organization that requires a second factor sends its administrator to e
   // Turning it on re-issued the session as a full one: the rest of the editor opens at once.
   await expect(page.getByRole('link', { name: 'Организации' })).toBeVisible();
   await page.getByRole('link', { name: 'Перейти к работе' }).click();
-  await expect(treeEntry(page, unit)).toBeVisible();
+  await expectDashboard(page, unit);
 
   // The next sign-in asks for the code.
   await signOut(page);
@@ -123,6 +123,6 @@ test('an organization that requires a second factor sends its administrator to e
   await page.getByRole('button', { name: 'Войти' }).click();
   await page.getByLabel('Одноразовый код').fill(await freshCode(secret, step));
   await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(treeEntry(page, unit)).toBeVisible();
+  await expectDashboard(page, unit);
   await expect(page.getByRole('link', { name: 'Организации' })).toBeVisible();
 });

@@ -36,7 +36,21 @@ export function treeEntry(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Структура' }).getByRole('button', { name: new RegExp(`^${escape(name)}`) });
 }
 
+/** The start page after sign-in: the dashboard (h1 «Сводка»), of `organization`'s subtree when named. */
+export async function expectDashboard(page: Page, organization?: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Сводка' })).toBeVisible();
+  if (organization) await expect(page.getByText(`«${organization}» и подчинённые`)).toBeVisible();
+}
+
+/** The organizations page (the tree and the chosen one's details), through the main navigation. */
+export async function openOrganizations(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Основные разделы' }).getByRole('link', { name: 'Организации' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Организации' })).toBeVisible();
+}
+
+/** Chooses an organization in the tree, going to the organizations page first when elsewhere. */
 export async function selectOrganization(page: Page, name: string): Promise<void> {
+  if (!new URL(page.url()).pathname.startsWith('/organizations')) await openOrganizations(page);
   await treeEntry(page, name).click();
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
 }

@@ -35,8 +35,15 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./shell/app-shell').then((m) => m.AppShell),
     children: [
       {
+        // The start page after sign-in: the coordinator's view of the current organization's subtree.
         path: '',
         pathMatch: 'full',
+        title: 'Сводка — Вестник',
+        canActivate: [totpEnrolledGuard],
+        loadComponent: () => import('@vestnik/editor/feature-dashboard').then((m) => m.DashboardPage),
+      },
+      {
+        path: 'organizations',
         title: 'Организации — Вестник',
         canActivate: [totpEnrolledGuard],
         loadComponent: () => import('@vestnik/editor/feature-organizations').then((m) => m.OrganizationsPage),

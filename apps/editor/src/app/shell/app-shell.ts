@@ -22,7 +22,7 @@ export class AppShell {
   private readonly authApi = inject(AuthApi);
   private readonly router = inject(Router);
 
-  /** «Организации» stays marked with `?org=` in the address. */
+  /** «Сводка» (the start page) is marked on `/` alone, with whatever filters its address holds. */
   protected readonly homeActive: IsActiveMatchOptions = { paths: 'exact', queryParams: 'ignored', matrixParams: 'ignored', fragment: 'ignored' };
   protected readonly user = this.session.user;
   /** «Анна Петрова» → «АП»: the header's mark of the person (the name itself shows on wide screens). */

@@ -321,7 +321,7 @@ function targetLink(entry: AuditEntryView): AuditTarget['link'] {
     case 'channel':
       return entry.action === 'channel.deleted' ? null : { path: '/channels' };
     case 'organization':
-      return { path: '/', queryParams: { org: id } };
+      return { path: '/organizations', queryParams: { org: id } };
     default:
       return null;
   }

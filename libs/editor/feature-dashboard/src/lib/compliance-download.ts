@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input
 import { FormsModule } from '@angular/forms';
 import { ComplianceReportApi, toApiFailure, type ComplianceFile, type ComplianceFormat } from '@vestnik/editor/data-access';
 import { firstValueFrom } from 'rxjs';
-import { previousMonth } from './dashboard-texts';
+import { previousMonth, reportMonths } from './dashboard-texts';
 
 const FORMAT_TITLES: Record<ComplianceFormat, string> = { xlsx: 'XLSX', pdf: 'PDF' };
 
@@ -15,13 +15,17 @@ const FORMAT_TITLES: Record<ComplianceFormat, string> = { xlsx: 'XLSX', pdf: 'PD
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule],
   template: `
-    <div class="report" role="group" aria-labelledby="report-heading">
+    <div class="report">
       <h2 id="report-heading" class="report__heading">Отчёт о соблюдении требований за месяц</h2>
       <p class="report__note muted small">По «{{ organizationName() }}» и подчинённым: публикации по неделям против минимума, рубрики, своевременность, сбои.</p>
       <div class="report__controls">
         <div class="field report__month">
           <label class="field__label" for="report-month">Месяц</label>
-          <input id="report-month" name="month" type="month" [max]="thisMonth()" [(ngModel)]="month" [attr.aria-describedby]="failure() ? 'report-error' : null" [attr.aria-invalid]="failure() ? true : null" />
+          <select id="report-month" name="month" [(ngModel)]="month" [attr.aria-describedby]="failure() ? 'report-error' : null" [attr.aria-invalid]="failure() ? true : null">
+            @for (m of months(); track m.value) {
+              <option [value]="m.value">{{ m.label }}</option>
+            }
+          </select>
         </div>
         <button type="button" class="btn" [disabled]="!!sending()" (click)="download('xlsx')">
           @if (sending() === 'xlsx') {
@@ -53,6 +57,7 @@ const FORMAT_TITLES: Record<ComplianceFormat, string> = { xlsx: 'XLSX', pdf: 'PD
     }
     .report__month {
       margin-bottom: 0;
+      min-width: 11rem;
     }
     .report__status:empty {
       display: none;
@@ -70,7 +75,8 @@ export class ComplianceDownload {
   private readonly api = inject(ComplianceReportApi);
   private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly thisMonth = computed(() => new Intl.DateTimeFormat('en-CA', { timeZone: this.timezone(), year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7));
+  /** Two years back to the current month (in the organization's zone), newest first. */
+  protected readonly months = computed(() => reportMonths(new Date(), this.timezone(), 24));
   protected readonly month = linkedSignal(() => previousMonth(new Date(), this.timezone()));
   protected readonly sending = signal<ComplianceFormat | null>(null);
   protected readonly failure = signal('');
@@ -81,12 +87,8 @@ export class ComplianceDownload {
     const month = this.month();
     this.failure.set('');
     this.done.set('');
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? '')) {
+    if (!this.months().some((m) => m.value === month)) {
       this.failure.set('Выберите месяц отчёта.');
-      return;
-    }
-    if (month > this.thisMonth()) {
-      this.failure.set('Отчёт строится за прошедший или текущий месяц: выберите месяц не позже текущего.');
       return;
     }
     this.sending.set(format);
@@ -94,7 +96,7 @@ export class ComplianceDownload {
       const file = await firstValueFrom(this.api.download(this.organizationId(), month, format));
       if (this.destroyRef.destroyed) return;
       save(file);
-      this.done.set(`Отчёт за ${month} (${FORMAT_TITLES[format]}) скачан: ${file.fileName}.`);
+      this.done.set(`Отчёт за ${this.months().find((m) => m.value === month)?.label ?? month} (${FORMAT_TITLES[format]}) скачан: ${file.fileName}.`);
     } catch (error) {
       const failure = toApiFailure(error);
       // A bare 404 (no message of ours) means the server has no such report to give.

@@ -1,4 +1,4 @@
-import { daysAheadText, mixParts, mixSummary, previousMonth, shortDateTime, shortfallText, weekRange, weekText } from './dashboard-texts';
+import { daysAheadText, mixParts, mixSummary, previousMonth, reportMonths, shortDateTime, shortfallText, weekRange, weekText } from './dashboard-texts';
 
 describe('weekText', () => {
   it('counts against the minimum and says how many are missing by Sunday', () => {
@@ -69,5 +69,13 @@ describe('times', () => {
     expect(previousMonth(new Date('2026-01-10T00:00:00Z'), 'Europe/Moscow')).toBe('2025-12');
     // 31 August 20:00 UTC is already 1 September on Sakhalin.
     expect(previousMonth(new Date('2026-08-31T20:00:00Z'), 'Asia/Sakhalin')).toBe('2026-08');
+  });
+
+  it('offers the months a report may cover, newest first, named in Russian', () => {
+    expect(reportMonths(new Date('2026-02-10T00:00:00Z'), 'Europe/Moscow', 3)).toEqual([
+      { value: '2026-02', label: 'февраль 2026' },
+      { value: '2026-01', label: 'январь 2026' },
+      { value: '2025-12', label: 'декабрь 2025' },
+    ]);
   });
 });

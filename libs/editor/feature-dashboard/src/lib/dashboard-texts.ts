@@ -83,10 +83,32 @@ export function weekRange(weekStart: string, weekEnd: string): string {
   return `${short(weekStart)}–${short(weekEnd)}`;
 }
 
+const MONTH_NAMES = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+
+function zonedYearMonth(now: Date, timeZone: string): { year: number; month: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(now);
+  return { year: Number(parts.find((p) => p.type === 'year')?.value), month: Number(parts.find((p) => p.type === 'month')?.value) };
+}
+
 /** The month before the one `now` falls in, in the zone, as `YYYY-MM`: the report a coordinator usually wants. */
 export function previousMonth(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(now);
-  const year = Number(parts.find((p) => p.type === 'year')?.value);
-  const month = Number(parts.find((p) => p.type === 'month')?.value);
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+  return reportMonths(now, timeZone, 2)[1].value;
+}
+
+export interface MonthChoice {
+  /** `YYYY-MM`. */
+  value: string;
+  /** «ноябрь 2026». */
+  label: string;
+}
+
+/** The current month in the zone and the `count - 1` before it, newest first: what a report may be asked for. */
+export function reportMonths(now: Date, timeZone: string, count: number): MonthChoice[] {
+  const { year, month } = zonedYearMonth(now, timeZone);
+  return Array.from({ length: count }, (_, back) => {
+    const index = year * 12 + (month - 1) - back;
+    const y = Math.floor(index / 12);
+    const m = index % 12;
+    return { value: `${y}-${String(m + 1).padStart(2, '0')}`, label: `${MONTH_NAMES[m]} ${y}` };
+  });
 }

@@ -34,7 +34,7 @@ import { mixSummary, type MixPart } from './dashboard-texts';
   styles: `
     :host {
       display: block;
-      min-width: 7.5rem;
+      min-width: 6rem;
     }
     .mix {
       display: grid;
