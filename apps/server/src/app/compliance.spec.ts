@@ -195,6 +195,7 @@ describe('monthly compliance report', () => {
     expect(texts).toContain('понедельник которых');
     expect(texts).toContain('15 минут');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 10 });
+    expect(sheet.autoFilter).toBe('A10:Y12'); // the two pages, not the total under them
 
     const header = sheet.getRow(10);
     const column = (title: string): number => {

@@ -129,7 +129,8 @@ function summarySheet(sheet: Worksheet, report: ComplianceReport): void {
   below.font = { italic: true };
 
   sheet.views = [{ state: 'frozen', xSplit: 3, ySplit: WORKBOOK_HEADER_ROW }];
-  sheet.autoFilter = { from: { row: WORKBOOK_HEADER_ROW, column: 1 }, to: { row: WORKBOOK_HEADER_ROW, column: cols.length } };
+  // Filtering and sorting take the pages only: the total and the row under it stay below them.
+  sheet.autoFilter = { from: { row: WORKBOOK_HEADER_ROW, column: 1 }, to: { row: WORKBOOK_HEADER_ROW + report.rows.length, column: cols.length } };
 }
 
 function formatRow(row: ReturnType<Worksheet['getRow']>, cols: Column[]): void {
