@@ -34,3 +34,5 @@ export const RUBRIC_LABELS: Record<Rubric, string> = {
 /** Minimum password length for every account. */
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
+
+export * from './lifecycle';

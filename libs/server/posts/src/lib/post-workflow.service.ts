@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { POST_STATUS_LABELS, type Platform, type PostStatus, type PostView } from '@vestnik/contracts';
+import { POST_STATUS_LABELS, POST_TRANSITIONS, type Platform, type PostStatus, type PostView } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { OrganizationAccess, refuseIfArchived } from '@vestnik/server/auth';
 import { ApiException, SignedInActor } from '@vestnik/server/http';
@@ -8,7 +8,8 @@ import { approvalRefusal, barredFromApproving, fourEyesFacts, MIN_LEAD_MS, Revie
 import { PostCommentEntity } from './entities/post-comment.entity';
 import { PostEntity } from './entities/post.entity';
 import { PostReviewEntity } from './entities/post-review.entity';
-import { PublicationEntity } from './entities/publication.entity';
+import { movePosts, postMayMove } from './lifecycle/post-lifecycle';
+import { movePublications } from './lifecycle/publication-lifecycle';
 import { postLevelProblems, postProblems } from './post-content';
 import { PostContext } from './post-context';
 import { PostReviewNotices, ReviewedPost } from './post-review-notices';
@@ -27,70 +28,72 @@ export class PostWorkflowService {
   ) {}
 
   async submit(actor: SignedInActor, id: string): Promise<PostView> {
-    return this.transition(actor, id, 'editor', ['draft'], async (post, m, access) => {
+    return this.transition(actor, id, 'submit', async (post, m, access) => {
       refuseIfArchived(access.organization, 'отправлять материалы на согласование');
       await this.assertPublishable(post, m);
-      await m.update(PostEntity, { id }, { status: 'in_review', submittedVersion: post.version, submittedAt: new Date() });
+      await movePosts(m, 'submit', [id], { submittedVersion: post.version, submittedAt: new Date() });
       await this.notices.reviewRequested({ ...reviewed(post), sentBy: { id: actor.user.id, name: actor.user.name }, how: 'submitted', barred: await barredFromApproving(m, post) }, m);
-      return { action: 'post.submitted', after: { status: 'in_review' } };
+      return { status: 'in_review' };
     });
   }
 
   async approve(actor: SignedInActor, id: string): Promise<PostView> {
-    return this.transition(actor, id, 'supervisor', ['in_review'], async (post, m, access) => {
+    return this.transition(actor, id, 'approve', async (post, m, access) => {
       // The rule every view answers (`approval`), read here in this transaction, under the post's lock.
       const facts = await this.reviewFacts(actor, post, m, access);
       const refusal = approvalRefusal(facts.facts);
       if (refusal) throw refused(refusal);
-      await m.update(PostEntity, { id }, { status: 'scheduled', approvedHash: post.contentHash, approvedBy: actor.user.id, approvedAt: new Date(), lastApprovedVersion: post.version });
-      await m.update(PublicationEntity, { postId: id, status: 'pending' }, { status: 'scheduled', nextAttemptAt: post.scheduledAt, attempts: 0, lastError: null, lastErrorCode: null });
+      await movePosts(m, 'approve', [id], { approvedHash: post.contentHash, approvedBy: actor.user.id, approvedAt: new Date(), lastApprovedVersion: post.version });
+      await movePublications(m, 'approve', [{ id, nextAttemptAt: post.scheduledAt }]);
       await m.insert(PostReviewEntity, { postId: id, version: post.version, outcome: 'approved', reviewerId: actor.user.id, comment: null });
       await this.notices.reviewClosed(id, m);
       await this.notices.reviewed({ ...reviewed(post), authorId: post.authorId, reviewer: { id: actor.user.id, name: actor.user.name }, outcome: 'approved', comment: null, channelCount: facts.channelCount }, m);
-      return { action: 'post.approved', after: { status: 'scheduled', approvedHash: post.contentHash } };
+      return { status: 'scheduled', approvedHash: post.contentHash };
     });
   }
 
   async reject(actor: SignedInActor, id: string, comment: string): Promise<PostView> {
-    return this.transition(actor, id, 'supervisor', ['in_review'], async (post, m) => {
+    return this.transition(actor, id, 'reject', async (post, m) => {
       const reason = comment.trim();
-      await m.update(PostEntity, { id }, { status: 'draft' });
+      await movePosts(m, 'reject', [id]);
       await m.insert(PostCommentEntity, { postId: id, authorId: actor.user.id, kind: 'rejection', body: reason });
       await m.insert(PostReviewEntity, { postId: id, version: post.version, outcome: 'rejected', reviewerId: actor.user.id, comment: reason });
       const [{ n }]: { n: number }[] = await m.query('SELECT count(*)::int AS n FROM publications WHERE post_id = $1', [id]);
       await this.notices.reviewClosed(id, m);
       await this.notices.reviewed({ ...reviewed(post), authorId: post.authorId, reviewer: { id: actor.user.id, name: actor.user.name }, outcome: 'rejected', comment: reason, channelCount: n }, m);
-      return { action: 'post.rejected', after: { status: 'draft', comment: reason } };
+      return { status: 'draft', comment: reason };
     });
   }
 
   async cancel(actor: SignedInActor, id: string): Promise<PostView> {
-    return this.transition(actor, id, 'editor', ['draft', 'in_review', 'scheduled'], async (post, m) => {
-      await m.update(PostEntity, { id }, { status: 'cancelled' });
-      await m.query(`UPDATE publications SET status = 'cancelled', updated_at = now() WHERE post_id = $1 AND status IN ('pending', 'scheduled')`, [id]);
+    return this.transition(actor, id, 'cancel', async (post, m) => {
+      await movePosts(m, 'cancel', [id]);
+      // Those already publishing are the engine's to settle: it finds the post cancelled before sending.
+      await movePublications(m, 'cancel', [{ id }]);
       if (post.status === 'in_review') await this.notices.reviewClosed(id, m);
-      return { action: 'post.cancelled', after: { status: 'cancelled' } };
+      return { status: 'cancelled' };
     });
   }
 
   private async transition(
     actor: SignedInActor,
     id: string,
-    role: 'editor' | 'supervisor',
-    from: PostStatus[],
-    apply: (post: PostEntity, m: EntityManager, access: OrganizationAccess) => Promise<{ action: string; after: Record<string, unknown> }>,
+    name: 'submit' | 'approve' | 'reject' | 'cancel',
+    apply: (post: PostEntity, m: EntityManager, access: OrganizationAccess) => Promise<Record<string, unknown>>,
   ): Promise<PostView> {
+    const { by: role, audit: action } = POST_TRANSITIONS[name];
+    const from: readonly PostStatus[] = POST_TRANSITIONS[name].from;
     const { access } = await this.ctx.load(actor, id, role);
     const post = await this.ctx.dataSource.transaction(async (m) => {
       // The row lock orders this transition against edits and the publishing worker.
       const current = await m.findOne(PostEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new ApiException(404, 'not_found', 'Материал не найден');
-      if (!from.includes(current.status)) {
+      if (!postMayMove(name, current.status)) {
         // Someone may have acted first (another reviewer, the author cancelling): say where the post is now.
         const allowed = from.map((s) => `«${POST_STATUS_LABELS[s]}»`).join(', ');
         throw new ApiException(409, 'invalid_transition', `Сейчас материал в статусе «${POST_STATUS_LABELS[current.status]}»: это действие возможно только для статуса ${allowed}`, { status: current.status });
       }
-      const { action, after } = await apply(current, m, access);
+      const after = await apply(current, m, access);
       await this.audit.record({ actor, organizationId: current.organizationId, action, targetType: 'post', targetId: id, before: { status: current.status, contentHash: current.contentHash }, after }, m);
       return m.findOneByOrFail(PostEntity, { id });
     });

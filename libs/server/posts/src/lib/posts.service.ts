@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { CreatePostRequest, Page, PostQuery, PostView, UpdatePostRequest } from '@vestnik/contracts';
+import type { CreatePostRequest, Page, PostQuery, PostStatus, PostView, UpdatePostRequest } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { refuseIfArchived } from '@vestnik/server/auth';
 import { ApiException, SignedInActor } from '@vestnik/server/http';
 import { PostEntity } from './entities/post.entity';
 import { PostRevisionEntity } from './entities/post-revision.entity';
-import { PublicationEntity } from './entities/publication.entity';
+import { createPost, movePosts } from './lifecycle/post-lifecycle';
+import { createPublications, movePublications, removePublications } from './lifecycle/publication-lifecycle';
 import { contentHash, revisionContent, TargetChannel } from './post-content';
 import { barredFromApproving } from './approval-rule';
 import { PostContext } from './post-context';
@@ -14,7 +15,7 @@ import { PostReviewNotices } from './post-review-notices';
 import { postSummary } from './post-view';
 
 /** Statuses in which a post may still be edited: nothing has gone out yet. */
-const EDITABLE = ['draft', 'in_review', 'scheduled'];
+const EDITABLE: readonly PostStatus[] = ['draft', 'in_review', 'scheduled'];
 
 @Injectable()
 export class PostsService {
@@ -43,9 +44,8 @@ export class PostsService {
         mediaIds,
         variants: variantsOf(input.variants),
         scheduledAt,
-        status: 'draft' as const,
       };
-      const saved = await m.save(m.create(PostEntity, { ...fields, contentHash: contentHash(fields, targets.map((t) => t.id)) }));
+      const saved = await createPost(m, { ...fields, contentHash: contentHash(fields, targets.map((t) => t.id)) });
       await this.recordRevision(m, saved, actor, 'created', targets.map((t) => t.id));
       await this.syncPublications(m, saved.id, targets);
       await this.audit.record({ actor, organizationId: saved.organizationId, action: 'post.created', targetType: 'post', targetId: saved.id, after: postSummary(saved, targets.map((t) => t.id)) }, m);
@@ -102,10 +102,12 @@ export class PostsService {
         scheduledAt: next.scheduledAt,
         contentHash: next.contentHash,
         version: current.version + 1,
-        ...(backToReview ? { status: 'in_review' as const, approvedHash: null, approvedBy: null, approvedAt: null, submittedVersion: current.version + 1, submittedAt: new Date() } : {}),
       });
+      if (backToReview) {
+        await movePosts(m, 'back_to_review', [id], { approvedHash: null, approvedBy: null, approvedAt: null, submittedVersion: current.version + 1, submittedAt: new Date() });
+      }
       if (newTargets) await this.syncPublications(m, id, newTargets);
-      if (backToReview) await m.update(PublicationEntity, { postId: id, status: 'scheduled' }, { status: 'pending' });
+      if (backToReview) await movePublications(m, 'back_to_review', [{ id }]);
       const saved = await m.findOneByOrFail(PostEntity, { id });
       await this.recordRevision(m, saved, actor, 'edited', targetIds);
       if (backToReview) {
@@ -146,11 +148,8 @@ export class PostsService {
 
   /** One publication per target channel: adds the new ones, drops the ones no longer targeted. */
   private async syncPublications(m: EntityManager, postId: string, targets: TargetChannel[]): Promise<void> {
-    const ids = targets.map((t) => t.id);
-    await m.query(`DELETE FROM publications WHERE post_id = $1 AND NOT (channel_id = ANY($2::uuid[])) AND status IN ('pending', 'scheduled')`, [postId, ids]);
-    for (const t of targets) {
-      await m.query(`INSERT INTO publications (post_id, channel_id, platform, status) VALUES ($1, $2, $3, 'pending') ON CONFLICT (post_id, channel_id) DO NOTHING`, [postId, t.id, t.platform]);
-    }
+    await removePublications(m, postId, targets.map((t) => t.id));
+    await createPublications(m, postId, targets);
   }
 
   private async channelIdsOf(m: EntityManager, postId: string): Promise<string[]> {

@@ -1,16 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { PublicationStatus } from '@vestnik/contracts';
+import { PUBLICATION_TRANSITIONS } from '@vestnik/contracts';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import type { Pace, PublishOutcome } from '@vestnik/platforms/core';
 import { AuditLog } from '@vestnik/server/audit';
 import type { ChannelEntity } from '@vestnik/server/channels';
-import type { PostEntity } from '@vestnik/server/posts';
+import { movePublications, summarisePosts, type PostEntity, type PublicationMove } from '@vestnik/server/posts';
 import { CredentialsRefresh } from './credentials-refresh';
-import { ClaimedPublication, ClaimPhase, droppedWrite, HELD_BY_CLAIM, PublicationClaims, TakenBack } from './publication-claims';
-import { EventfulTransaction, PublishingEvents } from './publishing-events';
-import { summarisePost } from './post-status';
+import { ClaimedPublication, droppedWrite, PublicationClaims, TakenBack } from './publication-claims';
+import { EventfulTransaction, PublicationEvent, PublishingEvents } from './publishing-events';
 import { RatePacer } from './rate-pacer';
 import { backoffSeconds, sameKeyRepeatIsSafe } from './retry-policy';
 
@@ -22,8 +21,18 @@ export interface SendingClaim extends ClaimedPublication {
   first_sent_at: Date;
 }
 
-/** What the engine decides without calling the platform. */
-type EngineDecision = Extract<PublicationStatus, 'failed' | 'cancelled' | 'pending' | 'missed'>;
+/** What the engine decides without calling the platform: lifecycle transitions from a claim not sent yet. */
+export type EngineDecision = 'fail_unsent' | 'cancel_unsent' | 'changed_unsent' | 'miss';
+
+/** How an attempt's answer settles a publication. */
+type Settling = 'publish' | 'fail' | 'unconfirm';
+
+/** A publication settled: its event, announced once its transaction commits, and its audit row. */
+interface Settled {
+  event: PublicationEvent;
+  audit: string;
+  after: Record<string, unknown>;
+}
 
 /**
  * Turns one attempt's outcome into the publication's next state, in one transaction with its audit
@@ -54,20 +63,20 @@ export class OutcomeRecorder {
     switch (outcome.status) {
       case 'published': {
         const plannedAt = claim.planned_at.getTime();
-        await this.finish(claim, post, 'published', 'published', { remoteId: outcome.remoteId, url: outcome.url, reason: outcome.note }, (Date.now() - plannedAt) / 1000);
+        await this.finish(claim, post, 'publish', 'published', { remoteId: outcome.remoteId, url: outcome.url, reason: outcome.note }, (Date.now() - plannedAt) / 1000);
         return;
       }
       case 'rate_limited': {
         const until = new Date(Date.now() + Math.max(1, outcome.retryAfterSeconds) * 1000);
         await this.pacer.pushBack(paces, until);
-        await this.again(claim, post, until, outcome.status, outcome.platformCode, outcome.reason, attempts);
+        await this.again(claim, post, until, outcome.status, outcome.platformCode, outcome.reason);
         return;
       }
       case 'transient': {
         if (attempts >= this.config.publishing.maxAttempts) {
-          await this.finish(claim, post, 'failed', 'transient', { reason: `Площадка недоступна после ${attempts} попыток: ${outcome.reason}` });
+          await this.finish(claim, post, 'fail', 'transient', { reason: `Площадка недоступна после ${attempts} попыток: ${outcome.reason}` });
         } else {
-          await this.again(claim, post, new Date(Date.now() + backoffSeconds(attempts) * 1000), outcome.status, undefined, outcome.reason, attempts);
+          await this.again(claim, post, new Date(Date.now() + backoffSeconds(attempts) * 1000), outcome.status, undefined, outcome.reason);
         }
         return;
       }
@@ -76,7 +85,7 @@ export class OutcomeRecorder {
           // `channel` is the row the call was made with: its sealed credentials tell a stale token from a renewed one.
           const refreshed = await this.refresher.refresh(channel.id, channel.credentials);
           if (refreshed.ok) {
-            await this.again(claim, post, new Date(), 'auth_refreshed', outcome.platformCode, 'Токен обновлён, повторяем', attempts);
+            await this.again(claim, post, new Date(), 'auth_refreshed', outcome.platformCode, 'Токен обновлён, повторяем');
             return;
           }
           await this.needsAttention(channel, refreshed.reason);
@@ -84,39 +93,36 @@ export class OutcomeRecorder {
           await this.needsAttention(channel, outcome.reason);
         }
         // Held until someone reconnects the page; past the missed window it becomes missed.
-        await this.again(claim, post, new Date(), outcome.status, outcome.platformCode, outcome.reason, attempts);
+        await this.again(claim, post, new Date(), outcome.status, outcome.platformCode, outcome.reason);
         return;
       }
       case 'rejected':
-        await this.finish(claim, post, 'failed', 'rejected', { reason: outcome.reason, code: outcome.code });
+        await this.finish(claim, post, 'fail', 'rejected', { reason: outcome.reason, code: outcome.code });
         return;
       case 'unconfirmed':
         if (outcome.retrySafe && sameKeyRepeatIsSafe({ windowMs: this.claims.repeatWindowMs(claim.platform), firstSentAt: claim.first_sent_at, attempts })) {
-          await this.again(claim, post, new Date(Date.now() + backoffSeconds(attempts) * 1000), outcome.status, undefined, outcome.reason, attempts);
+          await this.again(claim, post, new Date(Date.now() + backoffSeconds(attempts) * 1000), outcome.status, undefined, outcome.reason);
         } else {
-          await this.finish(claim, post, 'unconfirmed', 'unconfirmed', { reason: `${outcome.reason}. Проверьте страницу: запись могла выйти` });
+          await this.finish(claim, post, 'unconfirm', 'unconfirmed', { reason: `${outcome.reason}. Проверьте страницу: запись могла выйти` });
         }
         return;
     }
   }
 
   /**
-   * A decision the engine takes for a claim in `phase` without calling the platform (cancelled, missed,
-   * changed). Inside the caller's transaction `tx` when given: its event is then held until that commits.
+   * A decision the engine takes for a claim not sent yet, without calling the platform (cancelled,
+   * missed, changed). Inside the caller's transaction `tx` when given: its event is then held until that commits.
    */
-  async engineDecision(claim: ClaimedPublication, phase: ClaimPhase, status: EngineDecision, code: string, reason: string, tx?: EventfulTransaction): Promise<void> {
+  async engineDecision(claim: ClaimedPublication, decision: EngineDecision, code: string, reason: string, tx?: EventfulTransaction): Promise<void> {
+    const status = PUBLICATION_TRANSITIONS[decision].to;
     const run = async ({ m, held }: EventfulTransaction): Promise<void> => {
-      const [rows] = await m.query(
-        `UPDATE publications SET status = $2, last_error = $3, last_error_code = $4, phase = NULL, claimed_by = NULL, lease_until = NULL, updated_at = now()
-          WHERE id = $1 AND ${HELD_BY_CLAIM(5, 6, 7)} RETURNING id`,
-        [claim.id, status, reason, code, claim.claim_token, phase, claim.claimed_by],
-      );
-      if ((rows as unknown[]).length === 0) return held.outcomeDropped(droppedWrite(claim, phase, 'decision', { status, outcome: code }));
-      const post = await m.query('SELECT organization_id FROM posts WHERE id = $1', [claim.post_id]);
-      const organizationId: string = post[0]?.organization_id ?? '';
-      await this.audit.record({ actor: SYSTEM, organizationId: organizationId || null, action: `publication.${status}`, targetType: 'publication', targetId: claim.id, after: { code, reason } }, m);
-      if (status !== 'pending') await summarisePost(m, claim.post_id);
-      held.publication({ publicationId: claim.id, postId: claim.post_id, channelId: claim.channel_id, organizationId, platform: claim.platform, status, outcome: code, reason });
+      const moved = await movePublications(m, decision, [{ id: claim.id, claim: fence(claim), reason, code }]);
+      if (moved.length === 0) return held.outcomeDropped(droppedWrite(claim, 'claimed', 'decision', { status, outcome: code }));
+      const post: { organization_id: string }[] = await m.query('SELECT organization_id FROM posts WHERE id = $1', [claim.post_id]);
+      const organizationId = post[0]?.organization_id ?? '';
+      await this.settled({ m, held }, [
+        { event: { ...event(claim, organizationId), status, outcome: code, reason }, audit: PUBLICATION_TRANSITIONS[decision].audit, after: { code, reason } },
+      ]);
     };
     if (tx) return run(tx);
     await this.events.afterCommit(this.dataSource, run);
@@ -124,53 +130,63 @@ export class OutcomeRecorder {
 
   /**
    * Takes back claims whose lease ran out (see `PublicationClaims.recoverExpired`). One lost while
-   * sending that may not go again is settled like an unconfirmed outcome: audited, its post summed
+   * sending that may not go again is settled like an unconfirmed answer: audited, its post summed
    * up, announced; one that goes again is announced as rescheduled. Announced once committed.
    */
   async recoverExpired(): Promise<TakenBack[]> {
-    return this.events.afterCommit(this.dataSource, async ({ m, held }) => {
-      const rows = await this.claims.recoverExpired(m, held);
+    return this.events.afterCommit(this.dataSource, async (tx) => {
+      const rows = await this.claims.recoverExpired(tx.m, tx.held);
       const lost = rows.filter((r) => r.next === 'unconfirmed');
-      for (const r of lost) {
-        await this.audit.record({ actor: SYSTEM, organizationId: r.organization_id, action: 'publication.unconfirmed', targetType: 'publication', targetId: r.id, after: { code: 'worker_lost', reason: r.reason } }, m);
-      }
-      // One order for the posts' row locks, like every other writer of many.
-      for (const postId of [...new Set(lost.map((r) => r.post_id))].sort()) await summarisePost(m, postId);
+      const code = 'worker_lost';
+      await this.settled(
+        tx,
+        lost.map((r) => ({
+          event: { publicationId: r.id, postId: r.post_id, channelId: r.channel_id, organizationId: r.organization_id, platform: r.platform, status: 'unconfirmed', outcome: code, reason: r.reason ?? undefined },
+          audit: PUBLICATION_TRANSITIONS.lease_lost.audit,
+          after: { channelId: r.channel_id, platform: r.platform, reason: r.reason, code },
+        })),
+      );
       return rows;
     });
   }
 
-  private async finish(claim: ClaimedPublication, post: PostEntity, status: 'published' | 'failed' | 'unconfirmed', outcome: string, detail: { remoteId?: string; url?: string; reason?: string; code?: string }, latenessSeconds?: number): Promise<void> {
-    await this.events.afterCommit(this.dataSource, async ({ m, held }) => {
+  private async finish(claim: SendingClaim, post: PostEntity, settling: Settling, outcome: string, detail: { remoteId?: string; url?: string; reason?: string; code?: string }, latenessSeconds?: number): Promise<void> {
+    const status = PUBLICATION_TRANSITIONS[settling].to;
+    const code = detail.code ?? (settling === 'publish' ? null : outcome);
+    await this.events.afterCommit(this.dataSource, async (tx) => {
       // The remote id and URL commit in the same statement that marks it published.
-      const [rows] = await m.query(
-        `UPDATE publications SET status = $2, remote_id = coalesce($3, remote_id), url = coalesce($4, url), last_error = $5, last_error_code = $6,
-                attempts = attempts + 1, published_at = CASE WHEN $2 = 'published' THEN now() ELSE published_at END,
-                phase = NULL, claimed_by = NULL, lease_until = NULL, updated_at = now()
-          WHERE id = $1 AND ${HELD_BY_CLAIM(7, 8, 9)} RETURNING id`,
-        [claim.id, status, detail.remoteId ?? null, detail.url ?? null, detail.reason ?? null, detail.code ?? (status === 'published' ? null : outcome), claim.claim_token, 'sending', claim.claimed_by],
-      );
+      const move: PublicationMove = { id: claim.id, claim: fence(claim), remoteId: detail.remoteId, url: detail.url, reason: detail.reason ?? null, code };
+      const moved = await movePublications(tx.m, settling, [move]);
       // A late "published" names what went out, so a person checking the page can find it.
-      if ((rows as unknown[]).length === 0) return held.outcomeDropped(droppedWrite(claim, 'sending', 'outcome', { status, outcome, url: detail.url }));
-      await this.audit.record(
-        { actor: SYSTEM, organizationId: post.organizationId, action: `publication.${status}`, targetType: 'publication', targetId: claim.id, after: { channelId: claim.channel_id, platform: claim.platform, remoteId: detail.remoteId, url: detail.url, reason: detail.reason, code: detail.code } },
-        m,
-      );
-      await summarisePost(m, claim.post_id);
-      held.publication({ publicationId: claim.id, postId: claim.post_id, channelId: claim.channel_id, organizationId: post.organizationId, platform: claim.platform, status, outcome, errorCode: detail.code, reason: detail.reason, latenessSeconds });
+      if (moved.length === 0) return tx.held.outcomeDropped(droppedWrite(claim, 'sending', 'outcome', { status, outcome, url: detail.url }));
+      await this.settled(tx, [
+        {
+          event: { ...event(claim, post.organizationId), status, outcome, errorCode: detail.code, reason: detail.reason, latenessSeconds },
+          audit: PUBLICATION_TRANSITIONS[settling].audit,
+          after: { channelId: claim.channel_id, platform: claim.platform, remoteId: detail.remoteId, url: detail.url, reason: detail.reason, code: detail.code },
+        },
+      ]);
     });
   }
 
   /** Back to the queue for another attempt at `at`. */
-  private async again(claim: ClaimedPublication, post: PostEntity, at: Date, outcome: string, code: string | undefined, reason: string, attempts: number): Promise<void> {
-    const [rows] = await this.dataSource.query(
-      `UPDATE publications SET status = 'scheduled', next_attempt_at = $2, last_error = $3, last_error_code = $4, attempts = $5,
-              phase = NULL, claimed_by = NULL, lease_until = NULL, updated_at = now()
-        WHERE id = $1 AND ${HELD_BY_CLAIM(6, 7, 8)} RETURNING id`,
-      [claim.id, at, reason, code ?? outcome, attempts, claim.claim_token, 'sending', claim.claimed_by],
-    );
-    if ((rows as unknown[]).length === 0) return this.events.outcomeDropped(droppedWrite(claim, 'sending', 'retry', { status: 'scheduled', outcome }));
-    await this.events.publication({ publicationId: claim.id, postId: claim.post_id, channelId: claim.channel_id, organizationId: post.organizationId, platform: claim.platform, status: 'scheduled', outcome, errorCode: code, reason });
+  private async again(claim: SendingClaim, post: PostEntity, at: Date, outcome: string, code: string | undefined, reason: string): Promise<void> {
+    const moved = await movePublications(this.dataSource.manager, 'retry', [{ id: claim.id, claim: fence(claim), nextAttemptAt: at, reason, code: code ?? outcome }]);
+    if (moved.length === 0) return this.events.outcomeDropped(droppedWrite(claim, 'sending', 'retry', { status: 'scheduled', outcome }));
+    await this.events.publication({ ...event(claim, post.organizationId), status: 'scheduled', outcome, errorCode: code, reason });
+  }
+
+  /**
+   * Settled publications, in their transaction: one audit row each, their posts summed up, their
+   * events held until it commits. Every way a publication settles (an answer, a decision, a lost
+   * lease) ends here.
+   */
+  private async settled({ m, held }: EventfulTransaction, rows: Settled[]): Promise<void> {
+    for (const { event: e, audit, after } of rows) {
+      await this.audit.record({ actor: SYSTEM, organizationId: e.organizationId || null, action: audit, targetType: 'publication', targetId: e.publicationId, after }, m);
+    }
+    await summarisePosts(m, rows.map((r) => r.event.postId));
+    for (const r of rows) held.publication(r.event);
   }
 
   /** The page's state and its audit row commit together; the alert goes out after. */
@@ -186,4 +202,14 @@ export class OutcomeRecorder {
       held.channelNeedsAttention({ channelId: channel.id, organizationId: channel.organizationId, reason });
     });
   }
+}
+
+/** The claim a write is made for, as the lifecycle fences it. */
+function fence(claim: ClaimedPublication): { token: number; worker: string } {
+  return { token: claim.claim_token, worker: claim.claimed_by };
+}
+
+/** What every event of a claimed publication names. */
+function event(claim: ClaimedPublication, organizationId: string): Pick<PublicationEvent, 'publicationId' | 'postId' | 'channelId' | 'organizationId' | 'platform'> {
+  return { publicationId: claim.id, postId: claim.post_id, channelId: claim.channel_id, organizationId, platform: claim.platform };
 }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { PUBLICATION_STATUS_LABELS, type AttentionPublicationView, type PublicationStatus, type PublicationView } from '@vestnik/contracts';
+import { PUBLICATION_STATUS_LABELS, PUBLICATION_TRANSITIONS, type AttentionPublicationView, type PostStatus, type PublicationView } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { AccessService } from '@vestnik/server/auth';
 import { ApiException, notFound, SignedInActor } from '@vestnik/server/http';
-import { toPublicationView } from '@vestnik/server/posts';
-import { summarisePost } from './post-status';
+import { movePosts, movePublications, postMayMove, publicationMayMove, summarisePosts, toPublicationView } from '@vestnik/server/posts';
 
 interface Row {
   id: string;
@@ -23,7 +22,7 @@ interface Row {
   organization_id: string;
   approved_hash: string | null;
   content_hash: string;
-  post_status: string;
+  post_status: PostStatus;
 }
 
 /** A person's decisions on publications the engine could not settle alone. */
@@ -64,34 +63,29 @@ export class PublicationActionsService {
 
   /** "It was published": a person checked the page and found the post. */
   async markPublished(actor: SignedInActor, id: string, url?: string): Promise<PublicationView> {
-    return this.decide(actor, id, ['unconfirmed', 'failed', 'missed'], 'publication.marked_published', async (m) => {
-      await m.query(`UPDATE publications SET status = 'published', url = coalesce($2, url), published_at = coalesce(published_at, now()), last_error = NULL, updated_at = now() WHERE id = $1`, [id, url ?? null]);
-    });
+    return this.decide(actor, id, 'mark_published', async (m) => (await movePublications(m, 'mark_published', [{ id, url: url ?? null }])).length > 0);
   }
 
   /** "Publish again": a person decided that it did not go out. */
   async republish(actor: SignedInActor, id: string): Promise<PublicationView> {
-    return this.decide(actor, id, ['unconfirmed', 'failed', 'missed'], 'publication.republished', async (m, row) => {
+    return this.decide(actor, id, 'republish', async (m, row) => {
       // `row` is read under the post's lock: a cancel or an edit that came first is seen here.
-      if (row.approved_hash !== row.content_hash || !REPUBLISHABLE_POST_STATUSES.includes(row.post_status)) {
+      if (row.approved_hash !== row.content_hash || !postMayMove('republish', row.post_status)) {
         throw new ApiException(409, 'post_not_approved', 'Материал изменён или отменён после согласования: отправить его заново нельзя');
       }
-      // The person found nothing out: the idempotency key's window starts again with the next send.
-      await m.query(
-        `UPDATE publications SET status = 'scheduled', next_attempt_at = now(), requeued_at = now(), attempts = 0, first_sent_at = NULL, last_error = NULL, last_error_code = NULL, updated_at = now() WHERE id = $1`,
-        [id],
-      );
-      await m.query(`UPDATE posts SET status = 'publishing', updated_at = now() WHERE id = $1 AND status = ANY($2)`, [row.post_id, REPUBLISHABLE_POST_STATUSES]);
+      const moved = await movePublications(m, 'republish', [{ id }]);
+      if (moved.length > 0) await movePosts(m, 'republish', [row.post_id]);
+      return moved.length > 0;
     });
   }
 
   private async decide(
     actor: SignedInActor,
     id: string,
-    from: PublicationStatus[],
-    action: string,
-    apply: (m: EntityManager, row: Row) => Promise<void>,
+    name: 'mark_published' | 'republish',
+    apply: (m: EntityManager, row: Row) => Promise<boolean>,
   ): Promise<PublicationView> {
+    const action = PUBLICATION_TRANSITIONS[name].audit;
     const seen = await this.load(id);
     await this.access.require(actor.user.id, seen.organization_id, 'supervisor', 'Публикация');
     await this.dataSource.transaction(async (m) => {
@@ -100,12 +94,12 @@ export class PublicationActionsService {
       await m.query(`SELECT 1 FROM posts WHERE id = $1 FOR UPDATE`, [seen.post_id]);
       await m.query(`SELECT 1 FROM publications WHERE id = $1 FOR UPDATE`, [id]);
       const row = await this.load(id, m);
-      if (!from.includes(row.status)) {
-        throw new ApiException(409, 'invalid_transition', `Публикация в состоянии «${PUBLICATION_STATUS_LABELS[row.status]}»: это действие для неё недоступно`);
-      }
-      await apply(m, row);
+      const refused = () => new ApiException(409, 'invalid_transition', `Публикация в состоянии «${PUBLICATION_STATUS_LABELS[row.status]}»: это действие для неё недоступно`);
+      if (row.status === 'publishing' || !publicationMayMove(name, row.status)) throw refused();
+      // The lifecycle's guard is the last word: a row it did not move is refused the same way.
+      if (!(await apply(m, row))) throw refused();
       await this.audit.record({ actor, organizationId: row.organization_id, action, targetType: 'publication', targetId: id, before: { status: row.status } }, m);
-      await summarisePost(m, row.post_id);
+      await summarisePosts(m, [row.post_id]);
     });
     return toPublicationView(await this.load(id));
   }
@@ -116,9 +110,6 @@ export class PublicationActionsService {
     return rows[0];
   }
 }
-
-/** Post states in which an approved post's publication may be sent again. */
-const REPUBLISHABLE_POST_STATUSES = ['publishing', 'published', 'partially_published', 'failed', 'scheduled'];
 
 /** The newest this many publications needing a person are listed. */
 const ATTENTION_LIMIT = 500;

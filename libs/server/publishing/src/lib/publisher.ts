@@ -6,12 +6,16 @@ import { adapterFor, AnyPlatformAdapter, ChannelDescriptor, LoadedImage, PLATFOR
 import type { PostContent } from '@vestnik/platforms/rules';
 import { ChannelEntity, descriptor, openChannelCredentials } from '@vestnik/server/channels';
 import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
-import { contentFor, PostEntity } from '@vestnik/server/posts';
-import { OutcomeRecorder } from './outcome-recorder';
+import { contentFor, IS_MISSED, movePosts, movePublications, PostEntity } from '@vestnik/server/posts';
+import type { PostStatus } from '@vestnik/contracts';
+import { EngineDecision, OutcomeRecorder } from './outcome-recorder';
 import { ClaimedPublication, droppedWrite, HELD_BY_CLAIM, PublicationClaims } from './publication-claims';
 import { PublishingEvents } from './publishing-events';
 import { PublishingMedia } from './publishing-media';
 import { RatePacer } from './rate-pacer';
+
+/** Post states in which a claimed publication may still go: approved, and not cancelled or sent back to review. */
+const SENDABLE: readonly PostStatus[] = ['scheduled', 'publishing'];
 
 /** Waiting for a rate-limit slot in process beats handing the claim back, up to this long. */
 const MAX_INLINE_WAIT_MS = 10_000;
@@ -54,16 +58,16 @@ export class Publisher {
   async process(claim: ClaimedPublication, pause: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): Promise<void> {
     const channel = await this.dataSource.manager.findOneBy(ChannelEntity, { id: claim.channel_id });
     const post = await this.dataSource.manager.findOneBy(PostEntity, { id: claim.post_id });
-    if (!channel || !post) return this.recorder.engineDecision(claim, 'claimed', 'failed', 'gone', 'Материал или канал удалён');
+    if (!channel || !post) return this.recorder.engineDecision(claim, 'fail_unsent', 'gone', 'Материал или канал удалён');
     const target = descriptor(channel.platform, channel.remoteTargetId, openChannelCredentials(this.box, channel));
     const adapter = adapterFor(this.adapters, target);
-    if (!adapter) return this.recorder.engineDecision(claim, 'claimed', 'failed', 'platform_unavailable', `Площадка ${channel.platform} не настроена на этом сервере`);
+    if (!adapter) return this.recorder.engineDecision(claim, 'fail_unsent', 'platform_unavailable', `Площадка ${channel.platform} не настроена на этом сервере`);
 
     let images: LoadedImage[];
     try {
       images = await this.media.load(post.mediaIds, channel.platform);
     } catch (e) {
-      return this.recorder.engineDecision(claim, 'claimed', 'failed', 'media_missing', `Не удалось прочитать изображения: ${e instanceof Error ? e.message : String(e)}`);
+      return this.recorder.engineDecision(claim, 'fail_unsent', 'media_missing', `Не удалось прочитать изображения: ${e instanceof Error ? e.message : String(e)}`);
     }
 
     const paces = adapter.paces(target, { remoteTargetId: channel.remoteTargetId, imageCount: images.length });
@@ -96,37 +100,40 @@ export class Publisher {
 
   /** The last checks before the platform call, committed with the `sending` mark and its lease. */
   private async prepare(claim: ClaimedPublication, sendingLeaseMs: number): Promise<Prepared> {
-    const missedAfterMs = this.config.publishing.missedAfterMinutes * 60_000;
     return this.events.afterCommit(this.dataSource, async (tx) => {
       const { m } = tx;
       const post = await m.findOne(PostEntity, { where: { id: claim.post_id }, lock: { mode: 'pessimistic_write' } });
-      const [pub] = await m.query(`SELECT * FROM publications WHERE id = $1 AND ${HELD_BY_CLAIM(2, 3, 4)} FOR UPDATE`, [claim.id, claim.claim_token, 'claimed', claim.claimed_by]);
+      // Whether it is missed is the lifecycle's one rule, read under the publication's lock.
+      const [pub]: { missed: boolean }[] = await m.query(
+        `SELECT ${IS_MISSED('p', 'post', '$5')} AS missed FROM publications p JOIN posts post ON post.id = p.post_id
+          WHERE p.id = $1 AND ${HELD_BY_CLAIM(2, 3, 4)} FOR UPDATE OF p`,
+        [claim.id, claim.claim_token, 'claimed', claim.claimed_by, this.config.publishing.missedAfterMinutes],
+      );
       if (!pub) {
         tx.held.outcomeDropped(droppedWrite(claim, 'claimed', 'send'));
         return { go: false as const };
       }
       if (!post) return { go: false as const };
       const channel = await m.findOneByOrFail(ChannelEntity, { id: claim.channel_id });
-      const decide = async (status: 'cancelled' | 'pending' | 'missed', code: string, reason: string) => {
-        await this.recorder.engineDecision(claim, 'claimed', status, code, reason, tx);
+      const decide = async (decision: EngineDecision, code: string, reason: string) => {
+        await this.recorder.engineDecision(claim, decision, code, reason, tx);
         return { go: false as const };
       };
-      if (post.status === 'cancelled') return decide('cancelled', 'post_cancelled', 'Материал отменён');
-      if (!['scheduled', 'publishing'].includes(post.status) || post.approvedHash !== post.contentHash) {
-        return decide('pending', 'content_changed', 'Материал изменён после согласования: нужна новая проверка');
+      if (post.status === 'cancelled') return decide('cancel_unsent', 'post_cancelled', 'Материал отменён');
+      if (!SENDABLE.includes(post.status) || post.approvedHash !== post.contentHash) {
+        return decide('changed_unsent', 'content_changed', 'Материал изменён после согласования: нужна новая проверка');
       }
-      if (channel.deletedAt || channel.state === 'disabled') return decide('cancelled', 'channel_disabled', 'Канал отключён: запись не отправлена');
-      const plannedAt = Math.max(post.scheduledAt.getTime(), pub.requeued_at ? new Date(pub.requeued_at).getTime() : 0);
-      if (Date.now() - plannedAt > missedAfterMs) {
-        return decide('missed', 'missed', `Не опубликовано вовремя: прошло больше ${this.config.publishing.missedAfterMinutes} мин. после назначенного времени`);
+      if (channel.deletedAt || channel.state === 'disabled') return decide('cancel_unsent', 'channel_disabled', 'Канал отключён: запись не отправлена');
+      if (pub.missed) {
+        return decide('miss', 'missed', `Не опубликовано вовремя: прошло больше ${this.config.publishing.missedAfterMinutes} мин. после назначенного времени`);
       }
-      const [[sending]] = await m.query(
-        `UPDATE publications SET phase = 'sending', sent_at = now(), first_sent_at = coalesce(first_sent_at, now()),
-                lease_until = now() + make_interval(secs => $3::float8 / 1000), updated_at = now()
-          WHERE id = $1 AND ${HELD_BY_CLAIM(2, 4, 5)} RETURNING first_sent_at`,
-        [claim.id, claim.claim_token, sendingLeaseMs, 'claimed', claim.claimed_by],
-      );
-      if (post.status === 'scheduled') await m.query(`UPDATE posts SET status = 'publishing', updated_at = now() WHERE id = $1`, [post.id]);
+      const [sending] = await movePublications(m, 'send', [{ id: claim.id, claim: { token: claim.claim_token, worker: claim.claimed_by }, leaseMs: sendingLeaseMs }]);
+      if (!sending?.first_sent_at) {
+        tx.held.outcomeDropped(droppedWrite(claim, 'claimed', 'send'));
+        return { go: false as const };
+      }
+      // The post's first publication to go out moves it to publishing (a later one finds it there).
+      await movePosts(m, 'start_publishing', [post.id]);
       const creds = openChannelCredentials(this.box, channel);
       return { go: true as const, post, channel, descriptor: descriptor(channel.platform, channel.remoteTargetId, creds), firstSentAt: new Date(sending.first_sent_at) };
     });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Platform, PublicationStatus } from '@vestnik/contracts';
+import type { Platform, PublicationPhase, PublicationStatus } from '@vestnik/contracts';
 
 /** What happened to one publication attempt; listeners turn it into metrics and notifications. */
 export interface PublicationEvent {
@@ -36,7 +36,7 @@ export interface DroppedOutcomeEvent {
   channelId: string;
   platform: Platform;
   /** The phase and token of the claim that wrote. */
-  phase: 'claimed' | 'sending';
+  phase: Extract<PublicationPhase, 'claimed' | 'sending'>;
   claimToken: number;
   /** What was dropped: an adapter outcome, a retry, an engine decision, the `sending` mark, a hand-back. */
   write: 'outcome' | 'retry' | 'decision' | 'send' | 'hand-back';

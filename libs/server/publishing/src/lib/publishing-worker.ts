@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
+import { IS_MISSED } from '@vestnik/server/posts';
 import { OutcomeRecorder } from './outcome-recorder';
 import { Lanes } from './lanes';
 import { ClaimedPublication, PublicationClaims } from './publication-claims';
@@ -132,7 +133,7 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
     const overdue: { id: string }[] = await this.dataSource.query(
       `SELECT pub.id FROM publications pub JOIN posts p ON p.id = pub.post_id
         WHERE pub.status = 'scheduled' AND pub.next_attempt_at <= now()
-          AND greatest(p.scheduled_at, coalesce(pub.requeued_at, p.scheduled_at)) < now() - make_interval(mins => $1)
+          AND ${IS_MISSED('pub', 'p', '$1')}
         LIMIT 500`,
       [this.config.publishing.missedAfterMinutes],
     );
@@ -140,7 +141,7 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
       // With a lease, like any claim: if this worker dies before deciding, another takes it back.
       const claim = await this.claims.claimForDecision(id, this.id);
       if (!claim) continue;
-      await this.recorder.engineDecision(claim, 'claimed', 'missed', 'missed', `Не опубликовано вовремя: прошло больше ${this.config.publishing.missedAfterMinutes} мин. после назначенного времени`);
+      await this.recorder.engineDecision(claim, 'miss', 'missed', `Не опубликовано вовремя: прошло больше ${this.config.publishing.missedAfterMinutes} мин. после назначенного времени`);
     }
   }
 }

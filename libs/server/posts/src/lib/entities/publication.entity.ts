@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Platform, PublicationStatus } from '@vestnik/contracts';
+import type { Platform, PublicationPhase, PublicationStatus } from '@vestnik/contracts';
 
 /** One post on one channel: exactly one per pair, enforced by a unique index. */
 @Entity('publications')
@@ -38,9 +38,9 @@ export class PublicationEntity {
   @Column('timestamptz', { name: 'next_attempt_at', nullable: true })
   nextAttemptAt!: Date | null;
 
-  /** `claimed` by a worker, or `sending`: a request may have reached the platform. */
+  /** In `publishing`: `claimed` by a worker, `sending` (a request may have reached the platform), or `reconciling` (its answer is being looked up). */
   @Column('text', { nullable: true })
-  phase!: 'claimed' | 'sending' | null;
+  phase!: PublicationPhase | null;
 
   @Column('text', { name: 'claimed_by', nullable: true })
   claimedBy!: string | null;
