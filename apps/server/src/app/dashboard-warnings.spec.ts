@@ -1,6 +1,6 @@
 import type { NotificationPage } from '@vestnik/contracts';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
-import { DashboardClock, MinimumWarnings } from '@vestnik/server/coordination';
+import { COORDINATION_SCHEMA, DashboardClock, MinimumWarnings } from '@vestnik/server/coordination';
 import { EmailOutbox, MinimumNotices } from '@vestnik/server/notifications';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
@@ -121,5 +121,23 @@ describe('warnings before a week misses its minimum', () => {
     expect(await warningsOf(regional)).toEqual([]);
     // The club has nobody of its own: the school's editor and supervisor plan its page.
     expect((await warningsOf(club)).map((n) => n.user_id).sort()).toEqual([people.editor.userId, people.supervisor.userId].sort());
+  });
+
+  it("the migration goes down (table and indexes gone) and comes back up", async () => {
+    const migration = COORDINATION_SCHEMA.migrations.map((M) => new M()).find((m) => m.name === 'CoordinatorDashboard1766200000000');
+    if (!migration) throw new Error('CoordinatorDashboard1766200000000 not registered');
+    const objects = () =>
+      server.db.dataSource.query(
+        `SELECT to_regclass('minimum_warnings') IS NOT NULL AS warnings, to_regclass('publications_channel_published') IS NOT NULL AS published, to_regclass('publications_channel_open') IS NOT NULL AS open`,
+      );
+    const runner = server.db.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      expect(await objects()).toEqual([{ warnings: false, published: false, open: false }]);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await objects()).toEqual([{ warnings: true, published: true, open: true }]);
   });
 });
