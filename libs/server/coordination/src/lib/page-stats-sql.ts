@@ -1,9 +1,11 @@
-import { DASHBOARD_DAYS_AHEAD_CAP, DASHBOARD_NOTHING_PLANNED_DAYS, type Platform } from '@vestnik/contracts';
+import { DASHBOARD_DAYS_AHEAD_CAP, DASHBOARD_NOTHING_PLANNED_DAYS, type Platform, type PublicationStatus } from '@vestnik/contracts';
 
 /** Publications still to go out: approved and waiting, or being sent. */
-export const WAITING_STATUSES = ['scheduled', 'publishing'];
+export const WAITING_STATUSES: PublicationStatus[] = ['scheduled', 'publishing'];
 /** Publications that did not go out as planned and need a person. */
-export const FAILURE_STATUSES = ['failed', 'missed', 'unconfirmed'];
+export const FAILURE_STATUSES: PublicationStatus[] = ['failed', 'missed', 'unconfirmed'];
+/** Written out, not a parameter, so the planner can use the partial index `publications_channel_open` (same list). */
+const OPEN_STATUSES_SQL = [...WAITING_STATUSES, ...FAILURE_STATUSES].map((s) => `'${s}'`).join(', ');
 
 /** When a publication was meant to go out: the later of its post's time and a republish (as the publishing engine reads it). */
 const PLANNED_AT = `greatest(post.scheduled_at, coalesce(x.requeued_at, post.scheduled_at))`;
@@ -91,7 +93,7 @@ export function pageStatsCte(scope: PageScope, p: SqlParams): string {
            count(*) FILTER (WHERE x.status = ANY(${failures}) AND ${PLANNED_AT} >= pg.week_start AND ${PLANNED_AT} < pg.week_end)::int AS failures_week,
            count(*) FILTER (WHERE x.status = ANY(${failures}) AND ${PLANNED_AT} >= pg.mix_from AND ${PLANNED_AT} < pg.week_end)::int AS failures_4w
       FROM pages pg
-      JOIN publications x ON x.channel_id = pg.id AND x.status IN ('scheduled', 'publishing', 'failed', 'missed', 'unconfirmed')
+      JOIN publications x ON x.channel_id = pg.id AND x.status IN (${OPEN_STATUSES_SQL})
       JOIN posts post ON post.id = x.post_id
      GROUP BY x.channel_id
   ),
