@@ -19,17 +19,14 @@ import {
 import { AccessService } from '@vestnik/server/auth';
 import { SignedInActor } from '@vestnik/server/http';
 import { effectiveTimezones } from '@vestnik/server/organizations';
+import { PLANNED_AT as plannedAt } from '@vestnik/server/posts';
 import { COMPLIANCE_RULES } from './compliance-labels';
 
 /** Publication states that count as a failure of the month: given up, never sent, or sent without an answer. */
 const FAILURE_STATUSES = ['failed', 'missed', 'unconfirmed'] as const;
 
-/**
- * When a publication was meant to go out (`pub` the publication, `post` its post): the later of the
- * post's time and a person's «publish again». The publishing engine's `planned_at`
- * (libs/server/publishing/src/lib/publication-claims.ts); lateness counts from here there as well.
- */
-const PLANNED_AT = `greatest(post.scheduled_at, coalesce(pub.requeued_at, post.scheduled_at))`;
+/** When a publication (`pub`, of the post `post`) was meant to go out: the lifecycle's own rule, lateness counts from it. */
+const PLANNED_AT = plannedAt('pub', 'post');
 
 /**
  * The month's weeks and every page's publications in them. Weeks are the cadence report's:
