@@ -92,9 +92,11 @@ export const PUBLICATION_TRANSITIONS = {
   /** That worker's lease ran out: the look is due again. */
   lease_reconciliation: { from: ['publishing:reconciling'], to: 'publishing:reconciling', by: 'lease' },
   /** The platform has the post. */
-  reconciled: { from: ['publishing:reconciling'], to: 'published', by: 'platform', audit: 'publication.published' },
+  reconciled: { from: ['publishing:reconciling'], to: 'published', by: 'platform', audit: 'publication.reconciled' },
   /** The platform has no such post: it goes again. */
   reconcile_absent: { from: ['publishing:reconciling'], to: 'scheduled', by: 'platform' },
+  /** The platform cannot tell yet: it is asked again later (the claim is released, the state stays). */
+  reconcile_again: { from: ['publishing:reconciling'], to: 'publishing:reconciling', by: 'platform' },
   /** The platform cannot tell: a person checks. */
   reconcile_unknown: { from: ['publishing:reconciling'], to: 'unconfirmed', by: 'platform', audit: 'publication.unconfirmed' },
 

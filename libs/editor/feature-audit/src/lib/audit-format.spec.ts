@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PUBLICATION_STATUSES, type AuditEntryView } from '@vestnik/contracts';
+import { POST_TRANSITIONS, PUBLICATION_STATUSES, PUBLICATION_TRANSITIONS, type AuditEntryView } from '@vestnik/contracts';
 import { describeAction, describeTarget, hasActionLabel, summarizeChange } from './audit-format';
 
 function entry(partial: Partial<AuditEntryView>): AuditEntryView {
@@ -52,6 +52,10 @@ function actionsTheServerWrites(): string[] {
   }
   // The publishing engine writes `publication.${status}` for whatever status it sets.
   for (const status of PUBLICATION_STATUSES) found.add(`publication.${status}`);
+  // The lifecycles declare what each transition is audited as; the server writes those.
+  for (const transition of [...Object.values(PUBLICATION_TRANSITIONS), ...Object.values(POST_TRANSITIONS)]) {
+    if ('audit' in transition) found.add(transition.audit);
+  }
   return [...found].sort();
 }
 

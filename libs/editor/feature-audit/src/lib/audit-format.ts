@@ -63,6 +63,7 @@ const ACTION_LABELS: Record<string, string> = {
   'post.cancelled': 'Публикация материала отменена',
   'post.commented': 'Комментарий к материалу',
   'publication.marked_published': 'Отмечено как опубликованное вручную',
+  'publication.reconciled': 'Ответ площадки потерялся, запись найдена на странице: опубликовано',
   'publication.republished': 'Отправлено на публикацию снова',
   'plan.imported': 'Импортирован план из файла',
   ...Object.fromEntries(Object.entries(PUBLICATION_ACTIONS).map(([status, label]) => [`publication.${status}`, label])),

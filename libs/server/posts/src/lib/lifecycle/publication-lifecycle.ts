@@ -124,6 +124,7 @@ const EFFECTS: Record<PublicationTransitionName, Effect> = {
   lease_reconciliation: { key: 'id', guard: 'lease', set: [...TAKE_BACK, 'next_attempt_at = now()'] },
   reconciled: { key: 'id', guard: 'claim', set: [...FREE, ...REMOTE, 'published_at = now()', ...ERROR] },
   reconcile_absent: { key: 'id', guard: 'claim', set: [...FREE, 'next_attempt_at = v.next_at', ...ERROR] },
+  reconcile_again: { key: 'id', guard: 'claim', set: [...FREE, 'next_attempt_at = v.next_at', ...ERROR] },
   reconcile_unknown: { key: 'id', guard: 'claim', set: [...FREE, ...ERROR] },
 
   mark_published: { key: 'id', guard: 'none', set: ['url = coalesce(v.url, p.url)', 'published_at = coalesce(p.published_at, now())', 'last_error = NULL'] },
