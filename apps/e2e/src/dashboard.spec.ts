@@ -16,7 +16,7 @@ const DEPARTMENT_CHANNEL = { id: -1008806001, username: 'e2e_dashboard_culture',
 const LIBRARY_CHANNEL = { id: -1008806002, username: 'e2e_dashboard_library', title: 'Библиотека (e2e)' };
 const DEPARTMENT_PAGE = 'Телеграм управления культуры';
 const LIBRARY_PAGE = 'Телеграм библиотеки';
-/** The department's page must have 5 posts a week; none is planned. */
+/** The department's page must have 5 posts a week; one is planned. */
 const WEEKLY_MINIMUM = 5;
 
 interface Seeded {
@@ -48,8 +48,9 @@ async function findOrCreateChannel(request: APIRequestContext, headers: Headers,
 }
 
 /**
- * Through the API: the department with a page that must have 5 posts a week and has none planned,
- * and its library with a page without a minimum.
+ * Through the API: the department (self-approval allowed, so the administrator may approve his own
+ * post) with a page that must have 5 posts a week and one approved post two hours ahead, and its
+ * library with a page without a minimum.
  */
 async function seed(request: APIRequestContext): Promise<Seeded> {
   const login = await request.post('/api/v1/auth/login', { data: { email: ADMIN.email, password: ADMIN.password } });
@@ -57,6 +58,8 @@ async function seed(request: APIRequestContext): Promise<Seeded> {
   const headers = { Authorization: `Bearer ${accessToken}` };
   const departmentId = await findOrCreateOrganization(request, headers, DEPARTMENT, user.memberships[0].organizationId);
   const libraryId = await findOrCreateOrganization(request, headers, LIBRARY, departmentId);
+  const selfApproval = await request.patch(`/api/v1/organizations/${departmentId}`, { headers, data: { allowSelfApproval: true } });
+  expect(selfApproval.status(), await selfApproval.text()).toBe(200);
 
   const departmentPage = await findOrCreateChannel(request, headers, departmentId, DEPARTMENT_PAGE, DEPARTMENT_CHANNEL.username);
   await findOrCreateChannel(request, headers, libraryId, LIBRARY_PAGE, LIBRARY_CHANNEL.username);
@@ -65,6 +68,24 @@ async function seed(request: APIRequestContext): Promise<Seeded> {
     data: { weeklyMinimum: WEEKLY_MINIMUM, rubricMix: { official: 40, useful: 40, entertaining: 20 } },
   });
   expect(minimum.status(), await minimum.text()).toBe(200);
+
+  const post = await request.post('/api/v1/posts', {
+    headers,
+    data: {
+      organizationId: departmentId,
+      rubric: 'official',
+      title: 'Неделя культуры',
+      text: 'Неделя культуры: программа на сайте управления.',
+      channelIds: [departmentPage],
+      scheduledAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
+    },
+  });
+  expect(post.status(), await post.text()).toBe(201);
+  const postId = ((await post.json()) as { id: string }).id;
+  for (const step of ['submit', 'approve']) {
+    const moved = await request.post(`/api/v1/posts/${postId}/${step}`, { headers });
+    expect(moved.status(), await moved.text()).toBe(200);
+  }
 
   return { departmentId, libraryId };
 }
@@ -120,7 +141,8 @@ test('the dashboard flags the page short of its minimum; sorting, the at-risk fi
   await expect(short).toContainText('Под угрозой');
   await expect(short).toContainText('Не наберёт недельный минимум');
   await expect(short).toContainText(`0 из ${WEEKLY_MINIMUM}`);
-  await expect(short).toContainText('не хватит 5 публикаций к воскресенью, если не запланировать');
+  // One planned this week leaves 4 to find (5 when two hours from now is already next week).
+  await expect(short).toContainText(/не хватит [45] публикаций к воскресенью, если не запланировать/);
   await expect(short).toContainText(DEPARTMENT);
   const fine = pageRow(page, LIBRARY_PAGE);
   await expect(fine).toContainText('В норме');
