@@ -129,13 +129,14 @@ describe('publishing engine: every outcome path', () => {
     expect(await feed('vk', vk.remoteTargetId!)).not.toContainEqual(expect.objectContaining({ text: 'Фото с субботника' }));
   });
 
-  it('treats a 5xx on the OK post itself as unconfirmed: OK has no idempotency key', async () => {
+  it('treats a 5xx on the OK post itself as a lost answer: OK has no idempotency key, so the group is read before anything is sent again', async () => {
     const post = await approvedDue(ok);
     await fault({ platform: 'ok', kind: 'http', method: 'mediatopic.post', status: 503 });
     await worker.tick();
     const pub = await publication(post.id);
-    expect(pub.status).toBe('unconfirmed');
+    expect(pub).toMatchObject({ status: 'publishing', phase: 'reconciling', claimed_by: null, attempts: 1 });
     expect(pub.last_error).toEqual(expect.any(String));
+    expect(new Date(pub.next_attempt_at).getTime()).toBeGreaterThan(Date.now());
   });
 
   it('refreshes an expired VK token once, stores the rotated pair, and publishes', async () => {

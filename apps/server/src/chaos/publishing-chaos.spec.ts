@@ -112,9 +112,17 @@ describe('publishing chaos: three worker processes, platform faults and a SIGKIL
     const { byStatus, violations } = await settle(server.db.dataSource, sandbox.url, posts);
     const [{ lost }] = await server.db.dataSource.query(`SELECT count(*)::int AS lost FROM publications WHERE last_error_code = 'worker_lost'`);
     const unsummed = await server.db.dataSource.query(`SELECT id, status FROM posts WHERE id = ANY($1) AND status NOT IN ('published', 'partially_published', 'failed')`, [posts.map((p) => p.id)]);
+    // A lost answer either was looked up on the platform and found (reconciled), or waits for a person (unconfirmed).
+    const [{ reconciled }] = await server.db.dataSource.query(`SELECT count(DISTINCT target_id)::int AS reconciled FROM audit_entries WHERE action = 'publication.reconciled'`);
+    const leftToPeople: { platform: string; n: number }[] = await server.db.dataSource.query(
+      `SELECT platform, count(*)::int AS n FROM publications WHERE status = 'unconfirmed' GROUP BY 1 ORDER BY 1`,
+    );
+    const left = leftToPeople.reduce((sum, r) => sum + r.n, 0);
+    const share = (n: number) => `${((100 * n) / total).toFixed(1)} %`;
     console.log(
       `[chaos] ${total} publications settled in ${seconds.toFixed(1)} s; worker-a SIGKILLed at ${killedAt.seconds.toFixed(1)} s with ${killedAt.settled} settled; ` +
-        `faults hit ${faultsHit.hit} of ${faultsHit.injected}; ${lost} left unconfirmed by the kill; ${JSON.stringify(byStatus)}`,
+        `faults hit ${faultsHit.hit} of ${faultsHit.injected}; ${lost} left unconfirmed by the kill; ${JSON.stringify(byStatus)}; ` +
+        `reconciled ${reconciled} (${share(reconciled)}); left to people ${left} (${share(left)}: ${leftToPeople.map((r) => `${r.platform} ${r.n}`).join(', ') || 'none'})`,
     );
 
     expect(killedAt.settled).toBeLessThan(total * 0.9);

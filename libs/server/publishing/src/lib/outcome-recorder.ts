@@ -11,6 +11,7 @@ import { CredentialsRefresh } from './credentials-refresh';
 import { ClaimedPublication, droppedWrite, PublicationClaims, TakenBack } from './publication-claims';
 import { EventfulTransaction, PublicationEvent, PublishingEvents } from './publishing-events';
 import { RatePacer } from './rate-pacer';
+import { RECONCILE_FIRST_LOOK_MS } from './reconciler';
 import { backoffSeconds, sameKeyRepeatIsSafe } from './retry-policy';
 
 const SYSTEM = { user: null, ip: null };
@@ -102,6 +103,8 @@ export class OutcomeRecorder {
       case 'unconfirmed':
         if (outcome.retrySafe && sameKeyRepeatIsSafe({ windowMs: this.claims.repeatWindowMs(claim.platform), firstSentAt: claim.first_sent_at, attempts })) {
           await this.again(claim, post, new Date(Date.now() + backoffSeconds(attempts) * 1000), outcome.status, undefined, outcome.reason);
+        } else if (this.claims.canLookUp(claim.platform)) {
+          await this.lookUpLater(claim, outcome.reason);
         } else {
           await this.finish(claim, post, 'unconfirm', 'unconfirmed', { reason: `${outcome.reason}. Проверьте страницу: запись могла выйти` });
         }
@@ -167,6 +170,14 @@ export class OutcomeRecorder {
         },
       ]);
     });
+  }
+
+  /** The answer was lost on a platform that can be asked: the Reconciler looks the post up, after the request had time to land. */
+  private async lookUpLater(claim: SendingClaim, reason: string): Promise<void> {
+    const at = new Date(Date.now() + RECONCILE_FIRST_LOOK_MS);
+    const moved = await movePublications(this.dataSource.manager, 'reconcile', [{ id: claim.id, claim: fence(claim), nextAttemptAt: at, reason, code: 'unconfirmed' }]);
+    // Dropped like the "unconfirmed" it stands for: the claim was taken back meanwhile.
+    if (moved.length === 0) await this.events.outcomeDropped(droppedWrite(claim, 'sending', 'outcome', { status: 'unconfirmed', outcome: 'unconfirmed' }));
   }
 
   /** Back to the queue for another attempt at `at`. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AnyPlatformAdapter, PLATFORM_ADAPTERS } from '@vestnik/platforms/core';
+import { AnyPlatformAdapter, canReconcile, PLATFORM_ADAPTERS } from '@vestnik/platforms/core';
 import type { Platform, PublicationPhase } from '@vestnik/contracts';
 import { claimPublications, movePublications, type ClaimedPublication, type MovableBy, type PublicationMove } from '@vestnik/server/posts';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
@@ -123,6 +123,12 @@ export class PublicationClaims {
   async release(claim: ClaimedPublication, at: Date): Promise<void> {
     const moved = await movePublications(this.dataSource.manager, 'hand_back', [{ id: claim.id, claim: { token: claim.claim_token, worker: claim.claimed_by }, nextAttemptAt: at }]);
     if (moved.length === 0) await this.events.outcomeDropped(droppedWrite(claim, 'claimed', 'hand-back'));
+  }
+
+  /** Whether the platform of `platform` can be asked for a post whose answer was lost, as its adapter declares. */
+  canLookUp(platform: Platform): boolean {
+    const adapter = this.adapters.find((a) => a.platform === platform);
+    return adapter ? canReconcile(adapter) : false;
   }
 
   /** How long the platform of `platform` deduplicates a repeat with the same key, as its adapter declares. */

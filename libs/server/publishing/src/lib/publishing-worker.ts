@@ -10,6 +10,7 @@ import { OutcomeRecorder } from './outcome-recorder';
 import { Lanes } from './lanes';
 import { ClaimedPublication, PublicationClaims } from './publication-claims';
 import { Publisher } from './publisher';
+import { Reconciler } from './reconciler';
 
 const INTERVAL_NAME = 'publishing-worker';
 /** How often a pass that never runs dry still takes back expired claims and marks missed ones. */
@@ -40,6 +41,7 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
     private readonly claims: PublicationClaims,
     private readonly publisher: Publisher,
     private readonly recorder: OutcomeRecorder,
+    private readonly reconciler: Reconciler,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -123,6 +125,8 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
       const resent = recovered.filter((r) => r.next === 'resend').length;
       this.logger.warn(`took back ${recovered.length} expired claims (${lost} unconfirmed, ${resent} to resend with the same key)`);
     }
+    // Lost answers are looked up on the platform before anyone is asked (see Reconciler).
+    await this.reconciler.sweep(this.id);
     await this.sweepMissed();
   }
 

@@ -11,12 +11,13 @@ import { Publisher } from './publisher';
 import { PublishingEvents } from './publishing-events';
 import { PublishingWorker } from './publishing-worker';
 import { RatePacer } from './rate-pacer';
+import { Reconciler } from './reconciler';
 
 /** Needs PLATFORM_ADAPTERS and a PublishingMedia from the application. The worker runs only in `worker` replicas. */
 @Module({
   imports: [ScheduleModule.forRoot(), AuthModule, AuditModule],
   controllers: [PublicationsController],
-  providers: [PublicationClaims, RatePacer, CredentialsRefresh, PublishingEvents, OutcomeRecorder, Publisher, PublishingWorker, PublicationActionsService],
+  providers: [PublicationClaims, RatePacer, CredentialsRefresh, PublishingEvents, OutcomeRecorder, Publisher, Reconciler, PublishingWorker, PublicationActionsService],
   exports: [PublishingEvents, PublishingWorker],
 })
 export class PublishingModule {}
