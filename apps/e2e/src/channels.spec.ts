@@ -145,3 +145,29 @@ test('the list finds pages, and each action is confirmed and reported', async ({
   await expect(page.getByText('Канал «ВКонтакте школы №5» удалён из Вестника')).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: 'ВКонтакте школы №5' })).toHaveCount(0);
 });
+
+test("an admin sets a page's weekly minimum and rubric shares; shares that do not make 100 % are refused beside the fields", async ({ page }) => {
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto('/channels');
+  const row = page.getByRole('table').getByRole('row').filter({ hasText: 'Telegram министерства' });
+  await expect(row).toContainText('Нормы: минимум в неделю не задан; доли рубрик не заданы');
+
+  await page.getByRole('button', { name: 'Нормы канала «Telegram министерства»' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('heading')).toHaveText('Нормы страницы «Telegram министерства»');
+  await dialog.getByLabel('Публикаций в неделю, не меньше').fill('5');
+  await dialog.getByLabel('Задать доли рубрик').check();
+  await dialog.getByLabel('Официальное, %').fill('50');
+  await dialog.getByLabel('Полезное, %').fill('30');
+  await dialog.getByLabel('Развлекательное, %').fill('30');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog.getByText('Доли рубрик вместе должны составлять 100 %, сейчас 110 %')).toBeVisible();
+  await expect(dialog.getByLabel('Публикаций в неделю, не меньше')).toHaveValue('5');
+
+  await dialog.getByLabel('Развлекательное, %').fill('20');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Нормы канала «Telegram министерства» сохранены')).toBeVisible();
+  await expect(row).toContainText('Нормы: не меньше 5 публикаций в неделю; официальное 50 %, полезное 30 %, развлекательное 20 %');
+  await saveScreenshot(page, 'channels-norms');
+});

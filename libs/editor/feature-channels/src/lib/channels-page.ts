@@ -15,6 +15,8 @@ import { AlertMessage, describeTimeZone } from '@vestnik/editor/ui';
 import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { ChannelActionDialog, type ActionRequest } from './channel-action-dialog';
+import { describeNorms } from './channel-norms';
+import { ChannelNormsDialog } from './channel-norms-dialog';
 import { deletedText, outcomeOf } from './channel-actions';
 import {
   channelCounts,
@@ -44,6 +46,8 @@ interface ChannelRow {
   lastPublished: string | null;
   canVerify: boolean;
   canManage: boolean;
+  /** The page's weekly minimum and rubric shares, in words. */
+  norms: string;
 }
 
 interface RowGroup {
@@ -69,7 +73,7 @@ const STATE_ORDER: StateFilter[] = ['active', 'needs_attention', 'disabled', 'to
 @Component({
   selector: 'vn-channels-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, AlertMessage, PlatformMark, ChannelActionDialog],
+  imports: [RouterLink, AlertMessage, PlatformMark, ChannelActionDialog, ChannelNormsDialog],
   templateUrl: './channels-page.html',
   styleUrl: './channels-page.css',
 })
@@ -169,6 +173,20 @@ export class ChannelsPage {
     return r ? (this.names().get(r.channel.organizationId) ?? null) : null;
   });
 
+  /** The page whose norms are being edited. */
+  protected readonly normsFor = signal<ChannelView | null>(null);
+
+  protected editNorms(channel: ChannelView): void {
+    this.normsFor.set(channel);
+  }
+
+  protected normsSaved(updated: ChannelView): void {
+    this.channels.value.update((list) => list?.map((c) => (c.id === updated.id ? updated : c)));
+    this.normsFor.set(null);
+    this.notice.set({ tone: 'success', text: `Нормы канала «${updated.name}» сохранены: ${describeNorms(updated.weeklyMinimum, updated.rubricMix)}.` });
+    queueMicrotask(() => this.noticeElement()?.nativeElement.focus());
+  }
+
   protected ask(action: ActionRequest['action'], channel: ChannelView): void {
     this.actionFailure.set(null);
     this.request.set({ action, channel });
@@ -243,6 +261,7 @@ export class ChannelsPage {
       lastPublished: channel.lastPublishedAt ? formatWhen(channel.lastPublishedAt, zone, now) : null,
       canVerify: !!role && roleAtLeast(role, 'editor'),
       canManage: !!role && roleAtLeast(role, 'admin'),
+      norms: describeNorms(channel.weeklyMinimum, channel.rubricMix),
     };
   }
 
