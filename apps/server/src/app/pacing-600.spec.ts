@@ -29,7 +29,15 @@ const DOCUMENTED_MS = { vkToken: 1000 / 3, telegramBot: 1000 / 30, telegramChat:
  * not delay the others; its bound is the VK token's. Prints the drain against that bound; asserts
  * no 429 and no error 6 and one post per page (no timing assertion).
  */
-describe('a cross-post to 600 pages at the platforms pace', () => {
+/**
+ * A load run of about two minutes whose refusal count depends on the machine's load (a request
+ * delayed on a busy machine can reach the sandbox inside another's window): run on its own with
+ * `npm run bench:pacing`, not inside `npm test` beside other suites. The 120-page `pacing.spec.ts`
+ * keeps asserting a limit-clean drain in every `npm test`.
+ */
+const RUN = process.env['VESTNIK_PACING_600'] === '1';
+
+(RUN ? describe : describe.skip)('a cross-post to 600 pages at the platforms pace', () => {
   let sandbox: SandboxProcess;
   let server: TestServer;
 
