@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Platform } from '@vestnik/contracts';
 import type { LoadedImage } from '@vestnik/platforms/core';
-import { ChannelActivity, type ChannelActivityFacts } from '@vestnik/server/channels';
+import { ChannelAccess, ChannelActivity, ChannelsModule, type ChannelActivityFacts } from '@vestnik/server/channels';
 import { MediaModule, MediaService, MediaUsageRegistry } from '@vestnik/server/media';
 import { Letters, NotificationsModule, ReviewNotices } from '@vestnik/server/notifications';
 import { InvitationMail, type InvitationLetter } from '@vestnik/server/organizations';
 import { PostReviewNotices, type ReviewOutcome, type ReviewRequest } from '@vestnik/server/posts';
 import { channelPublicationFacts, PostImage, PostMediaLookup, postUsingMedia } from '@vestnik/server/posts';
-import { PublishingMedia } from '@vestnik/server/publishing';
+import { PublishingChannels, PublishingMedia, type ChannelToSend } from '@vestnik/server/publishing';
 
 /** Posts see uploaded images as metadata, for validation. */
 @Injectable()
@@ -32,6 +32,26 @@ class MediaForPublishing extends PublishingMedia {
 
   async load(mediaIds: string[], platform: Platform): Promise<LoadedImage[]> {
     return this.media.loadForPlatform(mediaIds, platform);
+  }
+}
+
+/** The publishing engine opens channels, marks them for a person and renews their credentials through the channels context. */
+@Injectable()
+class ChannelsForPublishing extends PublishingChannels {
+  constructor(private readonly channels: ChannelAccess) {
+    super();
+  }
+
+  open(channelId: string, m?: EntityManager): Promise<ChannelToSend | null> {
+    return this.channels.open(channelId, m);
+  }
+
+  markNeedsAttention(m: EntityManager, channelId: string, reason: string): Promise<boolean> {
+    return this.channels.markNeedsAttention(m, channelId, reason);
+  }
+
+  refreshCredentials(channelId: string, staleVersion: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+    return this.channels.refreshCredentials(channelId, staleVersion);
   }
 }
 
@@ -96,15 +116,16 @@ class NoticesOfReviews extends PostReviewNotices {
  */
 @Global()
 @Module({
-  imports: [MediaModule, NotificationsModule],
+  imports: [MediaModule, NotificationsModule, ChannelsModule],
   providers: [
     { provide: PostMediaLookup, useClass: MediaForPosts },
     { provide: PublishingMedia, useClass: MediaForPublishing },
+    { provide: PublishingChannels, useClass: ChannelsForPublishing },
     { provide: InvitationMail, useClass: LettersForInvitations },
     { provide: PostReviewNotices, useClass: NoticesOfReviews },
     { provide: ChannelActivity, useClass: PublicationsOfChannels },
     PostsUseMedia,
   ],
-  exports: [PostMediaLookup, PublishingMedia, InvitationMail, PostReviewNotices, ChannelActivity],
+  exports: [PostMediaLookup, PublishingMedia, PublishingChannels, InvitationMail, PostReviewNotices, ChannelActivity],
 })
 export class ContextBridgesModule {}

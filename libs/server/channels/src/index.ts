@@ -8,6 +8,7 @@ import { ChannelOAuthConnectionEntity } from './lib/oauth/channel-oauth-connecti
 export * from './lib/channels.module';
 export * from './lib/channels.service';
 export * from './lib/channel-activity';
+export * from './lib/channel-access';
 export { ChannelEntity };
 export { descriptor } from './lib/credentials';
 export * from './lib/sealed-credentials';

@@ -22,6 +22,7 @@ export { contentFor, contentHash } from './lib/post-content';
 export { toPublicationView } from './lib/post-view';
 export * from './lib/lifecycle/publication-lifecycle';
 export * from './lib/lifecycle/post-lifecycle';
+export * from './lib/post-reads';
 export { PostEntity, PublicationEntity, PostCommentEntity };
 
 export const POSTS_SCHEMA: SchemaPart = {

@@ -5,6 +5,7 @@ import { ClaimFencing1765400000000 } from './lib/migrations/1765400000000-ClaimF
 export * from './lib/publishing.module';
 export * from './lib/publishing-events';
 export * from './lib/publishing-media';
+export * from './lib/publishing-channels';
 export { PublishingWorker } from './lib/publishing-worker';
 
 export const PUBLISHING_SCHEMA: SchemaPart = { entities: [], migrations: [Publishing1764700000000, ClaimFencing1765400000000] };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@vestnik/server/audit';
 import { AuthModule } from '@vestnik/server/auth';
+import { ChannelAccess } from './channel-access';
 import { ChannelVerifier } from './channel-verifier';
 import { ChannelsController } from './channels.controller';
 import { ChannelsService } from './channels.service';
@@ -16,7 +17,7 @@ import { OAuthConnectors } from './oauth/oauth-connectors';
 @Module({
   imports: [AuthModule, AuditModule],
   controllers: [ChannelsController, ChannelOAuthController],
-  providers: [ChannelsService, ChannelVerifier, OAuthConnectors, ChannelOAuthFlowService, ChannelOAuthConnectionsService],
-  exports: [ChannelsService],
+  providers: [ChannelsService, ChannelAccess, ChannelVerifier, OAuthConnectors, ChannelOAuthFlowService, ChannelOAuthConnectionsService],
+  exports: [ChannelsService, ChannelAccess],
 })
 export class ChannelsModule {}

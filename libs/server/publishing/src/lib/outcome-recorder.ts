@@ -5,9 +5,8 @@ import { PUBLICATION_TRANSITIONS } from '@vestnik/contracts';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import type { Pace, PublishOutcome } from '@vestnik/platforms/core';
 import { AuditLog } from '@vestnik/server/audit';
-import type { ChannelEntity } from '@vestnik/server/channels';
-import { movePublications, summarisePosts, type PostEntity, type PublicationMove } from '@vestnik/server/posts';
-import { CredentialsRefresh } from './credentials-refresh';
+import { movePublications, organizationOfPost, summarisePosts, type PostEntity, type PublicationMove } from '@vestnik/server/posts';
+import { ChannelToSend, PublishingChannels } from './publishing-channels';
 import { ClaimedPublication, droppedWrite, PublicationClaims, TakenBack } from './publication-claims';
 import { EventfulTransaction, PublicationEvent, PublishingEvents } from './publishing-events';
 import { RatePacer } from './rate-pacer';
@@ -55,11 +54,11 @@ export class OutcomeRecorder {
     private readonly audit: AuditLog,
     private readonly events: PublishingEvents,
     private readonly pacer: RatePacer,
-    private readonly refresher: CredentialsRefresh,
+    private readonly channels: PublishingChannels,
     private readonly claims: PublicationClaims,
   ) {}
 
-  async record(claim: SendingClaim, post: PostEntity, channel: ChannelEntity, outcome: PublishOutcome, paces: Pace[]): Promise<void> {
+  async record(claim: SendingClaim, post: PostEntity, channel: ChannelToSend, outcome: PublishOutcome, paces: Pace[]): Promise<void> {
     const attempts = claim.attempts + 1;
     switch (outcome.status) {
       case 'published': {
@@ -83,8 +82,8 @@ export class OutcomeRecorder {
       }
       case 'auth_expired': {
         if (outcome.refreshable) {
-          // `channel` is the row the call was made with: its sealed credentials tell a stale token from a renewed one.
-          const refreshed = await this.refresher.refresh(channel.id, channel.credentials);
+          // `channel` is what the call was made with: its credentials' version tells a stale token from a renewed one.
+          const refreshed = await this.channels.refreshCredentials(channel.id, channel.credentialsVersion);
           if (refreshed.ok) {
             await this.again(claim, post, new Date(), 'auth_refreshed', outcome.platformCode, 'Токен обновлён, повторяем');
             return;
@@ -121,8 +120,7 @@ export class OutcomeRecorder {
     const run = async ({ m, held }: EventfulTransaction): Promise<void> => {
       const moved = await movePublications(m, decision, [{ id: claim.id, claim: fence(claim), reason, code }]);
       if (moved.length === 0) return held.outcomeDropped(droppedWrite(claim, 'claimed', 'decision', { status, outcome: code }));
-      const post: { organization_id: string }[] = await m.query('SELECT organization_id FROM posts WHERE id = $1', [claim.post_id]);
-      const organizationId = post[0]?.organization_id ?? '';
+      const organizationId = (await organizationOfPost(m, claim.post_id)) ?? '';
       await this.settled({ m, held }, [
         { event: { ...event(claim, organizationId), status, outcome: code, reason }, audit: PUBLICATION_TRANSITIONS[decision].audit, after: { code, reason } },
       ]);
@@ -201,13 +199,9 @@ export class OutcomeRecorder {
   }
 
   /** The page's state and its audit row commit together; the alert goes out after. */
-  private async needsAttention(channel: ChannelEntity, reason: string): Promise<void> {
+  private async needsAttention(channel: ChannelToSend, reason: string): Promise<void> {
     await this.events.afterCommit(this.dataSource, async ({ m, held }) => {
-      const [rows] = await m.query(
-        `UPDATE channels SET state = 'needs_attention', can_post = false, last_error = $2, updated_at = now() WHERE id = $1 AND state = 'active' RETURNING id`,
-        [channel.id, reason],
-      );
-      if ((rows as unknown[]).length === 0) return;
+      if (!(await this.channels.markNeedsAttention(m, channel.id, reason))) return;
       this.logger.warn(`channel ${channel.id} needs attention: ${reason}`);
       await this.audit.record({ actor: SYSTEM, organizationId: channel.organizationId, action: 'channel.needs_attention', targetType: 'channel', targetId: channel.id, after: { reason } }, m);
       held.channelNeedsAttention({ channelId: channel.id, organizationId: channel.organizationId, reason });

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AnyPlatformAdapter, canReconcile, PLATFORM_ADAPTERS } from '@vestnik/platforms/core';
-import type { Platform, PublicationPhase } from '@vestnik/contracts';
-import { claimPublications, movePublications, type ClaimedPublication, type MovableBy, type PublicationMove } from '@vestnik/server/posts';
+import type { Platform } from '@vestnik/contracts';
+import { claimPublications, expiredClaims, movePublications, type ClaimedPublication, type ExpiredClaim, type MovableBy, type PublicationMove } from '@vestnik/server/posts';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import { DroppedOutcomeEvent, HeldEvents, PublishingEvents } from './publishing-events';
 import { sameKeyRepeatIsSafe } from './retry-policy';
@@ -13,19 +13,8 @@ export type ClaimPhase = DroppedOutcomeEvent['phase'];
 
 export type { ClaimedPublication };
 
-interface ExpiredRow {
-  id: string;
-  post_id: string;
-  channel_id: string;
-  organization_id: string;
-  platform: Platform;
-  phase: PublicationPhase | null;
-  attempts: number;
-  first_sent_at: Date | null;
-}
-
 /** A claim taken back after its lease ran out, and what became of its publication. */
-export interface TakenBack extends Pick<ExpiredRow, 'id' | 'post_id' | 'channel_id' | 'organization_id' | 'platform'> {
+export interface TakenBack extends Pick<ExpiredClaim, 'id' | 'post_id' | 'channel_id' | 'organization_id' | 'platform'> {
   /**
    * `due`: it never sent, due again; `resend`: sent, but a repeat with its key is safe; `unconfirmed`:
    * sent, a person checks; `look_again`: its lost answer is still to be looked up, by any worker.
@@ -65,12 +54,20 @@ const RESEND_REASON = 'Обработчик остановился во врем
  */
 @Injectable()
 export class PublicationClaims {
+  /** Each configured platform's repeat window, as its adapter declares it. */
+  private readonly repeatWindows: Map<Platform, number | null>;
+  /** The configured platforms that can be asked for a post whose answer was lost. */
+  private readonly lookUps: Set<Platform>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(VESTNIK_CONFIG) private readonly config: VestnikConfig,
-    @Inject(PLATFORM_ADAPTERS) private readonly adapters: AnyPlatformAdapter[],
+    @Inject(PLATFORM_ADAPTERS) adapters: AnyPlatformAdapter[],
     private readonly events: PublishingEvents,
-  ) {}
+  ) {
+    this.repeatWindows = new Map(adapters.map((a) => [a.platform, a.idempotentRetryWindowMs]));
+    this.lookUps = new Set(adapters.filter((a) => canReconcile(a)).map((a) => a.platform));
+  }
 
   /** Claims up to `limit` due publications of active channels for this worker. */
   async claim(workerId: string, limit: number): Promise<ClaimedPublication[]> {
@@ -92,13 +89,7 @@ export class PublicationClaims {
    * nothing. The announcements are held in `held` until `m` commits.
    */
   async recoverExpired(m: EntityManager, held: HeldEvents): Promise<TakenBack[]> {
-    const expired: ExpiredRow[] = await m.query(
-      `SELECT pub.id, pub.post_id, pub.channel_id, p.organization_id, pub.platform, pub.phase, pub.attempts, pub.first_sent_at
-         FROM publications pub JOIN posts p ON p.id = pub.post_id
-        WHERE pub.status = 'publishing' AND pub.lease_until < now()
-        ORDER BY pub.lease_until LIMIT $1 FOR UPDATE OF pub SKIP LOCKED`,
-      [TAKE_BACK_BATCH],
-    );
+    const expired = await expiredClaims(m, TAKE_BACK_BATCH);
     const now = Date.now();
     const takenBack: TakenBack[] = expired.map(({ phase, attempts, first_sent_at, ...row }) => {
       if (phase === 'reconciling') return { ...row, next: 'look_again', reason: null };
@@ -127,12 +118,11 @@ export class PublicationClaims {
 
   /** Whether the platform of `platform` can be asked for a post whose answer was lost, as its adapter declares. */
   canLookUp(platform: Platform): boolean {
-    const adapter = this.adapters.find((a) => a.platform === platform);
-    return adapter ? canReconcile(adapter) : false;
+    return this.lookUps.has(platform);
   }
 
   /** How long the platform of `platform` deduplicates a repeat with the same key, as its adapter declares. */
   repeatWindowMs(platform: Platform): number | null {
-    return this.adapters.find((a) => a.platform === platform)?.idempotentRetryWindowMs ?? null;
+    return this.repeatWindows.get(platform) ?? null;
   }
 }

@@ -4,12 +4,11 @@ import { DataSource } from 'typeorm';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import { adapterFor, AnyPlatformAdapter, ChannelDescriptor, LoadedImage, PLATFORM_ADAPTERS, PublishContext, PublishOutcome } from '@vestnik/platforms/core';
 import type { PostContent } from '@vestnik/platforms/rules';
-import { ChannelEntity, descriptor, openChannelCredentials } from '@vestnik/server/channels';
-import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
-import { contentFor, IS_MISSED, movePosts, movePublications, PostEntity } from '@vestnik/server/posts';
+import { contentFor, IS_MISSED, movePosts, movePublications, PostEntity, postForPublishing } from '@vestnik/server/posts';
 import type { PostStatus } from '@vestnik/contracts';
 import { EngineDecision, OutcomeRecorder } from './outcome-recorder';
 import { ClaimedPublication, droppedWrite, HELD_BY_CLAIM, PublicationClaims } from './publication-claims';
+import { ChannelToSend, PublishingChannels } from './publishing-channels';
 import { PublishingEvents } from './publishing-events';
 import { PublishingMedia } from './publishing-media';
 import { RatePacer } from './rate-pacer';
@@ -23,7 +22,7 @@ const MAX_INLINE_WAIT_MS = 10_000;
 const LEASE_MARGIN_MS = 2_000;
 
 type Prepared =
-  | { go: true; post: PostEntity; channel: ChannelEntity; descriptor: ChannelDescriptor; firstSentAt: Date }
+  | { go: true; post: PostEntity; channel: ChannelToSend; firstSentAt: Date }
   | { go: false };
 
 /**
@@ -45,21 +44,21 @@ export class Publisher {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(VESTNIK_CONFIG) private readonly config: VestnikConfig,
-    @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(PLATFORM_ADAPTERS) private readonly adapters: AnyPlatformAdapter[],
     private readonly claims: PublicationClaims,
     private readonly pacer: RatePacer,
     private readonly media: PublishingMedia,
+    private readonly channels: PublishingChannels,
     private readonly recorder: OutcomeRecorder,
     private readonly events: PublishingEvents,
   ) {}
 
   /** `pause` waits for the pace slot; the worker passes one that frees the lane meanwhile. */
   async process(claim: ClaimedPublication, pause: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): Promise<void> {
-    const channel = await this.dataSource.manager.findOneBy(ChannelEntity, { id: claim.channel_id });
-    const post = await this.dataSource.manager.findOneBy(PostEntity, { id: claim.post_id });
+    const channel = await this.channels.open(claim.channel_id);
+    const post = await postForPublishing(this.dataSource.manager, claim.post_id);
     if (!channel || !post) return this.recorder.engineDecision(claim, 'fail_unsent', 'gone', 'Материал или канал удалён');
-    const target = descriptor(channel.platform, channel.remoteTargetId, openChannelCredentials(this.box, channel));
+    const target = channel.target;
     const adapter = adapterFor(this.adapters, target);
     if (!adapter) return this.recorder.engineDecision(claim, 'fail_unsent', 'platform_unavailable', `Площадка ${channel.platform} не настроена на этом сервере`);
 
@@ -87,7 +86,7 @@ export class Publisher {
     let outcome: PublishOutcome;
     try {
       outcome = await (adapter.publish as (c: ChannelDescriptor, body: PostContent, ctx: PublishContext) => Promise<PublishOutcome>)(
-        prepared.descriptor,
+        prepared.channel.target,
         content,
         { publicationId: claim.id, images },
       );
@@ -102,7 +101,7 @@ export class Publisher {
   private async prepare(claim: ClaimedPublication, sendingLeaseMs: number): Promise<Prepared> {
     return this.events.afterCommit(this.dataSource, async (tx) => {
       const { m } = tx;
-      const post = await m.findOne(PostEntity, { where: { id: claim.post_id }, lock: { mode: 'pessimistic_write' } });
+      const post = await postForPublishing(m, claim.post_id, true);
       // Whether it is missed is the lifecycle's one rule, read under the publication's lock.
       const [pub]: { missed: boolean }[] = await m.query(
         `SELECT ${IS_MISSED('p', 'post', '$5')} AS missed FROM publications p JOIN posts post ON post.id = p.post_id
@@ -114,7 +113,9 @@ export class Publisher {
         return { go: false as const };
       }
       if (!post) return { go: false as const };
-      const channel = await m.findOneByOrFail(ChannelEntity, { id: claim.channel_id });
+      // Read again under the transaction: a page disabled (or its credentials renewed) meanwhile is seen here.
+      const channel = await this.channels.open(claim.channel_id, m);
+      if (!channel) return { go: false as const };
       const decide = async (decision: EngineDecision, code: string, reason: string) => {
         await this.recorder.engineDecision(claim, decision, code, reason, tx);
         return { go: false as const };
@@ -123,7 +124,7 @@ export class Publisher {
       if (!SENDABLE.includes(post.status) || post.approvedHash !== post.contentHash) {
         return decide('changed_unsent', 'content_changed', 'Материал изменён после согласования: нужна новая проверка');
       }
-      if (channel.deletedAt || channel.state === 'disabled') return decide('cancel_unsent', 'channel_disabled', 'Канал отключён: запись не отправлена');
+      if (channel.closed) return decide('cancel_unsent', 'channel_disabled', 'Канал отключён: запись не отправлена');
       if (pub.missed) {
         return decide('miss', 'missed', `Не опубликовано вовремя: прошло больше ${this.config.publishing.missedAfterMinutes} мин. после назначенного времени`);
       }
@@ -134,8 +135,7 @@ export class Publisher {
       }
       // The post's first publication to go out moves it to publishing (a later one finds it there).
       await movePosts(m, 'start_publishing', [post.id]);
-      const creds = openChannelCredentials(this.box, channel);
-      return { go: true as const, post, channel, descriptor: descriptor(channel.platform, channel.remoteTargetId, creds), firstSentAt: new Date(sending.first_sent_at) };
+      return { go: true as const, post, channel, firstSentAt: new Date(sending.first_sent_at) };
     });
   }
 }

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
-import { IS_MISSED } from '@vestnik/server/posts';
+import { overduePublications } from '@vestnik/server/posts';
 import { OutcomeRecorder } from './outcome-recorder';
 import { Lanes } from './lanes';
 import { ClaimedPublication, PublicationClaims } from './publication-claims';
@@ -132,16 +132,8 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
 
   /** Publications still waiting long after their time (an outage, a page needing attention) are missed, not sent late. */
   private async sweepMissed(): Promise<void> {
-    // Only those already due (the `publications_due` index): one due later is judged when it comes
-    // due, here or before sending, instead of every scheduled publication being read every few seconds.
-    const overdue: { id: string }[] = await this.dataSource.query(
-      `SELECT pub.id FROM publications pub JOIN posts p ON p.id = pub.post_id
-        WHERE pub.status = 'scheduled' AND pub.next_attempt_at <= now()
-          AND ${IS_MISSED('pub', 'p', '$1')}
-        LIMIT 500`,
-      [this.config.publishing.missedAfterMinutes],
-    );
-    for (const { id } of overdue) {
+    const overdue = await overduePublications(this.dataSource.manager, this.config.publishing.missedAfterMinutes, 500);
+    for (const id of overdue) {
       // With a lease, like any claim: if this worker dies before deciding, another takes it back.
       const claim = await this.claims.claimForDecision(id, this.id);
       if (!claim) continue;

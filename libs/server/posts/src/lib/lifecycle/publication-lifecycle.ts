@@ -267,3 +267,41 @@ async function claimWhere(m: EntityManager, name: 'claim' | 'claim_reconciliatio
   );
   return rows as ClaimedPublication[];
 }
+
+/** A claim whose lease ran out, locked in the caller's transaction until it is taken back. */
+export interface ExpiredClaim {
+  id: string;
+  post_id: string;
+  channel_id: string;
+  organization_id: string;
+  platform: Platform;
+  phase: PublicationPhase | null;
+  attempts: number;
+  first_sent_at: Date | null;
+}
+
+/** Up to `limit` claims whose lease ran out, oldest first, locked (skipping those another worker is taking back). */
+export async function expiredClaims(m: EntityManager, limit: number): Promise<ExpiredClaim[]> {
+  return m.query(
+    `SELECT pub.id, pub.post_id, pub.channel_id, p.organization_id, pub.platform, pub.phase, pub.attempts, pub.first_sent_at
+       FROM publications pub JOIN posts p ON p.id = pub.post_id
+      WHERE pub.status = 'publishing' AND pub.lease_until < now()
+      ORDER BY pub.lease_until LIMIT $1 FOR UPDATE OF pub SKIP LOCKED`,
+    [limit],
+  );
+}
+
+/**
+ * Up to `limit` due publications already missed (the one rule, `IS_MISSED`): only those already due
+ * (the `publications_due` index), so one due later is judged when it comes due instead of every
+ * scheduled publication being read on every look.
+ */
+export async function overduePublications(m: EntityManager, missedAfterMinutes: number, limit: number): Promise<string[]> {
+  const rows: { id: string }[] = await m.query(
+    `SELECT pub.id FROM publications pub JOIN posts p ON p.id = pub.post_id
+      WHERE pub.status = 'scheduled' AND pub.next_attempt_at <= now() AND ${IS_MISSED('pub', 'p', '$1')}
+      LIMIT $2`,
+    [missedAfterMinutes, limit],
+  );
+  return rows.map((r) => r.id);
+}
