@@ -37,13 +37,20 @@ describe('reconciling a lost answer before asking a person', () => {
     await server.db.dataSource.query(`UPDATE publications SET next_attempt_at = now() WHERE post_id = $1`, [created.body.id]);
     return created.body;
   };
-  /** Ticks until the post's publication is settled, the first look made due at once (time moves on); answers the ticks taken. */
+  /**
+   * Ticks until the post's publication is settled; between ticks time moves on a minute (the next look
+   * is due, and a lost request can no longer land); answers the ticks taken.
+   */
   const settle = async (postId: string): Promise<number> => {
     for (let ticks = 1; ticks <= 6; ticks++) {
       await worker.tick();
       const pub = await publication(postId);
       if (!['scheduled', 'publishing'].includes(pub.status)) return ticks;
-      await server.db.dataSource.query(`UPDATE publications SET next_attempt_at = now() WHERE id = $1 AND status IN ('scheduled', 'publishing')`, [pub.id]);
+      await server.db.dataSource.query(
+        `UPDATE publications SET next_attempt_at = now(), sent_at = sent_at - interval '1 minute', first_sent_at = first_sent_at - interval '1 minute'
+          WHERE id = $1 AND status IN ('scheduled', 'publishing')`,
+        [pub.id],
+      );
     }
     throw new Error(`not settled: ${JSON.stringify(await publication(postId))}`);
   };
@@ -90,6 +97,23 @@ describe('reconciling a lost answer before asking a person', () => {
   it('OK: when the lost request stored nothing, it is sent again, once', async () => {
     const post = await approvedDue(ok);
     await sandbox.control('/faults', { platform: 'ok', kind: 'http', status: 503, method: 'mediatopic.post' });
+    await settle(post.id);
+    const pub = await publication(post.id);
+    expect(pub).toMatchObject({ status: 'published', attempts: 2 });
+    expect((await feed('ok', '7800')).filter((t) => t.text === post.text)).toHaveLength(1);
+    expect(await audited(pub.id)).toEqual(['publication.published']);
+  });
+
+  it('OK: when the worker died while sending, the platform is asked before anyone: nothing there, so it goes again, once', async () => {
+    const post = await approvedDue(ok);
+    // The state a dead worker leaves: sending, its lease run out, its request never reached OK.
+    await server.db.dataSource.query(
+      `UPDATE publications SET status = 'publishing', phase = 'sending', claimed_by = 'worker-that-died', claim_token = claim_token + 1,
+              lease_until = now() - interval '1 second', sent_at = now() - interval '1 minute', first_sent_at = now() - interval '1 minute'
+        WHERE post_id = $1`,
+      [post.id],
+    );
+    await server.db.dataSource.query(`UPDATE posts SET status = 'publishing' WHERE id = $1`, [post.id]);
     await settle(post.id);
     const pub = await publication(post.id);
     expect(pub).toMatchObject({ status: 'published', attempts: 2 });

@@ -9,7 +9,8 @@ import { startWorkerProcess, WorkerProcess } from './worker-process';
 
 const CHANNELS = 100;
 const POSTS = 20; // each to every channel: 2,000 publications
-const RUN_LIMIT_MS = 200_000;
+/** Lost answers on OK are looked up first, and «not there» is believed a minute after the send: the tail is slower than the bulk. */
+const RUN_LIMIT_MS = 360_000;
 const ENCRYPTION_KEY = randomBytes(32).toString('hex');
 
 /**
@@ -131,5 +132,5 @@ describe('publishing chaos: three worker processes, platform faults and a SIGKIL
     expect(unsummed).toEqual([]);
     expect(byStatus['published']).toBeGreaterThan(total * 0.8);
     expect(byStatus['failed']).toBeGreaterThan(0);
-  }, 300_000);
+  }, 480_000);
 });

@@ -17,9 +17,10 @@ export type { ClaimedPublication };
 export interface TakenBack extends Pick<ExpiredClaim, 'id' | 'post_id' | 'channel_id' | 'organization_id' | 'platform'> {
   /**
    * `due`: it never sent, due again; `resend`: sent, but a repeat with its key is safe; `unconfirmed`:
-   * sent, a person checks; `look_again`: its lost answer is still to be looked up, by any worker.
+   * sent, a person checks; `reconcile`: sent, and the platform is asked first whether the post is
+   * there; `look_again`: its lost answer is still to be looked up, by any worker.
    */
-  next: 'due' | 'resend' | 'unconfirmed' | 'look_again';
+  next: 'due' | 'resend' | 'unconfirmed' | 'reconcile' | 'look_again';
   /** Why, for a publication that may have gone out. */
   reason: string | null;
 }
@@ -37,12 +38,13 @@ export function droppedWrite(claim: ClaimedPublication, phase: ClaimPhase, write
 }
 
 /** The lifecycle transition that takes a claim back, by what becomes of its publication. */
-const TAKEN_BACK_BY: Record<TakenBack['next'], MovableBy> = { due: 'lease_unsent', resend: 'lease_resend', unconfirmed: 'lease_lost', look_again: 'lease_reconciliation' };
+const TAKEN_BACK_BY: Record<TakenBack['next'], MovableBy> = { due: 'lease_unsent', resend: 'lease_resend', unconfirmed: 'lease_lost', reconcile: 'lease_reconcile', look_again: 'lease_reconciliation' };
 
 /** Expired claims taken back per look: a mass death is worked off over a few housekeeping rounds. */
 const TAKE_BACK_BATCH = 500;
 const LOST_REASON = 'Обработчик остановился во время отправки: неизвестно, вышла ли запись. Проверьте страницу.';
 const RESEND_REASON = 'Обработчик остановился во время отправки: отправим ещё раз с тем же ключом, площадка не допустит второй записи.';
+const RECONCILE_REASON = 'Обработчик остановился во время отправки: спрашиваем площадку, вышла ли запись.';
 
 /**
  * Who works on which publication, kept in PostgreSQL: due publications are claimed with
@@ -84,7 +86,9 @@ export class PublicationClaims {
    * Takes back claims whose lease ran out (their worker died or hung), in `m`'s transaction. A claim
    * that never sent is simply due again. One that may have reached the platform counts as an
    * attempt; it goes again only where its adapter says a repeat with the same key is safe and the
-   * key's first send is still inside that window; otherwise it is unconfirmed and waits for a person.
+   * key's first send is still inside that window; otherwise, where its adapter can look the post up,
+   * the platform is asked first (reconciling, looked at at once), and only else it is unconfirmed and
+   * waits for a person.
    * Taking back clears the phase and worker and bumps the token: the old worker's late writes match
    * nothing. The announcements are held in `held` until `m` commits.
    */
@@ -95,11 +99,15 @@ export class PublicationClaims {
       if (phase === 'reconciling') return { ...row, next: 'look_again', reason: null };
       if (phase !== 'sending') return { ...row, next: 'due', reason: null };
       const resend = sameKeyRepeatIsSafe({ windowMs: this.repeatWindowMs(row.platform), firstSentAt: first_sent_at, attempts: attempts + 1 }, now);
-      return resend ? { ...row, next: 'resend', reason: RESEND_REASON } : { ...row, next: 'unconfirmed', reason: LOST_REASON };
+      if (resend) return { ...row, next: 'resend', reason: RESEND_REASON };
+      return this.canLookUp(row.platform) ? { ...row, next: 'reconcile', reason: RECONCILE_REASON } : { ...row, next: 'unconfirmed', reason: LOST_REASON };
     });
     const changed = new Set<string>();
-    for (const next of ['due', 'resend', 'unconfirmed', 'look_again'] as const) {
-      const moves: PublicationMove[] = takenBack.filter((t) => t.next === next).map((t) => ({ id: t.id, reason: t.reason, code: t.reason ? 'worker_lost' : null }));
+    const lookNow = new Date(now);
+    for (const next of ['due', 'resend', 'unconfirmed', 'reconcile', 'look_again'] as const) {
+      const moves: PublicationMove[] = takenBack
+        .filter((t) => t.next === next)
+        .map((t) => ({ id: t.id, reason: t.reason, code: t.reason ? 'worker_lost' : null, ...(next === 'reconcile' ? { nextAttemptAt: lookNow } : {}) }));
       // Under the rows' locks taken above; the lifecycle's guard (state, lease run out) says what they assume.
       for (const r of await movePublications(m, TAKEN_BACK_BY[next], moves)) changed.add(r.id);
     }

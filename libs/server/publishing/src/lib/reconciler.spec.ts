@@ -1,4 +1,4 @@
-import { nextLookInMs, RECONCILE_FOR_MS, stepAfter } from './reconciler';
+import { nextLookInMs, RECONCILE_ABSENT_AFTER_MS, RECONCILE_FOR_MS, stepAfter } from './reconciler';
 
 describe('what one look at the platform decides', () => {
   const NOW = Date.parse('2026-12-03T10:00:00Z');
@@ -11,8 +11,14 @@ describe('what one look at the platform decides', () => {
     });
   });
 
-  it('sends again what the platform certainly does not have', () => {
-    expect(stepAfter({ status: 'absent' }, 10_000, NOW)).toEqual({ next: 'reconcile_absent' });
+  it('sends again what the platform does not have once the lost request can no longer land', () => {
+    expect(stepAfter({ status: 'absent' }, RECONCILE_ABSENT_AFTER_MS, NOW)).toEqual({ next: 'reconcile_absent' });
+    // The first send was long ago, but the latest attempt went out just now: not yet.
+    expect(stepAfter({ status: 'absent' }, 10 * 60_000, NOW, 10_000)).toMatchObject({ next: 'reconcile_again', at: new Date(NOW + RECONCILE_ABSENT_AFTER_MS - 10_000) });
+  });
+
+  it('looks again at an early «absent»: a request the platform is still working on may yet land', () => {
+    expect(stepAfter({ status: 'absent' }, 10_000, NOW)).toMatchObject({ next: 'reconcile_again', at: new Date(NOW + RECONCILE_ABSENT_AFTER_MS - 10_000) });
   });
 
   it('asks again later while the platform cannot tell, waiting longer each time', () => {

@@ -19,6 +19,12 @@ const SWEEP_BATCH = 20;
 export const RECONCILE_FIRST_LOOK_MS = 5_000;
 /** How long the platform is asked again while it cannot tell, counted from the first send; then a person decides. */
 export const RECONCILE_FOR_MS = 5 * 60_000;
+/**
+ * «Not there» is believed only this long after the latest attempt went out. Until then a request the
+ * platform is still working on (our side gave up, the platform did not) may yet land, and sending
+ * again would put the post there twice: an early «absent» is looked at again instead.
+ */
+export const RECONCILE_ABSENT_AFTER_MS = 60_000;
 const SYSTEM = { user: null, ip: null };
 
 /** The wait before the next look while the platform cannot tell: as long as it has been since the send, 5 s to a minute. */
@@ -33,10 +39,16 @@ export type ReconcileStep =
   | { next: 'reconcile_again'; at: Date; reason: string }
   | { next: 'reconcile_unknown'; reason: string };
 
-/** Pure: the look's outcome, and how long the platform has been asked, decide the next step. */
-export function stepAfter(outcome: ReconcileOutcome, sinceSentMs: number, now = Date.now()): ReconcileStep {
+/**
+ * Pure: the look's outcome, how long the platform has been asked (since the first send) and how long
+ * ago the latest attempt went out decide the next step.
+ */
+export function stepAfter(outcome: ReconcileOutcome, sinceSentMs: number, now = Date.now(), sinceLastSendMs = sinceSentMs): ReconcileStep {
   if (outcome.status === 'found') return { next: 'reconciled', remoteId: outcome.remoteId, url: outcome.url };
-  if (outcome.status === 'absent') return { next: 'reconcile_absent' };
+  if (outcome.status === 'absent') {
+    if (sinceLastSendMs >= RECONCILE_ABSENT_AFTER_MS) return { next: 'reconcile_absent' };
+    return { next: 'reconcile_again', at: new Date(now + RECONCILE_ABSENT_AFTER_MS - sinceLastSendMs), reason: 'Записи пока нет, но запрос ещё мог дойти: посмотрим снова' };
+  }
   if (sinceSentMs + nextLookInMs(sinceSentMs) <= RECONCILE_FOR_MS) return { next: 'reconcile_again', at: new Date(now + nextLookInMs(sinceSentMs)), reason: outcome.reason };
   return { next: 'reconcile_unknown', reason: `${outcome.reason}. Проверьте страницу: запись могла выйти` };
 }
@@ -46,8 +58,9 @@ export function stepAfter(outcome: ReconcileOutcome, sinceSentMs: number, now = 
  * that can read its posts back waits in `publishing:reconciling`; the worker's housekeeping sweeps
  * those due, claimed like a send (`FOR UPDATE SKIP LOCKED`, a lease, a token), so replicas share
  * them and a dead worker's are taken over. The adapter's answer settles it through the lifecycle:
- * found → published (its remote id and URL, audited `publication.reconciled`); absent → due again
- * (the post is certainly not there, so sending is safe); unknown → asked again later, and after
+ * found → published (its remote id and URL, audited `publication.reconciled`); absent, a minute or
+ * more after the latest attempt went out → due again (the post is not there and the lost request can
+ * no longer land, so sending is safe; earlier it is looked at again); unknown → asked again later, and after
  * `RECONCILE_FOR_MS` unconfirmed, for a person.
  */
 @Injectable()
@@ -81,6 +94,7 @@ export class Reconciler {
   private async lookUp(claim: ClaimedPublication): Promise<void> {
     const sentAt = claim.first_sent_at ?? claim.planned_at;
     const sinceSentMs = Date.now() - sentAt.getTime();
+    const sinceLastSendMs = Date.now() - (claim.sent_at ?? sentAt).getTime();
     // Read like the Publisher reads them (the channels port replaces both when it lands).
     const channel = await this.dataSource.manager.findOneBy(ChannelEntity, { id: claim.channel_id });
     const post = await this.dataSource.manager.findOneBy(PostEntity, { id: claim.post_id });
@@ -97,7 +111,7 @@ export class Reconciler {
     } catch (e) {
       outcome = { status: 'unknown', reason: `Внутренняя ошибка при проверке: ${e instanceof Error ? e.message : String(e)}` };
     }
-    await this.settle(claim, stepAfter(outcome, sinceSentMs), post.organizationId);
+    await this.settle(claim, stepAfter(outcome, sinceSentMs, Date.now(), sinceLastSendMs), post.organizationId);
   }
 
   private async settle(claim: ClaimedPublication, step: ReconcileStep, organizationId: string): Promise<void> {

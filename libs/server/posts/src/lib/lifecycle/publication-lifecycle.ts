@@ -71,6 +71,8 @@ export interface ClaimedPublication {
   claimed_by: string;
   /** When the publication's idempotency key first went out, if it did. */
   first_sent_at: Date | null;
+  /** When its latest attempt went out, if one did. */
+  sent_at: Date | null;
 }
 
 /** How a write is fenced beyond its `from` states. */
@@ -145,7 +147,7 @@ export const PLANNED_AT = (p: string, post: string) => `greatest(${post}.schedul
 export const IS_MISSED = (p: string, post: string, minutes: string) => `${PLANNED_AT(p, post)} < now() - make_interval(mins => ${minutes})`;
 
 const RETURNING = 'p.id, p.post_id, p.channel_id, p.platform, p.status, p.phase, p.attempts, p.claim_token, p.first_sent_at';
-const CLAIMED = `p.id, p.post_id, p.channel_id, p.platform, p.attempts, ${PLANNED_AT('p', 'post')} AS planned_at, p.lease_until, p.claim_token, p.claimed_by, p.first_sent_at`;
+const CLAIMED = `p.id, p.post_id, p.channel_id, p.platform, p.attempts, ${PLANNED_AT('p', 'post')} AS planned_at, p.lease_until, p.claim_token, p.claimed_by, p.first_sent_at, p.sent_at`;
 
 /** The transitions `movePublications` applies: creating and claiming have their own functions. */
 export type MovableBy = Exclude<PublicationTransitionName, 'create' | 'claim' | 'claim_reconciliation'>;
