@@ -5,9 +5,8 @@ import { PUBLICATION_TRANSITIONS } from '@vestnik/contracts';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import { adapterFor, AnyPlatformAdapter, canReconcile, ChannelDescriptor, PLATFORM_ADAPTERS, ReconcileOutcome, ReconcileQuery } from '@vestnik/platforms/core';
 import { AuditLog } from '@vestnik/server/audit';
-import { ChannelEntity, descriptor, openChannelCredentials } from '@vestnik/server/channels';
-import { SECRET_BOX, SecretBox } from '@vestnik/server/persistence';
-import { claimReconciliations, contentFor, movePublications, PostEntity, summarisePosts, type ClaimedPublication } from '@vestnik/server/posts';
+import { claimReconciliations, contentFor, movePublications, postForPublishing, summarisePosts, type ClaimedPublication } from '@vestnik/server/posts';
+import { PublishingChannels } from './publishing-channels';
 import { PublishingEvents } from './publishing-events';
 
 /** Lost answers looked up per sweep; the rest wait for the next one (another replica may take them meanwhile). */
@@ -70,8 +69,8 @@ export class Reconciler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(VESTNIK_CONFIG) private readonly config: VestnikConfig,
-    @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(PLATFORM_ADAPTERS) private readonly adapters: AnyPlatformAdapter[],
+    private readonly channels: PublishingChannels,
     private readonly audit: AuditLog,
     private readonly events: PublishingEvents,
   ) {}
@@ -95,11 +94,11 @@ export class Reconciler {
     const sentAt = claim.first_sent_at ?? claim.planned_at;
     const sinceSentMs = Date.now() - sentAt.getTime();
     const sinceLastSendMs = Date.now() - (claim.sent_at ?? sentAt).getTime();
-    // Read like the Publisher reads them (the channels port replaces both when it lands).
-    const channel = await this.dataSource.manager.findOneBy(ChannelEntity, { id: claim.channel_id });
-    const post = await this.dataSource.manager.findOneBy(PostEntity, { id: claim.post_id });
+    // Through the channels port and the posts reads, like the Publisher: no table or secret box here.
+    const channel = await this.channels.open(claim.channel_id);
+    const post = await postForPublishing(this.dataSource.manager, claim.post_id);
     if (!channel || !post) return this.settle(claim, { next: 'reconcile_unknown', reason: 'Материал или канал удалён: проверьте страницу' }, post?.organizationId ?? '');
-    const target = descriptor(channel.platform, channel.remoteTargetId, openChannelCredentials(this.box, channel));
+    const target = channel.target;
     const adapter = adapterFor(this.adapters, target);
     if (!adapter || !canReconcile(adapter)) {
       return this.settle(claim, { next: 'reconcile_unknown', reason: 'Площадка не умеет проверить запись: проверьте страницу' }, post.organizationId);
