@@ -22,10 +22,9 @@ import { chromium, type Page } from 'playwright';
 import type { LoginResponse } from '@vestnik/contracts';
 import { startEmbeddedPostgres } from '@vestnik/server/persistence';
 import { freePort } from '@vestnik/server/testing';
+import { ADMIN, fillRegion, ZONES } from './dashboard-seed';
 import { answers, NodeProcess, ROOT, startNodeProcess } from './node-process';
 
-const ADMIN = { email: 'coordinator@region.gov.ru', password: 'пароль-координатора-1', name: 'Координатор' };
-const ZONES = ['Europe/Moscow', 'Asia/Yekaterinburg', 'Asia/Sakhalin'];
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 function option(name: string, fallback: number, max: number): number {
@@ -75,7 +74,7 @@ async function main(): Promise<void> {
     );
     const setup = await post<LoginResponse>(`${url}/api/v1/setup`, { organization: { name: 'Правительство области', timezone: ZONES[0] }, admin: ADMIN });
     await db.connect();
-    await fill(db, setup.user.memberships[0].organizationId, pages, weeks);
+    await fillRegion(db, setup.user.memberships[0].organizationId, { pages, weeks });
 
     const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1280, height: 900 } });
     await context.addInitScript(() => {
@@ -167,64 +166,6 @@ async function marksOf(page: Page, what: string): Promise<Marks> {
  * weekly minimum of 2–4, half with a rubric target), and publications every 56 hours per page from
  * `weeks` weeks back to next week: what lies before now went out (1 in 40 failed), the rest is scheduled.
  */
-async function fill(db: Client, rootId: string, pages: number, weeks: number): Promise<void> {
-  const started = performance.now();
-  const { rows } = await db.query<{ path: string; user_id: string }>(`SELECT o.path, m.user_id FROM organizations o JOIN memberships m ON m.organization_id = o.id WHERE o.id = $1`, [rootId]);
-  const [{ path: rootPath, user_id: userId }] = rows;
-  await db.query(
-    `WITH d AS (SELECT gen_random_uuid() AS id, d FROM generate_series(1, 9) d)
-     INSERT INTO organizations (id, name, parent_id, path, own_timezone)
-     SELECT id, 'Район ' || d, $1::uuid, $2 || id || '/', ($3::text[])[d % 3 + 1] FROM d`,
-    [rootId, rootPath, ZONES],
-  );
-  await db.query(
-    `WITH t AS (SELECT gen_random_uuid() AS id, d, t FROM generate_series(1, 9) d CROSS JOIN generate_series(1, 10) t)
-     INSERT INTO organizations (id, name, parent_id, path)
-     SELECT t.id, 'Город ' || t.d || '.' || t.t, o.id, o.path || t.id || '/' FROM t JOIN organizations o ON o.name = 'Район ' || t.d`,
-  );
-  await db.query(
-    `WITH orgs AS (SELECT id, row_number() OVER (ORDER BY path) - 1 AS n, count(*) OVER () AS total FROM organizations WHERE path LIKE $2)
-     INSERT INTO channels (organization_id, platform, name, target, remote_target_id, credentials, state, can_post, weekly_minimum, rubric_mix)
-     SELECT orgs.id, (ARRAY['vk', 'ok', 'telegram'])[k % 3 + 1], 'Страница ' || k, 'club' || (100000 + k), (100000 + k)::text, 'v2.bench',
-            CASE WHEN k % 100 = 7 THEN 'needs_attention' ELSE 'active' END, true,
-            CASE WHEN k % 7 = 0 THEN NULL ELSE 2 + k % 3 END,
-            CASE WHEN k % 2 = 0 THEN '{"official": 40, "useful": 40, "entertaining": 20}'::jsonb END
-       FROM generate_series(0, $1 - 1) k JOIN orgs ON orgs.n = k % orgs.total`,
-    [pages, `${rootPath}%`],
-  );
-  const slots = Math.ceil(((weeks + 2) * 7 * 24) / 56);
-  await db.query(
-    `CREATE TEMP TABLE slots AS
-     SELECT c.id AS channel_id, c.organization_id, c.platform, k.k, s.s,
-            date_trunc('week', now()) - make_interval(weeks => $2) + make_interval(hours => s.s * 56 + (k.k % 48)) AS at
-       FROM generate_series(0, $1 - 1) k(k) JOIN channels c ON c.remote_target_id = (100000 + k.k)::text CROSS JOIN generate_series(0, $3 - 1) s(s)`,
-    [pages, weeks, slots],
-  );
-  await db.query(`DELETE FROM slots WHERE at > date_trunc('week', now()) + interval '14 days' OR (k + s) % 11 = 0`);
-  // Triggers off while filling (the publication counts are rebuilt below), as bench:dashboard does.
-  await db.query(`SET session_replication_role = replica`);
-  await db.query(
-    `INSERT INTO posts (id, organization_id, author_id, rubric, text, scheduled_at, status, content_hash, approved_hash)
-     SELECT md5('post' || k || '.' || s)::uuid, organization_id, $1::uuid, (ARRAY['official', 'official', 'useful', 'useful', 'entertaining'])[(k + s) % 5 + 1],
-            'Текст ' || k || '.' || s, at, CASE WHEN at > now() THEN 'scheduled' WHEN (k + s) % 40 = 1 THEN 'failed' ELSE 'published' END, 'h', 'h'
-       FROM slots`,
-    [userId],
-  );
-  await db.query(
-    `INSERT INTO publications (post_id, channel_id, platform, status, published_at, next_attempt_at, updated_at)
-     SELECT md5('post' || k || '.' || s)::uuid, channel_id, platform,
-            CASE WHEN at > now() THEN 'scheduled' WHEN (k + s) % 40 = 1 THEN 'failed' ELSE 'published' END,
-            CASE WHEN at <= now() AND (k + s) % 40 <> 1 THEN at + interval '20 seconds' END,
-            CASE WHEN at > now() THEN at END, least(at, now())
-       FROM slots`,
-  );
-  await db.query(`SET session_replication_role = origin`);
-  await db.query(`DELETE FROM publication_counts`);
-  await db.query(`INSERT INTO publication_counts (status, platform, n) SELECT status, platform, count(*) FROM publications GROUP BY status, platform`);
-  await db.query(`VACUUM ANALYZE`);
-  const count = (await db.query<{ n: string }>(`SELECT count(*) AS n FROM publications`)).rows[0].n;
-  log(`filled in ${((performance.now() - started) / 1000).toFixed(0)} s: ${pages} pages, ${Number(count).toLocaleString('en')} publications`);
-}
 
 function quantile(values: number[], q: number): string {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);

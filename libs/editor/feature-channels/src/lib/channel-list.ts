@@ -150,25 +150,8 @@ export function groupChannels(channels: readonly ChannelView[], order: readonly 
   return groups;
 }
 
-/** The page itself on the platform, where a person can open it; null when it has no public address. */
-export function channelPageUrl(channel: Pick<ChannelView, 'platform' | 'target' | 'remoteTargetId'>): string | null {
-  const target = channel.target.trim();
-  switch (channel.platform) {
-    case 'vk': {
-      const id = channel.remoteTargetId && /^\d+$/.test(channel.remoteTargetId) ? channel.remoteTargetId : /^(?:club|public)?(\d+)$/.exec(target)?.[1];
-      if (id) return `https://vk.com/club${id}`;
-      return /^[A-Za-z0-9_.]+$/.test(target) ? `https://vk.com/${target}` : null;
-    }
-    case 'ok': {
-      const id = channel.remoteTargetId ?? target;
-      return /^\d+$/.test(id) ? `https://ok.ru/group/${id}` : null;
-    }
-    case 'telegram': {
-      const name = /^@?([A-Za-z][A-Za-z0-9_]{3,})$/.exec(target)?.[1];
-      return name ? `https://t.me/${name}` : null;
-    }
-  }
-}
+/** The page itself on the platform (one function for the editor and the reports, in the contracts). */
+export { channelPageUrl } from '@vestnik/contracts';
 
 /** How the page's state reads on the list: its label, a tone for the badge, the reason and what to do. */
 export interface HealthSummary {

@@ -61,26 +61,6 @@ const SUGGESTED_MIX: Record<Rubric, number> = { official: 50, useful: 30, entert
   styles: `
     .dialog {
       width: min(36rem, calc(100vw - 2rem));
-      border: 1px solid var(--vn-border);
-      border-radius: 8px;
-      padding: 1.5rem;
-      color: var(--vn-text);
-      box-shadow: 0 12px 32px rgb(16 24 40 / 24%);
-    }
-    .dialog::backdrop {
-      background: rgb(16 24 40 / 45%);
-    }
-    .dialog__title {
-      font-size: 1.2rem;
-      margin-bottom: 0.35rem;
-    }
-    .dialog__subject {
-      color: var(--vn-muted);
-      font-size: 0.9rem;
-      overflow-wrap: anywhere;
-    }
-    .dialog__actions {
-      margin-top: 1rem;
     }
     .norms__number {
       max-width: 8rem;

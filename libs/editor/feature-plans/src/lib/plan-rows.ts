@@ -1,19 +1,8 @@
 import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
-import { RUBRIC_LABELS, type PlanColumn, type PlanImportRowView } from '@vestnik/contracts';
+import { PLAN_HEADERS, RUBRIC_LABELS, type PlanColumn, type PlanImportRowView } from '@vestnik/contracts';
 
-/** Column names as the plan's headers say them, for the problems list. */
-export const COLUMN_LABELS: Record<PlanColumn | 'row', string> = {
-  date: 'Дата',
-  time: 'Время',
-  page: 'Страница',
-  organization: 'Организация',
-  rubric: 'Рубрика',
-  title: 'Заголовок',
-  text: 'Текст',
-  link: 'Ссылка',
-  images: 'Изображения',
-  row: 'Строка',
-};
+/** Column names as the plan's headers say them (the ones export writes), for the problems list. */
+export const COLUMN_LABELS: Record<PlanColumn | 'row', string> = { ...PLAN_HEADERS, row: 'Строка' };
 
 /** One row of the preview table, in words. */
 export interface PlanRowLine {
