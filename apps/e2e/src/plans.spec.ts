@@ -11,8 +11,8 @@ const SANDBOX_URL = process.env['VESTNIK_E2E_SANDBOX_URL'];
 /** This spec's own organization and Telegram channel. */
 const ORGANIZATION = 'Пресс-служба (план)';
 const PAGE_NAME = 'Телеграм пресс-службы (план)';
-const BOT = { token: '880601:AAe2e-plans-bot-token-0000001', id: 880601, username: 'plans_e2e_bot' };
-const CHANNEL = { id: -1008806001, username: 'e2e_plans', title: 'План (e2e)' };
+const BOT = { token: '880701:AAe2e-plans-bot-token-0000001', id: 880701, username: 'plans_e2e_bot' };
+const CHANNEL = { id: -1008807001, username: 'e2e_plans', title: 'План (e2e)' };
 
 /** `ДД.ММ.ГГГГ`, `days` from today. */
 function ruDate(days: number): string {
