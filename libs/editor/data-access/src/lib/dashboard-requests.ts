@@ -1,3 +1,4 @@
+import type { DownloadedFile } from './file-download';
 import type { DashboardPagesQuery } from '@vestnik/contracts';
 import { API_BASE } from './api-failure';
 
@@ -33,7 +34,4 @@ export const COMPLIANCE_FORMATS = ['xlsx', 'pdf'] as const;
 export type ComplianceFormat = (typeof COMPLIANCE_FORMATS)[number];
 
 /** A downloaded report: its bytes and the file name the server proposed (or one made up). */
-export interface ComplianceFile {
-  blob: Blob;
-  fileName: string;
-}
+export type ComplianceFile = DownloadedFile;

@@ -1,6 +1,7 @@
 import type { ChannelView } from '@vestnik/contracts';
 import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
-import { healthSummary, plural } from './channel-list';
+import { countText } from '@vestnik/editor/ui';
+import { healthSummary } from './channel-list';
 
 export type ChannelAction = 'verify' | 'disable' | 'enable' | 'delete';
 
@@ -14,7 +15,7 @@ export interface ActionConfirmation {
 }
 
 function upcomingText(count: number): string {
-  return `${count} ${plural(count, 'материал', 'материала', 'материалов')}`;
+  return countText(count, ['материал', 'материала', 'материалов']);
 }
 
 /**

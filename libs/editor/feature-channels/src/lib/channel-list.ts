@@ -1,5 +1,6 @@
 import { CHANNEL_STATE_LABELS, type ChannelHealth, type ChannelState, type ChannelView, type OrganizationView, type Platform } from '@vestnik/contracts';
 import type { OrganizationNode } from '@vestnik/editor/data-access';
+import { countText, DAY_FORMS } from '@vestnik/editor/ui';
 import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
 
 /** A key that stops working within this many days is worth a warning: time to ask for a new one. */
@@ -202,17 +203,7 @@ export function sentence(text: string): string {
 export function daysLeftText(days: number): string {
   if (days <= 0) return 'сегодня';
   if (days === 1) return 'завтра';
-  return `через ${days} ${plural(days, 'день', 'дня', 'дней')}`;
-}
-
-/** Russian plural: 1 день, 2 дня, 5 дней, 21 день. */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const tens = Math.abs(n) % 100;
-  const units = tens % 10;
-  if (tens > 10 && tens < 20) return many;
-  if (units === 1) return one;
-  if (units >= 2 && units <= 4) return few;
-  return many;
+  return `через ${countText(days, DAY_FORMS)}`;
 }
 
 function zonedParts(date: Date, timeZone: string): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {

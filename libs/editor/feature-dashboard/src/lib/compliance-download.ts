@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { ComplianceReportApi, toApiFailure, type ComplianceFile, type ComplianceFormat } from '@vestnik/editor/data-access';
+import { ComplianceReportApi, saveDownloadedFile, toApiFailure, type ComplianceFormat } from '@vestnik/editor/data-access';
 import { firstValueFrom } from 'rxjs';
 import { previousMonth, reportMonths } from './dashboard-texts';
 
@@ -95,7 +95,7 @@ export class ComplianceDownload {
     try {
       const file = await firstValueFrom(this.api.download(this.organizationId(), month, format));
       if (this.destroyRef.destroyed) return;
-      save(file);
+      saveDownloadedFile(file);
       this.done.set(`Отчёт за ${this.months().find((m) => m.value === month)?.label ?? month} (${FORMAT_TITLES[format]}) скачан: ${file.fileName}.`);
     } catch (error) {
       const failure = toApiFailure(error);
@@ -106,17 +106,4 @@ export class ComplianceDownload {
       this.sending.set(null);
     }
   }
-}
-
-function save(file: ComplianceFile): void {
-  const url = URL.createObjectURL(file.blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.hidden = true;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The browser has taken the bytes once the click is handled; the address is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

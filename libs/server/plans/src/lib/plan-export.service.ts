@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { DataSource } from 'typeorm';
 import { formatZoned, parseZonedInstant, PLAN_COLUMNS, PLAN_HEADERS, RUBRIC_LABELS, type PlanColumn, type PlanFormat, type Rubric } from '@vestnik/contracts';
 import { AccessService } from '@vestnik/server/auth';
-import { validationFailed as validation } from '@vestnik/server/http';
+import { validationFailed } from '@vestnik/server/http';
 import { effectiveTimezones } from '@vestnik/server/organizations';
 
 /** The longest period one export covers. */
@@ -45,11 +45,11 @@ export class PlanExportService {
     const zone = (await effectiveTimezones(this.dataSource, [organization.id])).get(organization.id) ?? 'UTC';
     const from = parseZonedInstant(`${q.from}T00:00`, zone);
     const toDay = parseZonedInstant(`${q.to}T00:00`, zone);
-    if (!from) throw validation([{ field: 'from', rule: 'isCalendarDate', message: `Поле «from»: дня ${q.from} не существует` }]);
-    if (!toDay) throw validation([{ field: 'to', rule: 'isCalendarDate', message: `Поле «to»: дня ${q.to} не существует` }]);
+    if (!from) throw validationFailed([{ field: 'from', rule: 'isCalendarDate', message: `Поле «from»: дня ${q.from} не существует` }]);
+    if (!toDay) throw validationFailed([{ field: 'to', rule: 'isCalendarDate', message: `Поле «to»: дня ${q.to} не существует` }]);
     const days = (toDay.getTime() - from.getTime()) / 86_400_000;
-    if (days < 0) throw validation([{ field: 'to', rule: 'notBeforeFrom', message: 'Поле «to»: последний день периода раньше первого' }]);
-    if (days >= MAX_EXPORT_DAYS) throw validation([{ field: 'to', rule: 'maxPeriod', message: `Поле «to»: за один раз — не больше ${MAX_EXPORT_DAYS} дней` }]);
+    if (days < 0) throw validationFailed([{ field: 'to', rule: 'notBeforeFrom', message: 'Поле «to»: последний день периода раньше первого' }]);
+    if (days >= MAX_EXPORT_DAYS) throw validationFailed([{ field: 'to', rule: 'maxPeriod', message: `Поле «to»: за один раз — не больше ${MAX_EXPORT_DAYS} дней` }]);
     const until = new Date(toDay.getTime() + 86_400_000);
 
     const posts: ExportedPost[] = await this.dataSource.query(

@@ -10,7 +10,7 @@ import { MediaService } from '@vestnik/server/media';
 import { effectiveTimezones } from '@vestnik/server/organizations';
 import { PostsService } from '@vestnik/server/posts';
 import { readPlanFile } from './plan-file';
-import { checkPlanRows, splitList, type PlanDirectory, type PlanImage } from './plan-rows';
+import { checkPlanRows, imageTokens, mediaIdOf, type PlanDirectory, type PlanImage } from './plan-rows';
 
 /** A preview can be confirmed for this long; after that the file is uploaded again (the subtree may have changed). */
 const PREVIEW_LIFETIME_MS = 24 * 3600_000;
@@ -54,7 +54,7 @@ export class PlanImportsService {
     if (!file) throw fileProblem('Приложите файл плана (CSV или XLSX) в поле «file»');
     const read = await readPlanFile(file.buffer);
     if (!read.ok) throw fileProblem(read.message);
-    const directory = await this.directory(actor, organization.path, organizationId, read.rows.flatMap((r) => splitList(r.cells.images?.replace(/\s+/g, ';'))));
+    const directory = await this.directory(actor, organization.path, organizationId, read.rows.flatMap((r) => imageTokens(r.cells.images)));
     const rows = checkPlanRows(read.rows, directory, new Date());
     const timezone = directory.organizations.find((o) => o.id === organizationId)?.timezone ?? 'UTC';
     const [saved]: PlanImportRow[] = await this.dataSource.query(
@@ -128,14 +128,14 @@ export class PlanImportsService {
   }
 
   /** The subtree's organizations, pages and the images the rows name (by id, read from their addresses). */
-  private async directory(actor: SignedInActor, path: string, organizationId: string, imageTokens: string[]): Promise<PlanDirectory> {
+  private async directory(actor: SignedInActor, path: string, organizationId: string, tokens: string[]): Promise<PlanDirectory> {
     const orgs: { id: string; name: string; path: string }[] = await this.dataSource.query(
       `SELECT id, name, path FROM organizations WHERE path LIKE $1 AND archived_at IS NULL ORDER BY path`,
       [`${path}%`],
     );
     const zones = await effectiveTimezones(this.dataSource, orgs.map((o) => o.id));
     const channels = await this.channels.list(actor, organizationId);
-    const ids = [...new Set(imageTokens.map((t) => /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(t)?.[0]?.toLowerCase()).filter((id): id is string => !!id))];
+    const ids = [...new Set(tokens.map(mediaIdOf).filter((id): id is string => id !== null))];
     const inSubtree = new Set(orgs.map((o) => o.id));
     const images = new Map<string, PlanImage>();
     for (const platform of PLATFORMS) {

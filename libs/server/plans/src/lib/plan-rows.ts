@@ -65,6 +65,16 @@ export function splitList(cell: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/** The images a cell names, separated by `;`, spaces or new lines. */
+export function imageTokens(cell: string | undefined): string[] {
+  return splitList(cell?.replace(/\s+/g, ';'));
+}
+
+/** Our media id in a token: the id itself, or an address of ours holding `/media/<id>`; null otherwise. */
+export function mediaIdOf(token: string): string | null {
+  return (UUID.test(token) ? token : (MEDIA_IN_URL.exec(token)?.[1] ?? null))?.toLowerCase() ?? null;
+}
+
 /** `YYYY-MM-DD`, `DD.MM.YYYY` or `DD.MM.YY` → `YYYY-MM-DD`, if the day exists. */
 export function readDate(cell: string): string | null {
   let y: number, m: number, d: number;
@@ -177,8 +187,8 @@ export function checkPlanRows(rows: PlanFileRow[], dir: PlanDirectory, now: Date
     if (title && title.length > 300) problem('title', `Заголовок длиннее 300 символов (${title.length})`);
     const link = cells.link?.trim() || null;
     const mediaIds: string[] = [];
-    for (const token of splitList(cells.images?.replace(/\s+/g, ';'))) {
-      const id = (UUID.test(token) ? token : MEDIA_IN_URL.exec(token)?.[1])?.toLowerCase();
+    for (const token of imageTokens(cells.images)) {
+      const id = mediaIdOf(token);
       if (!id || !dir.images.has(id)) problem('images', `Изображение «${token}» не найдено в медиатеке организации и подчинённых: загрузите его в Вестник и укажите его адрес`);
       else if (!mediaIds.includes(id)) mediaIds.push(id);
     }

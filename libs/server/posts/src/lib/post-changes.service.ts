@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { ChannelRefView, PostChangesView, PostReviewView, PostRevisionView } from '@vestnik/contracts';
-import { SignedInActor } from '@vestnik/server/http';
+import { SignedInActor, validationFailed } from '@vestnik/server/http';
 import type { RevisionContent } from './entities/post-revision.entity';
 import { compareContents } from './post-changes';
 import { revisionContent } from './post-content';
-import { PostContext, validation } from './post-context';
+import { PostContext } from './post-context';
 
 interface ReviewRow {
   version: number;
@@ -32,7 +32,7 @@ export class PostChangesService {
   async changes(actor: SignedInActor, id: string, since?: number): Promise<PostChangesView> {
     const { post } = await this.ctx.load(actor, id, 'viewer');
     if (since !== undefined && since > post.version) {
-      throw validation([{ field: 'since', rule: 'max', message: `Поле «since»: такой версии нет, последняя версия материала — ${post.version}` }]);
+      throw validationFailed([{ field: 'since', rule: 'max', message: `Поле «since»: такой версии нет, последняя версия материала — ${post.version}` }]);
     }
     const [review]: ReviewRow[] = await this.ctx.dataSource.query(
       `SELECT r.version, r.outcome, r.reviewer_id, u.name AS reviewer_name, r.comment, r.created_at

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { FieldError, Platform, PostView, Role } from '@vestnik/contracts';
+import type { Platform, PostView, Role } from '@vestnik/contracts';
 import { PLATFORMS } from '@vestnik/contracts';
 import { parseZonedInstant } from '@vestnik/contracts';
 import { AccessService, OrganizationAccess } from '@vestnik/server/auth';
-import { ApiException, notFound, SignedInActor } from '@vestnik/server/http';
+import { notFound, SignedInActor, validationFailed } from '@vestnik/server/http';
 import { effectiveTimezones } from '@vestnik/server/organizations';
 import { PostEntity } from './entities/post.entity';
 import { fourEyesFacts, MIN_LEAD_MS, toApprovalView } from './approval-rule';
@@ -41,7 +41,7 @@ export class PostContext {
   /** Reads a date-time typed in the organization's zone (or with an offset); 400 naming the field otherwise. */
   instant(value: string, timezone: string, field: string): Date {
     const parsed = parseZonedInstant(value, timezone);
-    if (!parsed) throw validation([{ field, rule: 'isZonedDateTime', message: `Поле «${field}»: укажите дату и время, например 2026-12-01T10:00` }]);
+    if (!parsed) throw validationFailed([{ field, rule: 'isZonedDateTime', message: `Поле «${field}»: укажите дату и время, например 2026-12-01T10:00` }]);
     return parsed;
   }
 
@@ -59,7 +59,7 @@ export class PostContext {
       .filter(({ id }) => !found.has(id))
       .map(({ i }) => ({ field: `channelIds.${i}`, rule: 'channelInSubtree', message: `Поле «channelIds.${i}»: такого канала нет среди страниц этой организации и подчинённых` }));
     if (channelIds.length !== unique.length) errors.push({ field: 'channelIds', rule: 'unique', message: 'Поле «channelIds»: каналы повторяются' } as (typeof errors)[number]);
-    if (errors.length) throw validation(errors);
+    if (errors.length) throw validationFailed(errors);
     return rows;
   }
 
@@ -78,7 +78,7 @@ export class PostContext {
     const images = await this.images(organizationPath, mediaIds);
     const errors = mediaIds.map((id, i) => ({ id, i })).filter(({ id }) => !images.has(id));
     if (errors.length) {
-      throw validation(errors.map(({ i }) => ({ field: `mediaIds.${i}`, rule: 'mediaInSubtree', message: `Поле «mediaIds.${i}»: изображение не найдено среди файлов этой организации` })));
+      throw validationFailed(errors.map(({ i }) => ({ field: `mediaIds.${i}`, rule: 'mediaInSubtree', message: `Поле «mediaIds.${i}»: изображение не найдено среди файлов этой организации` })));
     }
   }
 
@@ -150,8 +150,4 @@ export class PostContext {
     }
     return new Map((await this.access.visible(userId, true)).map((a) => [a.organization.id, a]));
   }
-}
-
-export function validation(errors: FieldError[]): ApiException {
-  return new ApiException(400, 'validation_failed', `Проверьте данные: ${errors[0].message}`, { errors });
 }
