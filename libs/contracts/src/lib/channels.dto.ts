@@ -15,7 +15,7 @@ export type RubricMix = Record<Rubric, number>;
 
 /**
  * Credentials per platform: vk `{accessToken, refreshToken?, deviceId?, expiresAt?}`, ok `{accessToken}`,
- * telegram `{botToken}`. Write-only: no endpoint ever answers them.
+ * telegram `{botToken}`, max `{botToken}`. Write-only: no endpoint ever answers them.
  */
 export type ChannelCredentialsInput = Record<string, string>;
 
@@ -50,7 +50,7 @@ export class CreateChannelRequest {
   target!: string;
 
   /**
-   * The platform's keys, write-only: vk `{accessToken, refreshToken?, deviceId?, expiresAt?}`, ok `{accessToken}`, telegram `{botToken}`.
+   * The platform's keys, write-only: vk `{accessToken, refreshToken?, deviceId?, expiresAt?}`, ok `{accessToken}`, telegram `{botToken}`, max `{botToken}`.
    * @example {"accessToken": "vk1.a.Xq3tZ0-пример-ключа-сообщества"}
    */
   @IsObject()

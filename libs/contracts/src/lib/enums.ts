@@ -19,7 +19,7 @@ export function strongerRole(a: Role, b: Role): Role {
   return ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b;
 }
 
-export const PLATFORMS = ['vk', 'ok', 'telegram'] as const;
+export const PLATFORMS = ['vk', 'ok', 'telegram', 'max'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 export const RUBRICS = ['official', 'useful', 'entertaining'] as const;

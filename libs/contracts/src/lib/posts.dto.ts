@@ -61,6 +61,10 @@ export class PostVariantsInput {
   /** The text for Telegram channels of the post, if it differs from the common one. */
   @IsOptional() @ValidateNested() @Type(() => PostVariantInput)
   telegram?: PostVariantInput;
+
+  /** The text for MAX channels of the post, if it differs from the common one. */
+  @IsOptional() @ValidateNested() @Type(() => PostVariantInput)
+  max?: PostVariantInput;
 }
 
 /** `POST /api/v1/posts`. A draft may break platform rules; submit and approve may not. */
@@ -435,6 +439,9 @@ export class PostVariantsView {
 
   /** The text for Telegram channels, if it differs from the common one. */
   telegram?: PostVariantView;
+
+  /** The text for MAX channels, if it differs from the common one. */
+  max?: PostVariantView;
 }
 
 /** Whether the person asking may approve or reject the post now, and why not: the rule the approve and reject endpoints apply. */

@@ -1,7 +1,7 @@
 import { PLATFORMS, type Platform, type PostView } from '@vestnik/contracts';
 
 /** Short platform names for a busy list; the full ones are read out. */
-export const PLATFORM_SHORT: Readonly<Record<Platform, string>> = { vk: 'ВК', ok: 'ОК', telegram: 'Telegram' };
+export const PLATFORM_SHORT: Readonly<Record<Platform, string>> = { vk: 'ВК', ok: 'ОК', telegram: 'Telegram', max: 'MAX' };
 
 export interface PlatformCount {
   platform: Platform;

@@ -1,4 +1,4 @@
-import { POST_STATUS_LABELS, RUBRIC_LABELS, roleAtLeast, type Platform, type PostStatus, type PostView, type Role, type Rubric } from '@vestnik/contracts';
+import { PLATFORMS, POST_STATUS_LABELS, RUBRIC_LABELS, roleAtLeast, type Platform, type PostStatus, type PostView, type Role, type Rubric } from '@vestnik/contracts';
 import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
 
 /** Rubric colours: white text reads on each (contrast above 4.5:1), and a letter says the same without colour. */
@@ -20,7 +20,7 @@ export const STATUS_MARKS: Readonly<Record<PostStatus, string>> = {
   cancelled: '⊘',
 };
 
-export const PLATFORM_SHORT: Readonly<Record<Platform, string>> = { vk: 'ВК', ok: 'ОК', telegram: 'TG' };
+export const PLATFORM_SHORT: Readonly<Record<Platform, string>> = { vk: 'ВК', ok: 'ОК', telegram: 'TG', max: 'MAX' };
 
 /** Statuses in which the server still accepts a new time: nothing has gone out yet. */
 const MOVABLE: readonly PostStatus[] = ['draft', 'in_review', 'scheduled'];
@@ -55,7 +55,7 @@ export interface PostEvent {
 /** The platforms a post goes to, each once, in a fixed order. */
 export function platformsOf(post: Pick<PostView, 'publications'>): Platform[] {
   const present = new Set(post.publications.map((p) => p.platform));
-  return (['vk', 'ok', 'telegram'] as const).filter((p) => present.has(p));
+  return PLATFORMS.filter((p) => present.has(p));
 }
 
 /** Whether this person may drag the post to another time: an editor of its organization, while it has not gone out. */

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import type { Platform } from '@vestnik/contracts';
 import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
 
-const SHORT: Record<Platform, string> = { vk: 'VK', ok: 'OK', telegram: 'TG' };
+const SHORT: Record<Platform, string> = { vk: 'VK', ok: 'OK', telegram: 'TG', max: 'MAX' };
 
 /** The platform's coloured mark and its name; the mark is decoration, the name is what is read. */
 @Component({

@@ -15,7 +15,7 @@ import {
 /** Above this many pages shown, organizations start folded: their rows stay, their pages open on demand. */
 const FOLD_ABOVE = 40;
 
-const SHORT: Record<Platform, string> = { vk: 'ВК', ok: 'ОК', telegram: 'TG' };
+const SHORT: Record<Platform, string> = { vk: 'ВК', ok: 'ОК', telegram: 'TG', max: 'MAX' };
 
 /**
  * The pages a post goes to, chosen in the organization's subtree: by search, by platform and by

@@ -24,7 +24,7 @@ export interface ComposerValue {
 }
 
 export function noVariants(): Record<Platform, VariantValue> {
-  return { vk: { own: false, text: '' }, ok: { own: false, text: '' }, telegram: { own: false, text: '' } };
+  return Object.fromEntries(PLATFORMS.map((p) => [p, { own: false, text: '' }])) as Record<Platform, VariantValue>;
 }
 
 export function emptyComposerValue(scheduledAt: string): ComposerValue {

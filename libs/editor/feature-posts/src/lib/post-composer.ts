@@ -205,7 +205,7 @@ export class PostComposer implements HoldsUnsavedChanges {
       [(c: AbstractControl<string[]>) => (c.value.length === 0 ? { noPages: 'Выберите хотя бы одну страницу' } : c.value.length > CHANNELS_MAX ? { max: `Не больше ${CHANNELS_MAX} страниц в одном материале` } : null)],
     ],
     mediaIds: [[] as string[], [(c: AbstractControl<string[]>) => (c.value.length > IMAGES_MAX ? { max: `Не больше ${IMAGES_MAX} изображений` } : null)]],
-    variants: this.fb.group({ vk: variantGroup(this.fb), ok: variantGroup(this.fb), telegram: variantGroup(this.fb) }),
+    variants: this.fb.group({ vk: variantGroup(this.fb), ok: variantGroup(this.fb), telegram: variantGroup(this.fb), max: variantGroup(this.fb) }),
   });
 
   /** The form's value as a signal, and a counter of its events (errors and touches are not signals). */
@@ -471,14 +471,12 @@ export class PostComposer implements HoldsUnsavedChanges {
 
   /** «Исправить» beside a problem: shows its field and puts the focus there. */
   protected goTo(field: ComposerField): void {
-    const variant = /^variants\.(vk|ok|telegram)\.text$/.exec(field);
+    const variant = /^variants\.(\w+)\.text$/.exec(field);
     if (variant) this.activeTab.set(variant[1] as Platform);
     else if (field === 'text') this.activeTab.set('common');
     const target: Partial<Record<ComposerField, string>> = {
       text: '#composer-texts textarea',
-      'variants.vk.text': '#composer-texts textarea',
-      'variants.ok.text': '#composer-texts textarea',
-      'variants.telegram.text': '#composer-texts textarea',
+      ...Object.fromEntries(PLATFORMS.map((p) => [`variants.${p}.text`, '#composer-texts textarea'])),
       mediaIds: '#composer-images button, #media-upload',
       channelIds: '#channel-search',
       scheduledAt: '#post-scheduled-at',
@@ -553,7 +551,7 @@ export class PostComposer implements HoldsUnsavedChanges {
     if (failure.code === 'post_not_publishable' && Array.isArray(problems)) this.refusal.set(problems as PostProblem[]);
     // Focus goes to the first field in error: its tab must be the one shown.
     const first = failure.errors?.[0]?.field ?? '';
-    const variant = /^variants\.(vk|ok|telegram)\./.exec(first);
+    const variant = /^variants\.(\w+)\./.exec(first);
     if (failure.code === 'validation_failed') this.activeTab.set(variant ? (variant[1] as Platform) : first === 'text' ? 'common' : this.activeTab());
     return failure;
   }

@@ -1,10 +1,10 @@
-import type { FieldError, PostProblem } from '@vestnik/contracts';
+import { PLATFORMS, type FieldError, type Platform, type PostProblem } from '@vestnik/contracts';
 import type { ApiFailure } from '@vestnik/editor/data-access';
 
 /** Where the composer shows a problem: the path of the control it concerns, or `post` for the post as a whole. */
-export type ComposerField = 'text' | 'variants.vk.text' | 'variants.ok.text' | 'variants.telegram.text' | 'title' | 'link' | 'rubric' | 'mediaIds' | 'channelIds' | 'scheduledAt' | 'post';
+export type ComposerField = 'text' | `variants.${Platform}.text` | 'title' | 'link' | 'rubric' | 'mediaIds' | 'channelIds' | 'scheduledAt' | 'post';
 
-const DIRECT = new Set<string>(['text', 'variants.vk.text', 'variants.ok.text', 'variants.telegram.text', 'title', 'link', 'rubric', 'mediaIds', 'channelIds', 'scheduledAt']);
+const DIRECT = new Set<string>(['text', ...PLATFORMS.map((p) => `variants.${p}.text`), 'title', 'link', 'rubric', 'mediaIds', 'channelIds', 'scheduledAt']);
 
 /** The control a server field belongs to: `images[2]`, `mediaIds.0` → the images; `channelIds.3` → the pages. */
 export function composerFieldOf(field: string): ComposerField {

@@ -22,8 +22,13 @@ export interface TelegramCredentials {
   botToken: string;
 }
 
+/** A MAX bot's token (from MAX's platform for partners); the bot is an admin of the channel with `write`. */
+export interface MaxCredentials {
+  botToken: string;
+}
+
 /** Where and as whom a publication goes: the decrypted form of a stored channel. */
-export type ChannelDescriptor = VkChannel | OkChannel | TelegramChannel;
+export type ChannelDescriptor = VkChannel | OkChannel | TelegramChannel | MaxChannel;
 
 export interface VkChannel {
   platform: 'vk';
@@ -44,6 +49,13 @@ export interface TelegramChannel {
   /** `@username` or the numeric chat id (`-100...`). */
   target: string;
   credentials: TelegramCredentials;
+}
+
+export interface MaxChannel {
+  platform: 'max';
+  /** The channel's numeric chat id (`-72…`) or its public link name. */
+  target: string;
+  credentials: MaxCredentials;
 }
 
 export type ChannelFor<P extends Platform> = Extract<ChannelDescriptor, { platform: P }>;

@@ -8,6 +8,7 @@ export const PLATFORM_TITLES: Readonly<Record<Platform, string>> = {
   vk: 'ВКонтакте',
   ok: 'Одноклассники',
   telegram: 'Telegram',
+  max: 'MAX',
 };
 
 /**

@@ -15,6 +15,8 @@ export interface PlatformLimits {
   imageMaxBytes: number;
   /** Width + height must not exceed this. */
   imageMaxDimensionSum: number | null;
+  /** Neither width nor height may exceed this. */
+  imageMaxSide: number | null;
   /** max(width, height) / min(width, height) must not exceed this. */
   imageMaxAspectRatio: number | null;
   /** Links shown as a preview/snippet beside the text. */
@@ -37,6 +39,7 @@ export const TELEGRAM_LIMITS: PlatformLimits = {
   imageMimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
   imageMaxBytes: 10 * MB,
   imageMaxDimensionSum: 10000,
+  imageMaxSide: null,
   imageMaxAspectRatio: 20,
   linksMax: 1,
 };
@@ -56,6 +59,7 @@ export const VK_LIMITS: PlatformLimits = {
   imageMimeTypes: ['image/jpeg', 'image/png', 'image/gif'],
   imageMaxBytes: 50 * MB,
   imageMaxDimensionSum: 14000,
+  imageMaxSide: null,
   imageMaxAspectRatio: null,
   linksMax: 1,
 };
@@ -74,6 +78,27 @@ export const OK_LIMITS: PlatformLimits = {
   imageMimeTypes: ['image/jpeg', 'image/png', 'image/gif'],
   imageMaxBytes: 20 * MB,
   imageMaxDimensionSum: null,
+  imageMaxSide: null,
+  imageMaxAspectRatio: null,
+  linksMax: 1,
+};
+
+/**
+ * MAX Bot API (PLATFORMS.md): message text ≤ 4,000 characters (the field as sent: we count our
+ * HTML, tags included); images uploaded up to 50 MB and 7,680 × 7,680.
+ * Assumptions: JPEG, PNG and WebP (PLATFORMS.md names no formats; a GIF sent as a photo would
+ * lose its animation); at most the content model's 10 images per message (no number given).
+ */
+export const MAX_LIMITS: PlatformLimits = {
+  platform: 'max',
+  textMax: 4000,
+  textMaxWithMedia: 4000,
+  captionMax: null,
+  imagesMax: MAX_IMAGES_PER_POST,
+  imageMimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
+  imageMaxBytes: 50 * MB,
+  imageMaxDimensionSum: null,
+  imageMaxSide: 7680,
   imageMaxAspectRatio: null,
   linksMax: 1,
 };
@@ -82,4 +107,5 @@ export const PLATFORM_LIMITS: Readonly<Record<Platform, PlatformLimits>> = {
   vk: VK_LIMITS,
   ok: OK_LIMITS,
   telegram: TELEGRAM_LIMITS,
+  max: MAX_LIMITS,
 };

@@ -1,5 +1,5 @@
 import { isHttpUrl, parseMarkdown } from './markdown';
-import { renderPlainText, renderTelegram, telegramVisibleText } from './render';
+import { renderMax, renderPlainText, renderTelegram, telegramVisibleText } from './render';
 
 describe('parseMarkdown', () => {
   it('splits paragraphs on blank lines and keeps single line breaks', () => {
@@ -98,5 +98,14 @@ describe('renderPlainText', () => {
     expect(renderPlainText('**Приём** граждан: [запись](https://gov.ru/z)\n\nИтог')).toBe(
       'Приём граждан: запись (https://gov.ru/z)\n\nИтог',
     );
+  });
+});
+
+describe('renderMax', () => {
+  it('sends only <b>, <i> and <a href>, escapes the rest and appends the link', () => {
+    const r = renderMax({ text: '**Важно** <script> & _всё_ [сайт](https://gov.ru/?a=1&b="2")', link: 'https://ex.ru/x' });
+    expect(r.html).toBe('<b>Важно</b> &lt;script&gt; &amp; <i>всё</i> <a href="https://gov.ru/?a=1&amp;b=&quot;2&quot;">сайт</a>\n\n<a href="https://ex.ru/x">https://ex.ru/x</a>');
+    expect(r.visibleText).toBe('Важно <script> & всё сайт\n\nhttps://ex.ru/x');
+    expect(r.sentLength).toBe(r.html.length);
   });
 });

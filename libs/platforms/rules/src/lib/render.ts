@@ -1,7 +1,7 @@
 import { InlineNode, MarkdownDocument, parseMarkdown } from './markdown';
 import { PostContent } from './content';
 
-/** Telegram HTML escaping: exactly `&`, `<`, `>` (and `"` inside attribute values). */
+/** Telegram's (and MAX's) HTML escaping: exactly `&`, `<`, `>` (and `"` inside attribute values). */
 export function escapeTelegramHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -25,6 +25,30 @@ export function renderTelegram(content: Pick<PostContent, 'text' | 'link'>): Tel
   const html = doc.paragraphs.map((p) => p.children.map(toTelegramHtml).join('')).join('\n\n');
   const visibleText = doc.paragraphs.map((p) => p.children.map(toVisibleText).join('')).join('\n\n');
   return { html, visibleText, visibleLength: visibleText.length };
+}
+
+export interface MaxRendering {
+  /** Body for `format: "html"`: only `<b>`, `<i>` and `<a href>`, everything else escaped. */
+  html: string;
+  /** What the reader sees. */
+  visibleText: string;
+  /**
+   * Length as MAX's 4,000 limit is checked: the `text` field as sent, markup included (the
+   * schema bounds the field, and nothing says tags are not counted; so we count them).
+   */
+  sentLength: number;
+}
+
+/**
+ * Renders content for MAX as HTML in the subset MAX keeps (it silently strips other tags, so we
+ * never send any); the optional link is appended when the text does not already carry it, as for
+ * Telegram, since MAX's message `link` means a reply or forward, not a URL.
+ */
+export function renderMax(content: Pick<PostContent, 'text' | 'link'>): MaxRendering {
+  const doc = withLinkParagraph(parseMarkdown(content.text), content.link);
+  const html = doc.paragraphs.map((p) => p.children.map(toTelegramHtml).join('')).join('\n\n');
+  const visibleText = doc.paragraphs.map((p) => p.children.map(toVisibleText).join('')).join('\n\n');
+  return { html, visibleText, sentLength: html.length };
 }
 
 /**

@@ -1,9 +1,9 @@
-import { ImageRef, PostContent } from './content';
+import { ImageRef, Platform, PostContent } from './content';
 import { textLengthForPlatform, validateForPlatform, validateForPlatforms } from './validate';
 
 const jpeg = (over: Partial<ImageRef> = {}): ImageRef => ({ mimeType: 'image/jpeg', size: 100_000, width: 800, height: 600, ...over });
 const content = (over: Partial<PostContent> = {}): PostContent => ({ text: 'Текст', images: [], ...over });
-const codes = (platform: 'vk' | 'ok' | 'telegram', c: PostContent) => validateForPlatform(platform, c).map((v) => v.code);
+const codes = (platform: Platform, c: PostContent) => validateForPlatform(platform, c).map((v) => v.code);
 
 describe('validateForPlatform', () => {
   it('accepts an ordinary post everywhere', () => {
@@ -62,6 +62,17 @@ describe('validateForPlatform', () => {
     const [v] = validateForPlatform('telegram', content({ images: [jpeg(), jpeg({ mimeType: 'image/bmp' })] }));
     expect(v.field).toBe('images[1]');
     expect(v.message).toMatch(/^Изображение 2: формат image\/bmp не подходит/);
+  });
+
+  it('checks MAX: 4,000 characters of the HTML as sent, a side up to 7,680 pixels, no GIF', () => {
+    expect(codes('max', content({ text: 'а'.repeat(4000) }))).toEqual([]);
+    expect(codes('max', content({ text: 'а'.repeat(4001) }))).toEqual(['text_too_long']);
+    // **…** becomes <b>…</b>: seven characters of markup count against the limit.
+    expect(codes('max', content({ text: `**${'а'.repeat(3993)}**` }))).toEqual([]);
+    expect(codes('max', content({ text: `**${'а'.repeat(3994)}**` }))).toEqual(['text_too_long']);
+    expect(codes('max', content({ images: [jpeg({ width: 7680, height: 7680 })] }))).toEqual([]);
+    expect(codes('max', content({ images: [jpeg({ width: 7681, height: 100 })] }))).toEqual(['image_side_too_large']);
+    expect(codes('max', content({ images: [jpeg({ mimeType: 'image/gif' })] }))).toEqual(['image_type_unsupported']);
   });
 
   it('refuses a link that is not http(s)', () => {

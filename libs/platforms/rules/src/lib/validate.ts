@@ -1,7 +1,7 @@
 import { ImageRef, MAX_IMAGES_PER_POST, Platform, PLATFORM_TITLES, PostContent } from './content';
 import { PLATFORM_LIMITS, PlatformLimits } from './limits';
 import { isHttpUrl } from './markdown';
-import { renderPlainText, renderTelegram } from './render';
+import { renderMax, renderPlainText, renderTelegram } from './render';
 
 /** Stable codes: the server stores them and the editor maps them to fields. */
 export type ContentViolationCode =
@@ -12,6 +12,7 @@ export type ContentViolationCode =
   | 'image_too_large'
   | 'image_dimensions_unknown'
   | 'image_dimensions_too_large'
+  | 'image_side_too_large'
   | 'image_aspect_ratio_too_large'
   | 'link_invalid';
 
@@ -28,7 +29,14 @@ export interface ContentViolation {
 
 /** Text length exactly as the platform counts it (Telegram: visible text, VK/OK: rendered plain text). */
 export function textLengthForPlatform(platform: Platform, content: Pick<PostContent, 'text' | 'link'>): number {
-  return platform === 'telegram' ? renderTelegram(content).visibleLength : renderPlainText(content.text).length;
+  switch (platform) {
+    case 'telegram':
+      return renderTelegram(content).visibleLength;
+    case 'max':
+      return renderMax(content).sentLength;
+    default:
+      return renderPlainText(content.text).length;
+  }
 }
 
 /** Everything the platform would refuse in this content; an empty list means it may be sent. */
@@ -109,7 +117,7 @@ function validateImage(image: ImageRef, index: number, limits: PlatformLimits, t
       actual: image.size,
     });
   }
-  const needsDimensions = limits.imageMaxDimensionSum !== null || limits.imageMaxAspectRatio !== null;
+  const needsDimensions = limits.imageMaxDimensionSum !== null || limits.imageMaxSide !== null || limits.imageMaxAspectRatio !== null;
   if (!needsDimensions) return out;
   if (!(image.width > 0) || !(image.height > 0)) {
     out.push({ code: 'image_dimensions_unknown', field, platform, message: `Изображение ${n}: не удалось определить размеры (${title})` });
@@ -124,6 +132,17 @@ function validateImage(image: ImageRef, index: number, limits: PlatformLimits, t
       message: `Изображение ${n}: ширина и высота в сумме больше ${limits.imageMaxDimensionSum} пикселей (${title})`,
       limit: limits.imageMaxDimensionSum,
       actual: sum,
+    });
+  }
+  const side = Math.max(image.width, image.height);
+  if (limits.imageMaxSide !== null && side > limits.imageMaxSide) {
+    out.push({
+      code: 'image_side_too_large',
+      field,
+      platform,
+      message: `Изображение ${n}: сторона больше ${limits.imageMaxSide} пикселей (${title})`,
+      limit: limits.imageMaxSide,
+      actual: side,
     });
   }
   const ratio = Math.max(image.width, image.height) / Math.min(image.width, image.height);

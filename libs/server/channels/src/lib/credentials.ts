@@ -5,6 +5,7 @@ const SHAPES: Record<Platform, { required: string[]; optional: string[] }> = {
   vk: { required: ['accessToken'], optional: ['refreshToken', 'deviceId', 'expiresAt'] },
   ok: { required: ['accessToken'], optional: [] },
   telegram: { required: ['botToken'], optional: [] },
+  max: { required: ['botToken'], optional: [] },
 };
 
 /** Checks the credentials object for the platform; answers field errors naming `credentials.<key>`. */
@@ -47,6 +48,7 @@ export function descriptor(platform: Platform, target: string, credentials: Reco
     case 'ok':
       return { platform, target, credentials: { accessToken: credentials['accessToken'] } };
     case 'telegram':
+    case 'max':
       return { platform, target, credentials: { botToken: credentials['botToken'] } };
   }
 }

@@ -5,12 +5,13 @@ import { encodeAs } from './image-processing';
 /**
  * Image types each platform takes as a photo (specs/PLATFORMS.md and the Telegram Bot API):
  * VK and OK take JPG, PNG and GIF; a Telegram photo is JPEG or PNG (a GIF there is an animation,
- * a WebP a sticker).
+ * a WebP a sticker); MAX names no formats, so it gets what Telegram gets.
  */
 export const PLATFORM_IMAGE_TYPES: Readonly<Record<Platform, readonly MediaMimeType[]>> = {
   vk: ['image/jpeg', 'image/png', 'image/gif'],
   ok: ['image/jpeg', 'image/png', 'image/gif'],
   telegram: ['image/jpeg', 'image/png'],
+  max: ['image/jpeg', 'image/png'],
 };
 
 export interface StoredImageTraits {

@@ -113,7 +113,7 @@ export function pageKey(value: string): string {
     .toLowerCase()
     .replace(/^https?:\/\//, '')
     .replace(/^(www\.|m\.)/, '')
-    .replace(/^(vk\.com|vk\.ru|t\.me|telegram\.me|ok\.ru\/group|ok\.ru)\//, '')
+    .replace(/^(vk\.com|vk\.ru|t\.me|telegram\.me|ok\.ru\/group|ok\.ru|max\.ru)\//, '')
     .replace(/^@/, '')
     .replace(/\/+$/, '');
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { contentHash, postLevelProblems, postProblems } from './post-content';
 
 const base = { rubric: 'official' as const, title: null, text: 'Приём граждан в пятницу', link: null, mediaIds: [] as string[], variants: {}, scheduledAt: new Date('2026-12-01T00:00:00Z') };
@@ -10,6 +11,15 @@ describe('contentHash', () => {
     expect(contentHash({ ...base, variants: { telegram: { text: 'x' } } }, ['a', 'b'])).not.toBe(h);
     expect(contentHash({ ...base, scheduledAt: new Date('2026-12-01T00:01:00Z') }, ['a', 'b'])).not.toBe(h);
     expect(contentHash(base, ['a'])).not.toBe(h);
+    expect(contentHash({ ...base, variants: { max: { text: 'x' } } }, ['a', 'b'])).not.toBe(h);
+  });
+
+  it('keeps the hash of a post approved before MAX existed (a post without a MAX text)', () => {
+    const variants = { vk: { text: 'ВК' } };
+    const before = createHash('sha256')
+      .update(JSON.stringify([base.rubric, null, base.text, null, [], ['ВК', null, null], ['a', 'b'], base.scheduledAt.toISOString()]))
+      .digest('hex');
+    expect(contentHash({ ...base, variants }, ['b', 'a'])).toBe(before);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Platform, PostProblem } from '@vestnik/contracts';
+import { PLATFORMS, type Platform, type PostProblem } from '@vestnik/contracts';
 import { ContentViolation, PostContent, validateForPlatform } from '@vestnik/platforms/rules';
 import type { PostEntity } from './entities/post.entity';
 import type { RevisionContent } from './entities/post-revision.entity';
@@ -24,11 +24,21 @@ export function contentHash(post: Pick<PostEntity, 'rubric' | 'title' | 'text' |
     post.text,
     post.link ?? null,
     post.mediaIds,
-    (['vk', 'ok', 'telegram'] as const).map((p) => post.variants[p]?.text ?? null),
+    variantTexts(post.variants),
     [...channelIds].sort(),
     post.scheduledAt.toISOString(),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * The platforms' own texts in the order of `PLATFORMS`. A platform added after the first three
+ * enters only when it carries a text, so the hashes of posts approved before it stay valid.
+ */
+function variantTexts(variants: PostEntity['variants']): (string | null)[] {
+  const texts = PLATFORMS.map((p) => variants[p]?.text ?? null);
+  while (texts.length > 3 && texts[texts.length - 1] === null) texts.pop();
+  return texts;
 }
 
 /** What a revision keeps of a version: the same fields as the content hash, for reviewers to compare. */

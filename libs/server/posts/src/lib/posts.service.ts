@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { CreatePostRequest, Page, PostQuery, PostStatus, PostView, UpdatePostRequest } from '@vestnik/contracts';
+import { PLATFORMS, type CreatePostRequest, type Page, type PostQuery, type PostStatus, type PostView, type UpdatePostRequest } from '@vestnik/contracts';
 import { AuditLog } from '@vestnik/server/audit';
 import { refuseIfArchived } from '@vestnik/server/auth';
 import { ApiException, SignedInActor } from '@vestnik/server/http';
@@ -160,7 +160,7 @@ export class PostsService {
 
 function variantsOf(input: CreatePostRequest['variants']): PostEntity['variants'] {
   const out: PostEntity['variants'] = {};
-  for (const p of ['vk', 'ok', 'telegram'] as const) {
+  for (const p of PLATFORMS) {
     const v = input?.[p];
     if (v && v.text.trim() !== '') out[p] = { text: v.text };
   }
