@@ -8,6 +8,7 @@ import { feedsRouter } from '../feeds/feeds-page';
 import { okOauthRouter } from '../ok/ok-oauth';
 import { okRouter } from '../ok/ok-router';
 import { okUploadRouter } from '../ok/ok-upload';
+import { maxRouter } from '../max/max-router';
 import { loadSpecs } from '../specs/load-specs';
 import { SandboxClock } from '../state/clock';
 import { FaultRegistry } from '../state/faults';
@@ -34,7 +35,7 @@ export interface SandboxHandle {
   close(): Promise<void>;
 }
 
-/** Builds the express app: VK, VK ID, OK (API and OAuth), Telegram, control API and feeds, each under its prefix. */
+/** Builds the express app: VK, VK ID, OK (API and OAuth), Telegram, MAX, control API and feeds, each under its prefix. */
 export function createSandboxApp(ctx: SandboxContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -46,6 +47,7 @@ export function createSandboxApp(ctx: SandboxContext): express.Express {
   app.use('/ok/upload', okUploadRouter(ctx));
   app.use('/ok/oauth', okOauthRouter(ctx));
   app.use('/telegram', telegramRouter(ctx));
+  app.use('/max', maxRouter(ctx));
   app.use('/control', controlRouter(ctx));
   app.use('/', feedsRouter(ctx));
   app.use((_req: Request, res: Response) => {

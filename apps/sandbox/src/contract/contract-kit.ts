@@ -18,7 +18,7 @@ export interface TestSandbox {
   advanceClock(seconds: number): Promise<void>;
   setRateLimits(enabled: boolean): Promise<void>;
   expireVkToken(token: string): Promise<void>;
-  posts(platform: 'vk' | 'ok' | 'telegram', target: string, includeDeleted?: boolean): Promise<PostView[]>;
+  posts(platform: 'vk' | 'ok' | 'telegram' | 'max', target: string, includeDeleted?: boolean): Promise<PostView[]>;
   close(): Promise<void>;
 }
 

@@ -4,20 +4,23 @@ import type { SandboxContext } from '../app/context';
 export interface PostView {
   id: string;
   text: string;
-  /** Sanitized HTML (Telegram formatting) when the platform has formatting. */
+  /** Sanitized HTML (Telegram, MAX formatting) when the platform has formatting. */
   html?: string;
   imageUrls: string[];
   attachments: string[];
   link?: string;
   guid?: string;
   mediaGroupId?: string;
+  /** MAX: the text as the request carried it and its `format` (`text` is what a reader sees). */
+  raw?: string;
+  format?: 'markdown' | 'html' | null;
   createdAt: string;
   editedAt?: string;
   deletedAt?: string;
 }
 
 export interface FeedView {
-  platform: 'vk' | 'ok' | 'telegram';
+  platform: 'vk' | 'ok' | 'telegram' | 'max';
   target: string;
   title: string;
   posts: PostView[];
@@ -80,11 +83,35 @@ export function allFeeds(ctx: SandboxContext): FeedView[] {
       };
     }),
   }));
-  return [...vk, ...ok, ...telegram];
+  const max = [...store.max.chats.values()].map<FeedView>((c) => ({
+    platform: 'max',
+    target: String(c.chatId),
+    title: c.title,
+    posts: c.messages.map((m) => {
+      const imageIds = m.imageTokens.map((token) => store.max.photos.get(token)?.imageId ?? '');
+      return {
+        id: m.mid,
+        text: m.text,
+        html: m.html,
+        raw: m.raw,
+        format: m.format,
+        imageUrls: imageIds.map(imageUrl),
+        attachments: m.imageTokens.map((token) => `image:${token}`),
+        createdAt: iso(m.timestamp) ?? '',
+        editedAt: iso(m.editedAt),
+        deletedAt: iso(m.deletedAt),
+      };
+    }),
+  }));
+  return [...vk, ...ok, ...telegram, ...max];
 }
 
-/** Finds a feed by platform and target (`123`, `-123`, `@name` for Telegram). */
+/** Finds a feed by platform and target (`123`, `-123`, `@name` for Telegram, chat id or link name for MAX). */
 export function feedFor(ctx: SandboxContext, platform: string, target: string): FeedView | undefined {
+  if (platform === 'max') {
+    const chat = ctx.store.findMaxChat(target);
+    return chat ? allFeeds(ctx).find((f) => f.platform === 'max' && f.target === String(chat.chatId)) : undefined;
+  }
   if (platform === 'telegram') {
     const chat = ctx.store.findTelegramChat(target);
     return chat ? allFeeds(ctx).find((f) => f.platform === 'telegram' && f.target === String(chat.id)) : undefined;

@@ -1,5 +1,5 @@
 import type { SandboxContext } from '../app/context';
-import type { TelegramMember } from '../state/store';
+import type { MaxChat, MaxMember, TelegramMember } from '../state/store';
 
 /** The JSON `POST /control/seed` accepts; every section is optional and adds to what exists. */
 export interface SeedRequest {
@@ -40,7 +40,24 @@ export interface SeedRequest {
       members?: Array<{ botId: number; status?: TelegramMember['status']; canPostMessages?: boolean }>;
     }>;
   };
+  max?: {
+    bots?: Array<{ token: string; user_id: number; name: string; username: string }>;
+    /** `chat_id` negative like MAX's; `link` the public name (no `@`); members by the bot's `user_id`. */
+    chats?: Array<{
+      chat_id: number;
+      type?: MaxChat['type'];
+      title: string;
+      link?: string;
+      members?: Array<{ user_id: number; is_admin?: boolean; is_owner?: boolean; permissions?: string[] }>;
+    }>;
+    /** How long an uploaded image answers `attachment.not.ready` (default 300 ms; 0: never). */
+    attachmentReadyMs?: number;
+  };
 }
+
+/** An admin's rights when the seed names none: what a bot needs to post, edit and delete. */
+const MAX_ADMIN_PERMISSIONS = ['write', 'read_all_messages', 'edit', 'delete'];
+const MAX_CHAT_TYPES: ReadonlyArray<MaxChat['type']> = ['dialog', 'chat', 'channel'];
 
 export class SeedError extends Error {}
 
@@ -112,6 +129,7 @@ export function applySeed(ctx: SandboxContext, seed: SeedRequest): void {
     need(b.token && Number.isInteger(b.id) && b.username, 'telegram.bots[]: token, id and username are required');
     store.telegram.bots.set(b.token, { token: b.token, id: b.id, username: b.username, firstName: b.firstName ?? b.username });
   }
+  applyMaxSeed(ctx, seed.max);
   for (const c of seed.telegram?.channels ?? []) {
     need(Number.isInteger(c.id) && c.title, 'telegram.channels[]: id and title are required');
     const existing = store.telegram.chats.get(c.id);
@@ -127,5 +145,43 @@ export function applySeed(ctx: SandboxContext, seed: SeedRequest): void {
       nextMessageId: existing?.nextMessageId ?? 1,
       messages: existing?.messages ?? [],
     });
+  }
+}
+
+function applyMaxSeed(ctx: SandboxContext, seed: SeedRequest['max']): void {
+  const { store, clock } = ctx;
+  for (const b of seed?.bots ?? []) {
+    need(b.token && Number.isInteger(b.user_id) && b.name && b.username, 'max.bots[]: token, user_id, name and username are required');
+    store.max.bots.set(b.token, { token: b.token, userId: b.user_id, name: b.name, username: b.username });
+  }
+  for (const c of seed?.chats ?? []) {
+    need(Number.isInteger(c.chat_id) && c.title, 'max.chats[]: chat_id (integer) and title are required');
+    need(c.type === undefined || MAX_CHAT_TYPES.includes(c.type), `max.chats[]: type must be one of ${MAX_CHAT_TYPES.join(', ')}`);
+    need(c.link === undefined || /^@?[a-zA-Z][\w-]*$/.test(c.link), 'max.chats[]: link is a public name such as "sovet_news"');
+    const members = new Map<number, MaxMember>();
+    for (const m of c.members ?? []) {
+      need(Number.isInteger(m.user_id), 'max.chats[].members[]: user_id is required');
+      const isAdmin = m.is_admin ?? true;
+      members.set(m.user_id, {
+        isAdmin,
+        isOwner: m.is_owner ?? false,
+        permissions: isAdmin || m.is_owner ? (m.permissions ?? MAX_ADMIN_PERMISSIONS) : null,
+        joinedAt: clock.now(),
+      });
+    }
+    const existing = store.max.chats.get(c.chat_id);
+    store.max.chats.set(c.chat_id, {
+      chatId: c.chat_id,
+      type: c.type ?? 'channel',
+      title: c.title,
+      link: c.link?.replace(/^@/, ''),
+      members,
+      nextSeq: existing?.nextSeq ?? 1,
+      messages: existing?.messages ?? [],
+    });
+  }
+  if (seed?.attachmentReadyMs !== undefined) {
+    need(Number.isFinite(seed.attachmentReadyMs) && seed.attachmentReadyMs >= 0, 'max.attachmentReadyMs: milliseconds, 0 or more');
+    store.max.attachmentReadyMs = seed.attachmentReadyMs;
   }
 }

@@ -3,7 +3,7 @@ import type { SandboxContext } from '../app/context';
 import { allFeeds, FeedView, PostView } from '../control/posts';
 import { escapeHtml } from '../telegram/tg-html';
 
-const PLATFORM_NAMES: Record<FeedView['platform'], string> = { vk: 'ВКонтакте', ok: 'Одноклассники', telegram: 'Telegram' };
+const PLATFORM_NAMES: Record<FeedView['platform'], string> = { vk: 'ВКонтакте', ok: 'Одноклассники', telegram: 'Telegram', max: 'MAX' };
 
 const STYLE = `
 body{font-family:system-ui,sans-serif;margin:0;background:#eef0f3;color:#222}
@@ -14,11 +14,11 @@ h2{font-size:16px;margin:0 0 4px} .meta{color:#777;font-size:12px}
 article{border-top:1px solid #eee;padding:8px 0} article.deleted{opacity:.45}
 .text{white-space:pre-wrap;word-wrap:break-word}
 .photos{display:flex;flex-wrap:wrap;gap:4px;margin-top:6px} .photos img{max-width:110px;max-height:110px;border-radius:4px}
-.vk h2{color:#2787f5} .ok h2{color:#ee8208} .telegram h2{color:#229ed9}
+.vk h2{color:#2787f5} .ok h2{color:#ee8208} .telegram h2{color:#229ed9} .max h2{color:#6b3fd4}
 `;
 
 function renderPost(feed: FeedView, post: PostView): string {
-  const body = feed.platform === 'telegram' && post.html !== undefined ? post.html : escapeHtml(post.text);
+  const body = (feed.platform === 'telegram' || feed.platform === 'max') && post.html !== undefined ? post.html : escapeHtml(post.text);
   const photos = post.imageUrls.map((url) => `<img src="${escapeHtml(url)}" alt="фото" loading="lazy">`).join('');
   const link = post.link ? `<div class="meta">Ссылка: <a href="${escapeHtml(post.link)}" rel="nofollow noopener">${escapeHtml(post.link)}</a></div>` : '';
   const flags = [post.editedAt ? 'изменено' : '', post.deletedAt ? 'удалено' : '', post.mediaGroupId ? 'альбом' : ''].filter(Boolean).join(', ');

@@ -1,12 +1,13 @@
 import type { Request, Response } from 'express';
 
-export type FaultPlatform = 'vk' | 'vk-id' | 'ok' | 'telegram';
+export type FaultPlatform = 'vk' | 'vk-id' | 'ok' | 'telegram' | 'max';
 
 /**
- * - `error`: answer with the platform's error (VK/OK error code in HTTP 200, Telegram error_code);
+ * - `error`: answer with the platform's error (VK/OK error code in HTTP 200, Telegram error_code, MAX HTTP status with `{code, message}`);
  * - `http`: answer with a bare HTTP status (default 502) and no platform body;
  * - `delay`: wait, then handle the request normally (slowness; a client timeout then races a stored post);
- * - `drop_after_store`: handle the request fully, then destroy the socket without answering.
+ * - `drop_after_store`: handle the request fully, then destroy the socket without answering (or, with
+ *   `status`, answer that bare status instead: a proxy's 502 after the platform stored the post).
  * Any kind with `delayMs` waits first, then does what its kind says (a late error, a late refusal).
  * A waiting request is "held": `release` lets it go on at once, so a test decides when an answer arrives.
  */
@@ -15,7 +16,7 @@ export type FaultKind = 'error' | 'http' | 'delay' | 'drop_after_store';
 export interface FaultSpec {
   platform: FaultPlatform;
   kind: FaultKind;
-  /** Only this method (VK `wall.post`, OK `mediatopic.post`, Telegram `sendMessage`, VK ID `oauth2/auth`, OK `oauth/token.do`). */
+  /** Only this method (VK `wall.post`, OK `mediatopic.post`, Telegram `sendMessage`, VK ID `oauth2/auth`, OK `oauth/token.do`, MAX `POST /messages`). */
   method?: string;
   /** Only this community / group / chat (as the request names it). */
   target?: string;
@@ -23,6 +24,8 @@ export interface FaultSpec {
   times?: number;
   errorCode?: number;
   errorMessage?: string;
+  /** MAX: the error's `code` (`attachment.not.ready`…); by default one that fits the status. */
+  errorKey?: string;
   /** Telegram 429: the `retry_after` to send. */
   retryAfter?: number;
   status?: number;
@@ -36,7 +39,7 @@ export interface Fault extends FaultSpec {
 }
 
 const KINDS: readonly FaultKind[] = ['error', 'http', 'delay', 'drop_after_store'];
-const PLATFORMS: readonly FaultPlatform[] = ['vk', 'vk-id', 'ok', 'telegram'];
+const PLATFORMS: readonly FaultPlatform[] = ['vk', 'vk-id', 'ok', 'telegram', 'max'];
 
 export class FaultRegistry {
   private faults: Fault[] = [];
@@ -154,7 +157,8 @@ function normalizeTarget(target: string): string {
 /** Sends the answer, unless the fault says to drop the connection after the work was done. */
 export function finish(fault: Fault | undefined, req: Request, res: Response, send: () => void): void {
   if (fault?.kind === 'drop_after_store') {
-    req.socket.destroy();
+    if (fault.status !== undefined) res.status(fault.status).type('text/html').send(`<html><body>${fault.status} Bad Gateway</body></html>`);
+    else req.socket.destroy();
     return;
   }
   send();

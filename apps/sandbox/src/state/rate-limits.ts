@@ -14,6 +14,10 @@ export const RATE_LIMITS = {
   telegramMessagesPerMinute: 20,
   /** Telegram: about 30 messages a second per bot. */
   telegramMessagesPerSecond: 30,
+  /** MAX: 2 messages a second into one chat or channel (official) → 429 too.many.requests. */
+  maxMessagesPerSecondPerChat: 2,
+  /** MAX: about 30 requests a second per bot (the upload docs' "30 rps") → 429. */
+  maxRequestsPerSecond: 30,
 };
 
 /**
@@ -23,7 +27,7 @@ export const RATE_LIMITS = {
 export class RateLimiter {
   enabled = true;
   private readonly windows = new Map<string, number[]>();
-  /** Requests refused for a rate, by what answered them (`vk:6`, `telegram:429`): tests assert none. */
+  /** Requests refused for a rate, by what answered them (`vk:6`, `telegram:429`, `max:429`): tests assert none. */
   private readonly refusals = new Map<string, number>();
 
   constructor(private readonly clock: SandboxClock) {}

@@ -186,6 +186,64 @@ export interface TelegramStoredMessage {
   deletedAt?: number;
 }
 
+export interface MaxBot {
+  token: string;
+  userId: number;
+  name: string;
+  username: string;
+}
+
+export interface MaxMember {
+  isAdmin: boolean;
+  isOwner: boolean;
+  /** As the schema names them (`write`, `read_all_messages`, …); null for a member who is not an admin. */
+  permissions: string[] | null;
+  joinedAt: number;
+}
+
+export interface MaxChat {
+  chatId: number;
+  type: 'dialog' | 'chat' | 'channel';
+  title: string;
+  /** Public link name (`https://max.ru/<link>`), without `@`; absent for a private chat. */
+  link?: string;
+  /** By the member's user_id. */
+  members: Map<number, MaxMember>;
+  nextSeq: number;
+  messages: MaxStoredMessage[];
+}
+
+export interface MaxStoredMessage {
+  mid: string;
+  seq: number;
+  botUserId: number;
+  timestamp: number;
+  /** What a reader sees (HTML tags removed and entities decoded; markdown kept as sent). */
+  text: string;
+  /** The text as the request carried it, and its `format`, for assertions. */
+  raw: string;
+  format: 'markdown' | 'html' | null;
+  /** Sanitized HTML of what a reader sees, safe to show in the feed page. */
+  html: string;
+  imageTokens: string[];
+  link?: { type: string; mid: string };
+  notify: boolean;
+  disableLinkPreview: boolean;
+  editedAt?: number;
+  deletedAt?: number;
+}
+
+/** An image uploaded through `POST /uploads?type=image` and the upload URL. */
+export interface MaxPhoto {
+  token: string;
+  photoId: number;
+  imageId: string;
+  botUserId: number;
+  /** When the upload finished, on the sandbox clock and on the wall clock: the token is "not ready" until `attachmentReadyMs` later. */
+  uploadedAt: number;
+  uploadedWallAt: number;
+}
+
 export class SandboxStore {
   images = new Map<string, StoredImage>();
   vk = {
@@ -219,6 +277,16 @@ export class SandboxStore {
     /** file_id → image id. */
     files: new Map<string, string>(),
   };
+  max = {
+    bots: new Map<string, MaxBot>(),
+    chats: new Map<number, MaxChat>(),
+    /** Upload URL ticket → the bot that asked for it; a ticket is good once. */
+    uploadTickets: new Map<string, { botUserId: number }>(),
+    photos: new Map<string, MaxPhoto>(),
+    nextPhotoId: 1,
+    /** How long an uploaded image answers `attachment.not.ready` (0: never). */
+    attachmentReadyMs: 300,
+  };
   private counter = 0;
 
   /** Short unique ids for tickets, photos and files. */
@@ -242,12 +310,21 @@ export class SandboxStore {
     return /^-?\d+$/.test(key) ? this.telegram.chats.get(Number(key)) : undefined;
   }
 
+  /** A chat by its id (`-123`) or its public link name (`name`, `@name`). */
+  findMaxChat(key: string): MaxChat | undefined {
+    const trimmed = key.trim();
+    if (/^-?\d+$/.test(trimmed)) return this.max.chats.get(Number(trimmed));
+    const link = trimmed.replace(/^@/, '').toLowerCase();
+    return [...this.max.chats.values()].find((c) => c.link?.toLowerCase() === link);
+  }
+
   reset(): void {
     const fresh = new SandboxStore();
     this.images = fresh.images;
     this.vk = fresh.vk;
     this.ok = fresh.ok;
     this.telegram = fresh.telegram;
+    this.max = fresh.max;
   }
 }
 
