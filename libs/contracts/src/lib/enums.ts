@@ -22,6 +22,10 @@ export function strongerRole(a: Role, b: Role): Role {
 export const PLATFORMS = ['vk', 'ok', 'telegram', 'max'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** Languages of the editor's interface: Russian first, English complete. */
+export const LANGUAGES = ['ru', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export const RUBRICS = ['official', 'useful', 'entertaining'] as const;
 export type Rubric = (typeof RUBRICS)[number];
 

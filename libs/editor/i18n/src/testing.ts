@@ -1,0 +1,1 @@
+export { testTranslator } from '../lib/testing';
