@@ -76,7 +76,7 @@ describe('MaxAdapter against the sandbox', () => {
       expect(foreign).toMatchObject({ ok: true, canPost: false, displayName: 'Чужой канал' });
       expect(foreign.reason).toContain('не состоит в канале');
       const hidden = await max.verify(channel(String(PRIVATE)));
-      expect(hidden).toMatchObject({ ok: false, canPost: false, failure: { status: 'rejected', code: 'max:403' } });
+      expect(hidden).toMatchObject({ ok: false, canPost: false, reason: expect.stringContaining('не состоит в этом закрытом канале'), failure: { status: 'rejected', code: 'max:403' } });
       const group = await max.verify(channel(String(GROUP)));
       expect(group).toMatchObject({ ok: true, canPost: false });
       expect(group.reason).toContain('не канал');

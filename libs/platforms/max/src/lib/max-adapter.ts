@@ -157,8 +157,13 @@ export class MaxAdapter implements PlatformAdapter<'max'> {
     if (!me.ok) return failedVerify(me.failure);
     const chat = await this.call<MaxChat>({ method: 'GET', path: chatPath(target) }, call);
     if (!chat.ok) {
-      if (chat.failure.status !== 'not_found') return failedVerify(chat.failure);
-      return { ok: false, canPost: false, reason: 'Канал MAX не найден: проверьте id или ссылку, и что бот добавлен в канал', failure: asFailure(chat.failure) };
+      const failure = asFailure(chat.failure);
+      if (chat.failure.status === 'not_found') return { ok: false, canPost: false, reason: 'Канал MAX не найден: проверьте id или ссылку', failure };
+      // MAX shows a closed channel only to its members.
+      if (failure.status === 'rejected' && failure.code === 'max:403') {
+        return { ok: false, canPost: false, reason: 'Бот не состоит в этом закрытом канале MAX: добавьте его администратором с правом «Писать сообщения» (write)', failure };
+      }
+      return failedVerify(chat.failure);
     }
     const base = {
       ok: true,
