@@ -1,1 +1,1 @@
-export { testTranslator } from '../lib/testing';
+export { testTranslator } from './lib/testing';
