@@ -103,6 +103,7 @@ async function main(): Promise<void> {
           EMBEDDED_POSTGRES_PORT: String(await freePort()),
           VESTNIK_PUBLIC_URL: url,
           TELEGRAM_API_URL: `${sandboxUrl}/telegram`,
+          MAX_API_URL: `${sandboxUrl}/max`,
           VK_API_URL: `${sandboxUrl}/vk/method`,
           OK_API_URL: `${sandboxUrl}/ok/fb.do`,
         },

@@ -66,6 +66,7 @@ async function run(options: BenchOptions, onCleanUp: (step: () => Promise<unknow
     VK_ID_URL: `${sandboxUrl}/vk-id`,
     OK_API_URL: `${sandboxUrl}/ok/fb.do`,
     TELEGRAM_API_URL: `${sandboxUrl}/telegram`,
+    MAX_API_URL: `${sandboxUrl}/max`,
     OK_APPLICATION_KEY: OK_APP.applicationKey,
     OK_APPLICATION_SECRET_KEY: OK_APP.applicationSecretKey,
     LOG_LEVEL: 'warn',

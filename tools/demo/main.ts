@@ -80,6 +80,7 @@ async function main(): Promise<void> {
       OK_APPLICATION_KEY: OK_APP.applicationKey,
       OK_APPLICATION_SECRET_KEY: OK_APP.applicationSecretKey,
       TELEGRAM_API_URL: `${sandboxUrl}/telegram`,
+      MAX_API_URL: `${sandboxUrl}/max`,
     };
     delete env['DATABASE_URL'];
     say(`запуск сервера (API, редактор, воркер) на ${baseUrl}; первый запуск создаёт базу PostgreSQL — это занимает до пары минут…`);

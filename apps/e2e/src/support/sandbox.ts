@@ -28,6 +28,7 @@ export function sandboxServerEnv(url: string): Record<string, string> {
     OK_API_URL: `${url}/ok/fb.do`,
     OK_OAUTH_URL: `${url}/ok`,
     TELEGRAM_API_URL: `${url}/telegram`,
+    MAX_API_URL: `${url}/max`,
     VK_CLIENT_ID: SANDBOX_VK_CLIENT_ID,
     OK_CLIENT_ID: SANDBOX_OK_APP.applicationId,
     OK_APPLICATION_KEY: SANDBOX_OK_APP.applicationKey,

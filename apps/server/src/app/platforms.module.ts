@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import { AnyPageConnector, AnyPlatformAdapter, PAGE_CONNECTORS, PLATFORM_ADAPTERS } from '@vestnik/platforms/core';
+import { MaxAdapter } from '@vestnik/platforms/max';
 import { OkAdapter, OkPageConnector } from '@vestnik/platforms/ok';
 import { TelegramAdapter } from '@vestnik/platforms/telegram';
 import { VkAdapter, VkPageConnector } from '@vestnik/platforms/vk';
@@ -11,6 +12,7 @@ export function platformAdapters(config: VestnikConfig): AnyPlatformAdapter[] {
   const adapters: AnyPlatformAdapter[] = [
     new VkAdapter({ apiUrl: p.vkApiUrl, idUrl: p.vkIdUrl, clientId: p.vkClientId, timeoutMs: p.requestTimeoutMs }),
     new TelegramAdapter({ apiUrl: p.telegramApiUrl, timeoutMs: p.requestTimeoutMs }),
+    new MaxAdapter({ apiUrl: p.maxApiUrl, caBundle: p.maxCaBundle, timeoutMs: p.requestTimeoutMs }),
   ];
   if (p.okApplicationKey && p.okApplicationSecretKey) {
     adapters.push(new OkAdapter({ apiUrl: p.okApiUrl, applicationKey: p.okApplicationKey, applicationSecretKey: p.okApplicationSecretKey, timeoutMs: p.requestTimeoutMs }));

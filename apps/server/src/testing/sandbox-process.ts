@@ -42,6 +42,7 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
       OK_API_URL: `${url}/ok/fb.do`,
       OK_OAUTH_URL: `${url}/ok`,
       TELEGRAM_API_URL: `${url}/telegram`,
+      MAX_API_URL: `${url}/max`,
     },
     async control(path, body, method = 'POST') {
       const res = await fetch(`${url}/control${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './vestnik-config';
 
 describe('loadConfig', () => {
@@ -37,6 +40,17 @@ describe('loadConfig', () => {
     expect(text).toContain('AUTH_TOKEN_SECRET: must be at least 32 characters long');
     expect(text).not.toContain('hunter2');
     expect(text).not.toContain('short-secret');
+  });
+
+  it('reads MAX_CA_BUNDLE as PEM text and names a missing or wrong file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vestnik-ca-'));
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    writeFileSync(join(dir, 'russian-trusted-root.pem'), pem);
+    writeFileSync(join(dir, 'not-a-cert.txt'), 'hello');
+    expect(loadConfig({ MAX_CA_BUNDLE: 'russian-trusted-root.pem' }, dir).platforms.maxCaBundle).toBe(pem);
+    expect(loadConfig({}, dir).platforms.maxCaBundle).toBeUndefined();
+    expect(() => loadConfig({ MAX_CA_BUNDLE: 'absent.pem' }, dir)).toThrow(/MAX_CA_BUNDLE: cannot read the file "absent.pem" \(ENOENT\)/);
+    expect(() => loadConfig({ MAX_CA_BUNDLE: 'not-a-cert.txt' }, dir)).toThrow(/MAX_CA_BUNDLE: "not-a-cert.txt" holds no PEM certificate/);
   });
 
   it('keeps media in the data folder by default, with VK\'s 50 MB limit', () => {

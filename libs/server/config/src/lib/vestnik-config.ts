@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Env, EnvReader } from './env-rules';
 
@@ -82,6 +83,8 @@ export interface VestnikConfig {
     okOauthUrl: string;
     telegramApiUrl: string;
     maxApiUrl: string;
+    /** PEM text of `MAX_CA_BUNDLE` (a file): roots MAX's certificate chains to (the Минцифры root), trusted besides the system's. */
+    maxCaBundle?: string;
     requestTimeoutMs: number;
   };
   media: MediaConfig;
@@ -178,6 +181,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): VestnikConfig
       okOauthUrl: r.url('OK_OAUTH_URL', 'https://connect.ok.ru'),
       telegramApiUrl: r.url('TELEGRAM_API_URL', 'https://api.telegram.org'),
       maxApiUrl: r.url('MAX_API_URL', 'https://platform-api2.max.ru'),
+      maxCaBundle: readCaBundle(r, 'MAX_CA_BUNDLE', cwd),
       requestTimeoutMs: r.int('PLATFORM_TIMEOUT_MS', 15000, 100, 300000),
     },
     media: readMediaConfig(r),
@@ -185,6 +189,24 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): VestnikConfig
   checkOkOAuth(config.platforms, r);
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
+}
+
+/** A PEM file of certificates, read once at start; a missing file or one without a certificate is a configuration problem. */
+function readCaBundle(r: EnvReader, name: string, cwd: string): string | undefined {
+  const path = r.string(name);
+  if (!path) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, path), 'utf8');
+  } catch (error) {
+    r.problems.push(`${name}: cannot read the file "${path}" (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    return undefined;
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    r.problems.push(`${name}: "${path}" holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+    return undefined;
+  }
+  return text;
 }
 
 /** OK OAuth tokens are only usable with signed calls: the application key and secret must be there too. */
