@@ -1,163 +1,146 @@
-import {
-  CHANNEL_STATE_LABELS,
-  POST_STATUS_LABELS,
-  PUBLICATION_STATUS_LABELS,
-  ROLE_LABELS,
-  RUBRIC_LABELS,
-  type AuditEntryView,
-  type PublicationStatus,
-} from '@vestnik/contracts';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
+import { CHANNEL_STATES, PLATFORMS, POST_STATUSES, PUBLICATION_STATUSES, ROLES, RUBRICS, type AuditEntryView } from '@vestnik/contracts';
+import type { Translate } from '@vestnik/editor/i18n';
 
-/** What the engine's `publication.<status>` entries mean, one per status a publication can take. */
-const PUBLICATION_ACTIONS: Record<PublicationStatus, string> = {
-  pending: 'Публикация вернулась к ожиданию согласования',
-  scheduled: 'Публикация отложена до нового времени',
-  publishing: 'Публикация отправляется',
-  published: 'Опубликовано на странице',
-  failed: 'Опубликовать не удалось',
-  unconfirmed: 'Площадка не подтвердила публикацию',
-  missed: 'Пропущено время публикации',
-  cancelled: 'Публикация отменена',
-};
+/**
+ * Every action the server records, by domain: each has a message `audit.action.<action>` in both
+ * languages (the spec checks the server's code for new ones, and the messages for each).
+ */
+export const KNOWN_ACTIONS: readonly string[] = [
+  'setup.completed',
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_changed',
+  'auth.sessions_ended',
+  'auth.totp_enabled',
+  'auth.totp_disabled',
+  'user.password_reset',
+  'user.password_set',
+  'organization.created',
+  'organization.updated',
+  'organization.archived',
+  'organization.unarchived',
+  'membership.added',
+  'membership.removed',
+  'membership.invited',
+  'invitation.revoked',
+  'channel.created',
+  'channel.updated',
+  'channel.deleted',
+  'channel.enabled',
+  'channel.disabled',
+  'channel.verified',
+  'channel.needs_attention',
+  'channel.oauth_started',
+  'channel.oauth_connected',
+  'channel.oauth_failed',
+  'channel.oauth_channels_created',
+  'media.uploaded',
+  'media.deleted',
+  'post.created',
+  'post.updated',
+  'post.updated_back_to_review',
+  'post.submitted',
+  'post.approved',
+  'post.rejected',
+  'post.cancelled',
+  'post.commented',
+  'publication.marked_published',
+  'publication.reconciled',
+  'publication.republished',
+  'plan.imported',
+  // What the engine's `publication.<status>` entries mean, one per status a publication can take.
+  ...PUBLICATION_STATUSES.map((status) => `publication.${status}`),
+];
+const ACTIONS = new Set(KNOWN_ACTIONS);
 
-/** Russian names of every action the server records (the spec checks the server's code for new ones). */
-const ACTION_LABELS: Record<string, string> = {
-  'setup.completed': 'Первоначальная настройка',
-  'auth.login': 'Вход в систему',
-  'auth.login_failed': 'Неудачная попытка входа',
-  'auth.logout': 'Выход из системы',
-  'auth.password_changed': 'Пароль изменён',
-  'auth.sessions_ended': 'Завершены сеансы',
-  'auth.totp_enabled': 'Включён вход с одноразовым кодом',
-  'auth.totp_disabled': 'Отключён вход с одноразовым кодом',
-  'user.password_reset': 'Пароль сброшен администратором',
-  'user.password_set': 'Задан новый пароль по ссылке',
-  'organization.created': 'Создана организация',
-  'organization.updated': 'Изменена организация',
-  'organization.archived': 'Организация перемещена в архив',
-  'organization.unarchived': 'Организация возвращена из архива',
-  'membership.added': 'Добавлен сотрудник',
-  'membership.removed': 'Удалён сотрудник',
-  'membership.invited': 'Приглашён сотрудник',
-  'invitation.revoked': 'Отозвано приглашение',
-  'channel.created': 'Подключена страница',
-  'channel.updated': 'Изменена страница',
-  'channel.deleted': 'Удалена страница',
-  'channel.enabled': 'Страница включена',
-  'channel.disabled': 'Страница отключена',
-  'channel.verified': 'Доступ к странице проверен',
-  'channel.needs_attention': 'Страница требует внимания',
-  'channel.oauth_started': 'Начато подключение страниц через вход на площадке',
-  'channel.oauth_connected': 'Вход на площадке выполнен',
-  'channel.oauth_failed': 'Вход на площадке не удался',
-  'channel.oauth_channels_created': 'Подключены страницы после входа на площадке',
-  'media.uploaded': 'Загружено изображение',
-  'media.deleted': 'Удалено изображение',
-  'post.created': 'Создан материал',
-  'post.updated': 'Изменён материал',
-  'post.updated_back_to_review': 'Изменён согласованный материал: снова на согласовании',
-  'post.submitted': 'Материал отправлен на согласование',
-  'post.approved': 'Материал согласован',
-  'post.rejected': 'Материал возвращён на доработку',
-  'post.cancelled': 'Публикация материала отменена',
-  'post.commented': 'Комментарий к материалу',
-  'publication.marked_published': 'Отмечено как опубликованное вручную',
-  'publication.reconciled': 'Ответ площадки потерялся, запись найдена на странице: опубликовано',
-  'publication.republished': 'Отправлено на публикацию снова',
-  'plan.imported': 'Импортирован план из файла',
-  ...Object.fromEntries(Object.entries(PUBLICATION_ACTIONS).map(([status, label]) => [`publication.${status}`, label])),
-};
+/** Kinds of object with a name of their own (`audit.target.<type>`). */
+const TARGET_TYPES = new Set([
+  'organization',
+  'user',
+  'member',
+  'membership',
+  'invitation',
+  'session',
+  'channel',
+  'channel_oauth',
+  'media',
+  'post',
+  'publication',
+  'plan_import',
+]);
 
-const TARGET_LABELS: Record<string, string> = {
-  organization: 'Организация',
-  user: 'Учётная запись',
-  member: 'Сотрудник',
-  membership: 'Сотрудник',
-  invitation: 'Приглашение',
-  session: 'Сеанс',
-  channel: 'Страница',
-  channel_oauth: 'Подключение страниц',
-  media: 'Изображение',
-  post: 'Материал',
-  publication: 'Публикация',
-  plan_import: 'План из файла',
-};
-
-const FIELD_LABELS: Record<string, string> = {
-  rows: 'Строк в плане',
-  drafts: 'Создано черновиков',
-  notCreated: 'Не создано',
-  invalidRows: 'Строк с ошибками',
-  name: 'Название',
-  timezone: 'Часовой пояс',
-  ownTimezone: 'Свой часовой пояс',
-  parentId: 'Вышестоящая организация',
-  archived: 'В архиве',
-  archivedAt: 'В архиве с',
-  requireAdminTotp: 'Код для администраторов',
-  allowSelfApproval: 'Самосогласование',
-  requireFourEyesInSubtree: '«Четыре глаза» для подчинённых',
-  role: 'Роль',
-  email: 'Эл. почта',
-  totpEnabled: 'Вход с кодом',
-  organizationId: 'Организация',
-  userId: 'Пользователь',
-  organization: 'Организация',
-  adminEmail: 'Администратор',
-  createdAccount: 'Создана учётная запись',
-  emailed: 'Ссылка отправлена письмом',
-  withSubtree: 'Вместе с подчинёнными',
-  factor: 'Не пройдена проверка',
-  totp: 'С одноразовым кодом',
-  enrollmentRequired: 'Нужно подключить код',
-  reason: 'Причина',
-  sessions: 'Сеансов',
+/** Fields with a name of their own (`audit.field.<name>`). */
+const FIELDS = new Set([
+  'rows',
+  'drafts',
+  'notCreated',
+  'invalidRows',
+  'name',
+  'timezone',
+  'ownTimezone',
+  'parentId',
+  'archived',
+  'archivedAt',
+  'requireAdminTotp',
+  'allowSelfApproval',
+  'requireFourEyesInSubtree',
+  'role',
+  'email',
+  'totpEnabled',
+  'organizationId',
+  'userId',
+  'organization',
+  'adminEmail',
+  'createdAccount',
+  'emailed',
+  'withSubtree',
+  'factor',
+  'totp',
+  'enrollmentRequired',
+  'reason',
+  'sessions',
   // Posts
-  rubric: 'Рубрика',
-  title: 'Заголовок',
-  text: 'Текст',
-  link: 'Ссылка',
-  mediaIds: 'Изображения',
-  variants: 'Свой текст для площадок',
-  channelIds: 'Страницы',
-  scheduledAt: 'Время публикации',
-  status: 'Состояние',
-  comment: 'Комментарий',
+  'rubric',
+  'title',
+  'text',
+  'link',
+  'mediaIds',
+  'variants',
+  'channelIds',
+  'scheduledAt',
+  'status',
+  'comment',
   // Channels
-  platform: 'Площадка',
-  target: 'Адрес на площадке',
-  displayName: 'Название на площадке',
-  state: 'Состояние',
-  weeklyMinimum: 'Минимум публикаций в неделю',
-  rubricMix: 'Доли рубрик',
-  expiresAt: 'Действует до',
-  error: 'Ошибка площадки',
-  created: 'Подключены',
-  refused: 'Не подключены',
+  'platform',
+  'target',
+  'displayName',
+  'state',
+  'weeklyMinimum',
+  'rubricMix',
+  'expiresAt',
+  'error',
+  'created',
+  'refused',
   // Publications and media
-  url: 'Адрес публикации',
-  code: 'Код причины',
-  fileName: 'Файл',
-  mimeType: 'Тип файла',
-  size: 'Размер',
-  width: 'Ширина, пикс.',
-  height: 'Высота, пикс.',
-  metadataRemoved: 'Служебные сведения из файла удалены',
-};
+  'url',
+  'code',
+  'fileName',
+  'mimeType',
+  'size',
+  'width',
+  'height',
+  'metadataRemoved',
+]);
 
-/** Russian words for coded values of particular fields. */
-const VALUE_LABELS: Record<string, Record<string, string>> = {
-  factor: { password: 'пароль', totp: 'одноразовый код' },
-  rubric: RUBRIC_LABELS,
-  platform: PLATFORM_TITLES,
-  reason: {
-    logout: 'выход',
-    totp_enabled: 'включён вход с кодом',
-    totp_disabled: 'отключён вход с кодом',
-    password_changed: 'смена пароля',
-    password_reset: 'сброс пароля',
-  },
+/** Coded values of particular fields in words: the codes each field may hold, and their messages. */
+const CODED_VALUES: Record<string, { codes: readonly string[]; label: (code: string, t: Translate) => string }> = {
+  factor: { codes: ['password', 'totp'], label: (code, t) => t(`audit.factor.${code}`) },
+  rubric: { codes: RUBRICS, label: (code, t) => t(`common.rubric.${code}`) },
+  platform: { codes: PLATFORMS, label: (code, t) => t(`common.platform.name.${code}`) },
+  reason: { codes: ['logout', 'totp_enabled', 'totp_disabled', 'password_changed', 'password_reset'], label: (code, t) => t(`audit.reason.${code}`) },
+  role: { codes: ROLES, label: (code, t) => t(`common.role.${code}`) },
+  state: { codes: CHANNEL_STATES, label: (code, t) => t(`common.channelState.${code}`) },
 };
 
 /** Technical fields that say nothing to a person reading the journal. */
@@ -189,6 +172,9 @@ export interface AuditContext {
   names: ReadonlyMap<string, string>;
   /** A time in the organization's zone, as the page shows times (the column heading names the zone). */
   formatTime: (iso: string) => string;
+  t: Translate;
+  /** The locale numbers are written in (`ru-RU`, `en-GB`). */
+  locale: string;
 }
 
 export interface AuditTarget {
@@ -198,50 +184,50 @@ export interface AuditTarget {
 }
 
 export function hasActionLabel(action: string): boolean {
-  return action in ACTION_LABELS;
+  return ACTIONS.has(action);
 }
 
 /** The action in words; an action this editor does not know yet is named by its kind of object. */
-export function describeAction(action: string): string {
-  const known = ACTION_LABELS[action];
-  if (known) return known;
-  const kind = TARGET_LABELS[action.split('.')[0]];
-  return kind ? `${kind}: другое действие` : 'Другое действие';
+export function describeAction(action: string, t: Translate): string {
+  if (ACTIONS.has(action)) return t(`audit.action.${action}`);
+  const type = action.split('.')[0];
+  return TARGET_TYPES.has(type) ? t('audit.unknown.actionOf', { kind: t(`audit.target.${type}`) }) : t('audit.unknown.action');
 }
 
-function statusLabel(entry: AuditEntryView, value: string): string | undefined {
-  if (entry.targetType === 'publication') return PUBLICATION_STATUS_LABELS[value as PublicationStatus];
-  if (entry.targetType === 'post') return (POST_STATUS_LABELS as Record<string, string>)[value];
+function statusLabel(entry: AuditEntryView, value: string, t: Translate): string | undefined {
+  if (entry.targetType === 'publication' && (PUBLICATION_STATUSES as readonly string[]).includes(value)) return t(`common.publicationStatus.${value}`);
+  if (entry.targetType === 'post' && (POST_STATUSES as readonly string[]).includes(value)) return t(`common.postStatus.${value}`);
   return undefined;
 }
 
 function formatValue(entry: AuditEntryView, key: string, value: unknown, context: AuditContext): string {
+  const { t } = context;
   if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? 'да' : 'нет';
+  if (typeof value === 'boolean') return value ? t('common.state.yes') : t('common.state.no');
   if (Array.isArray(value)) return formatList(entry, key, value, context);
-  if (typeof value === 'object') return formatRecord(key, value as Record<string, unknown>);
-  if (typeof value === 'number') return key === 'size' ? formatBytes(value) : String(value);
+  if (typeof value === 'object') return formatRecord(key, value as Record<string, unknown>, t);
+  if (typeof value === 'number') return key === 'size' ? formatBytes(value, context) : String(value);
   const text = String(value);
-  if (key === 'role' && text in ROLE_LABELS) return ROLE_LABELS[text as keyof typeof ROLE_LABELS];
-  if (key === 'status') return statusLabel(entry, text) ?? text;
-  if (key === 'state') return (CHANNEL_STATE_LABELS as Record<string, string>)[text] ?? text;
-  const coded = VALUE_LABELS[key]?.[text];
-  if (coded) return coded;
+  if (key === 'status') return statusLabel(entry, text, t) ?? text;
+  const coded = CODED_VALUES[key];
+  if (coded?.codes.includes(text)) return coded.label(text, t);
+  if (key === 'state') return text;
   if (context.names.has(text)) return `«${context.names.get(text)}»`;
   if (ISO_TIME.test(text)) return context.formatTime(text);
   // An id of something this page cannot name says nothing to a person.
-  if (UUID.test(text)) return 'не показывается';
+  if (UUID.test(text)) return t('audit.value.hidden');
   return text.length > LONG_VALUE ? `${text.slice(0, LONG_VALUE - 1)}…` : text;
 }
 
 function formatList(entry: AuditEntryView, key: string, values: unknown[], context: AuditContext): string {
-  if (!values.length) return 'нет';
-  if (key === 'mediaIds') return `${values.length} шт.`;
+  const { t } = context;
+  if (!values.length) return t('common.state.no');
+  if (key === 'mediaIds') return t('audit.value.count', { count: values.length });
   if (key === 'channelIds') {
     const named = values.filter((v): v is string => typeof v === 'string' && context.names.has(v));
-    return named.length === values.length ? named.map((v) => `«${context.names.get(v)}»`).join(', ') : `${values.length} шт.`;
+    return named.length === values.length ? named.map((v) => `«${context.names.get(v)}»`).join(', ') : t('audit.value.count', { count: values.length });
   }
-  if (key === 'variants') return values.map((v) => VALUE_LABELS['platform'][String(v)] ?? String(v)).join(', ');
+  if (key === 'variants') return values.map((v) => ((PLATFORMS as readonly string[]).includes(String(v)) ? t(`common.platform.name.${String(v)}`) : String(v))).join(', ');
   if (key === 'created' || key === 'refused') {
     return values
       .map((v) => (v && typeof v === 'object' && 'target' in v ? String((v as { target: unknown }).target) : ''))
@@ -251,38 +237,39 @@ function formatList(entry: AuditEntryView, key: string, values: unknown[], conte
   return values.map((v) => formatValue(entry, key, v, context)).join(', ');
 }
 
-function formatRecord(key: string, value: Record<string, unknown>): string {
+function formatRecord(key: string, value: Record<string, unknown>, t: Translate): string {
   if (key === 'rubricMix') {
     return Object.entries(value)
-      .map(([rubric, share]) => `${(RUBRIC_LABELS as Record<string, string>)[rubric] ?? rubric} ${String(share)}%`)
+      .map(([rubric, share]) => t('audit.value.share', { rubric: (RUBRICS as readonly string[]).includes(rubric) ? t(`common.rubric.${rubric}`) : rubric, share: String(share) }))
       .join(', ');
   }
-  return Object.keys(value).length ? 'изменено' : '—';
+  return Object.keys(value).length ? t('audit.value.changed') : '—';
 }
 
-function formatBytes(size: number): string {
-  if (size < 1024) return `${size} Б`;
-  if (size < 1024 * 1024) return `${Math.round(size / 1024)} КБ`;
-  return `${(size / 1024 / 1024).toFixed(1).replace('.', ',')} МБ`;
+function formatBytes(size: number, { t, locale }: AuditContext): string {
+  if (size < 1024) return t('audit.value.bytes', { size });
+  if (size < 1024 * 1024) return t('audit.value.kilobytes', { size: Math.round(size / 1024) });
+  return t('audit.value.megabytes', { size: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(size / 1024 / 1024) });
 }
 
 /** One line per changed field: "Часовой пояс: Europe/Moscow → Asia/Sakhalin". */
 export function summarizeChange(entry: AuditEntryView, context: AuditContext): string[] {
+  const { t } = context;
   const before = entry.before ?? {};
   const after = entry.after ?? {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !HIDDEN_FIELDS.has(k));
-  const label = (key: string) => FIELD_LABELS[key] ?? 'Другое поле';
+  const label = (key: string) => (FIELDS.has(key) ? t(`audit.field.${key}`) : t('audit.unknown.field'));
   const value = (key: string, v: unknown) => formatValue(entry, key, v, context);
   // For something new, empty and "no" values are defaults, not information.
   if (!entry.before) {
     return keys
       .filter((k) => after[k] !== null && after[k] !== undefined && after[k] !== false && after[k] !== '')
-      .map((k) => `${label(k)}: ${value(k, after[k])}`);
+      .map((k) => t('audit.change.set', { field: label(k), value: value(k, after[k]) }));
   }
-  if (!entry.after) return keys.map((k) => `${label(k)}: было ${value(k, before[k])}`);
+  if (!entry.after) return keys.map((k) => t('audit.change.removed', { field: label(k), value: value(k, before[k]) }));
   return keys
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((k) => `${label(k)}: ${value(k, before[k])} → ${value(k, after[k])}`);
+    .map((k) => t('audit.change.changed', { field: label(k), before: value(k, before[k]), after: value(k, after[k]) }));
 }
 
 /** A post is named by its title, else by the start of its text. */
@@ -295,19 +282,19 @@ function postName(data: Record<string, unknown>): string | undefined {
 }
 
 /** "Организация «Школа № 5»" or "Сотрудник ivanov@example.ru", with a link where a page shows it. */
-export function describeTarget(entry: AuditEntryView, names: ReadonlyMap<string, string>): AuditTarget {
-  const kind = TARGET_LABELS[entry.targetType] ?? 'Объект';
+export function describeTarget(entry: AuditEntryView, names: ReadonlyMap<string, string>, t: Translate): AuditTarget {
+  const kind = TARGET_TYPES.has(entry.targetType) ? t(`audit.target.${entry.targetType}`) : t('audit.unknown.target');
   const data = { ...(entry.before ?? {}), ...(entry.after ?? {}) } as Record<string, unknown>;
   const known = entry.targetId ? names.get(entry.targetId) : undefined;
   const ownName = entry.targetType === 'post' ? postName(data) : typeof data['name'] === 'string' ? data['name'] : undefined;
   const name = known ?? ownName;
   const email = typeof data['email'] === 'string' ? data['email'] : undefined;
-  const platform = typeof data['platform'] === 'string' ? PLATFORM_TITLES[data['platform'] as keyof typeof PLATFORM_TITLES] : undefined;
+  const platform = typeof data['platform'] === 'string' && (PLATFORMS as readonly string[]).includes(data['platform']) ? t(`common.platform.name.${data['platform']}`) : undefined;
 
   let text: string;
-  if (name) text = `${kind} «${name}»${email ? ` (${email})` : ''}`;
-  else if (email) text = `${kind} ${email}`;
-  else if (platform) text = `${kind}, ${platform}`;
+  if (name) text = email ? t('audit.targetText.namedWithEmail', { kind, name, email }) : t('audit.targetText.named', { kind, name });
+  else if (email) text = t('audit.targetText.email', { kind, email });
+  else if (platform) text = t('audit.targetText.platform', { kind, platform });
   else text = kind;
 
   return { text, link: targetLink(entry) };

@@ -4,7 +4,8 @@ import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { roleAtLeast, type AuditEntryView } from '@vestnik/contracts';
 import { AuditApi, CurrentOrganization, toApiFailure } from '@vestnik/editor/data-access';
-import { AlertMessage, describeTimeZone, formatDateTime, shortTimeZone, zonedDayStart } from '@vestnik/editor/ui';
+import { I18n } from '@vestnik/editor/i18n';
+import { AlertMessage, describeTimeZone, shortTimeZone, zonedDayStart } from '@vestnik/editor/ui';
 import { describeAction, describeTarget, summarizeChange, type AuditTarget } from './audit-format';
 
 const PAGE_SIZE = 50;
@@ -38,6 +39,8 @@ export class AuditPage {
   private readonly auditApi = inject(AuditApi);
   private readonly current = inject(CurrentOrganization);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
 
   protected readonly organization = this.current.organization;
   protected readonly listLoaded = computed(() => this.current.all.status() !== 'loading' && this.current.all.status() !== 'idle');
@@ -49,15 +52,16 @@ export class AuditPage {
   protected readonly timeZone = this.current.timezone;
   protected readonly zoneText = computed(() => {
     const zone = this.timeZone();
-    return zone ? describeTimeZone(zone) : '';
+    return zone ? describeTimeZone(zone, this.t) : '';
   });
   protected readonly zoneShort = computed(() => {
     const zone = this.timeZone();
-    return zone ? shortTimeZone(zone) : '';
+    return zone ? shortTimeZone(zone, this.t) : '';
   });
 
   protected readonly pickedFrom = linkedSignal(() => this.from() ?? '');
   protected readonly pickedTo = linkedSignal(() => this.to() ?? '');
+  /** The key of the filter's complaint: its words follow a switch of language. */
   protected readonly filterError = signal<string | null>(null);
 
   /** One request per organization, period and page; a newer key cancels the older answer. */
@@ -91,12 +95,15 @@ export class AuditPage {
     const timeZone = this.timeZone();
     const names = this.names();
     if (!timeZone) return [];
+    const t = this.t;
+    const formatTime = (iso: string) => this.i18n.date(iso, { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const context = { names, formatTime, t, locale: this.i18n.locale() };
     return (this.page()?.items ?? []).map((entry) => ({
       entry,
-      time: formatDateTime(entry.at, timeZone),
-      action: describeAction(entry.action),
-      target: describeTarget(entry, names),
-      changes: summarizeChange(entry, { names, formatTime: (iso) => formatDateTime(iso, timeZone) }),
+      time: formatTime(entry.at),
+      action: describeAction(entry.action, t),
+      target: describeTarget(entry, names, t),
+      changes: summarizeChange(entry, context),
     }));
   });
 
@@ -135,7 +142,7 @@ export class AuditPage {
     const from = this.pickedFrom();
     const to = this.pickedTo();
     if (from && to && from > to) {
-      this.filterError.set('Дата «с» должна быть не позже даты «по».');
+      this.filterError.set('audit.filters.fromAfterTo');
       return;
     }
     void this.router.navigate([], {
