@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, a
 import { RouterLink } from '@angular/router';
 import type { NotificationView } from '@vestnik/contracts';
 import { AttentionList, CurrentOrganization, NotificationInbox, NotificationsApi, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { describeTimeZone } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
 
@@ -34,19 +35,22 @@ export class NotificationBell {
   private readonly current = inject(CurrentOrganization);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
 
   protected readonly open = signal(false);
   protected readonly busy = signal(false);
-  protected readonly failure = signal<string | null>(null);
+  /** A function, so the message follows a switch of language while it is shown. */
+  protected readonly failure = signal<(() => string) | null>(null);
   protected readonly unread = this.inbox.unread;
   protected readonly badge = computed(() => (this.unread() > 99 ? '99+' : String(this.unread())));
-  protected readonly label = computed(() => (this.unread() ? `Уведомления: непрочитанных ${this.unread()}` : 'Уведомления: новых нет'));
+  protected readonly label = computed(() => (this.unread() ? this.t('notifications.bell.labelUnread', { count: this.unread() }) : this.t('notifications.bell.labelNone')));
   private readonly zone = computed(() => this.current.timezone() ?? 'Europe/Moscow');
-  protected readonly zoneText = computed(() => describeTimeZone(this.zone()));
+  protected readonly zoneText = computed(() => describeTimeZone(this.zone(), this.t));
   protected readonly loadFailed = computed(() => !!this.inbox.page.error() && !this.inbox.page.hasValue());
   protected readonly items = computed(() => {
     const zone = this.zone();
-    const format = new Intl.DateTimeFormat('ru-RU', { timeZone: zone, day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+    const format = this.i18n.dateFormat({ timeZone: zone, day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
     return this.inbox.items().map((n) => ({ n, when: format.format(new Date(n.updatedAt)) }));
   });
 
@@ -106,7 +110,8 @@ export class NotificationBell {
     try {
       this.inbox.markedRead(await firstValueFrom(this.api.markRead(n.id)));
     } catch (error) {
-      this.failure.set(`Не удалось отметить уведомление: ${toApiFailure(error).message}`);
+      const reason = toApiFailure(error).message;
+      this.failure.set(() => this.t('notifications.bell.markReadFailed', { reason }));
     }
   }
 
@@ -118,7 +123,8 @@ export class NotificationBell {
       await firstValueFrom(this.api.markAllRead());
       this.inbox.allMarkedRead(new Date().toISOString());
     } catch (error) {
-      this.failure.set(`Не удалось отметить уведомления: ${toApiFailure(error).message}`);
+      const reason = toApiFailure(error).message;
+      this.failure.set(() => this.t('notifications.bell.markAllReadFailed', { reason }));
     } finally {
       this.busy.set(false);
     }

@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { CreateOrganizationRequest, type OrganizationView } from '@vestnik/contracts';
 import { OrganizationsApi, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import {
   AlertMessage,
   FieldControl,
@@ -29,10 +30,11 @@ export class ChildOrganizationForm {
   readonly cancelled = output<void>();
 
   private readonly api = inject(OrganizationsApi);
+  protected readonly t = inject(I18n).t;
 
   protected readonly inherit = INHERIT;
-  protected readonly zones = timeZoneChoices();
-  protected readonly zoneLabel = shortTimeZone;
+  protected readonly zones = computed(() => timeZoneChoices(this.t));
+  protected readonly zoneLabel = (zone: string) => shortTimeZone(zone, this.t);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [FieldRules.filled, ...contractLength(CreateOrganizationRequest, 'name')]],

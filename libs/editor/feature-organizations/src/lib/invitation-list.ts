@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, resource, signal } from '@angular/core';
-import { ROLE_LABELS, type InvitationCreated, type InvitationView, type OrganizationView } from '@vestnik/contracts';
+import type { InvitationCreated, InvitationView, OrganizationView } from '@vestnik/contracts';
 import { OrganizationsApi, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, formatDateTime } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
 
@@ -23,7 +24,8 @@ export class InvitationList {
   private readonly organizationId = computed(() => this.organization().id);
   private readonly reloads = signal(0);
 
-  protected readonly roleLabels = ROLE_LABELS;
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
   protected readonly busy = signal<string | null>(null);
   protected readonly failure = signal<ApiFailure | null>(null);
 
@@ -38,7 +40,7 @@ export class InvitationList {
   });
 
   protected until(invitation: InvitationView): string {
-    return formatDateTime(invitation.expiresAt, this.organization().timezone);
+    return formatDateTime(invitation.expiresAt, this.organization().timezone, this.i18n.locale());
   }
 
   protected async revoke(invitation: InvitationView): Promise<void> {

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { AddMemberRequest, ROLES, ROLE_LABELS, type InvitationCreated, type OrganizationView, type Role } from '@vestnik/contracts';
+import { AddMemberRequest, ROLES, type InvitationCreated, type OrganizationView, type Role } from '@vestnik/contracts';
 import { OrganizationsApi, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, contractLength, formSubmission } from '@vestnik/editor/ui';
 
 /**
@@ -37,7 +38,7 @@ export class MemberInviteForm {
   private readonly api = inject(OrganizationsApi);
 
   protected readonly roles = ROLES;
-  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly t = inject(I18n).t;
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [FieldRules.filled, FieldRules.email, ...contractLength(AddMemberRequest, 'email')]],
     name: ['', contractLength(AddMemberRequest, 'name')],

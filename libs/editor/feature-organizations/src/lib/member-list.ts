@@ -1,17 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { ROLE_LABELS, type InvitationCreated, type InvitationView, type MemberView, type OrganizationView } from '@vestnik/contracts';
+import type { InvitationCreated, InvitationView, MemberView, OrganizationView } from '@vestnik/contracts';
 import { AuthSession, OrganizationsApi, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, formatDate } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
 import { InvitationList } from './invitation-list';
 import { MemberInviteForm } from './member-invite-form';
 import { OneTimeLink } from './one-time-link';
 
-/** A link the server answered once, with what it is for. */
+/** A link the server answered once, with what it is for (functions: the words follow a switch of language). */
 interface ShownLink {
   url: string;
-  heading: string;
-  explanation: string;
+  heading: () => string;
+  explanation: () => string;
 }
 
 /** Members of an organization, for its administrators: list, invite, reset a password, remove. */
@@ -29,11 +30,13 @@ export class MemberList {
   private readonly session = inject(AuthSession);
   private loadSequence = 0;
 
-  protected readonly roleLabels = ROLE_LABELS;
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
   protected readonly members = signal<readonly MemberView[]>([]);
   protected readonly loading = signal(false);
   protected readonly failure = signal<ApiFailure | null>(null);
-  protected readonly notice = signal<string | null>(null);
+  /** A function, so the notice follows a switch of language while it is shown. */
+  protected readonly notice = signal<(() => string) | null>(null);
   protected readonly adding = signal(false);
   /** The member whose removal waits for a second click: removing access deserves a confirmation. */
   protected readonly confirmingRemoval = signal<string | null>(null);
@@ -62,7 +65,7 @@ export class MemberList {
   }
 
   protected since(member: MemberView): string {
-    return formatDate(member.createdAt, this.organization().timezone);
+    return formatDate(member.createdAt, this.organization().timezone, this.i18n.locale());
   }
 
   protected onInvited(invitation: InvitationCreated): void {
@@ -72,23 +75,24 @@ export class MemberList {
   }
 
   protected showInvitation(invitation: InvitationCreated): void {
-    const role = ROLE_LABELS[invitation.role];
+    const { email } = invitation;
+    const role = () => this.t(`common.role.${invitation.role}`);
     if (invitation.inviteUrl) {
       this.notice.set(null);
       this.shownLink.set({
         url: invitation.inviteUrl,
-        heading: `Приглашение для ${invitation.email}`,
-        explanation: `Передайте эту ссылку сотруднику. Открыв её, он примет роль «${role}» — создаст учётную запись или подтвердит согласие паролем своей.`,
+        heading: () => this.t('organizations.members.invitationHeading', { email }),
+        explanation: () => this.t('organizations.members.invitationExplanation', { role: role() }),
       });
     } else {
       this.shownLink.set(null);
-      this.notice.set(`Приглашение с ролью «${role}» отправлено на ${invitation.email}. Роль появится, когда сотрудник его примет.`);
+      this.notice.set(() => this.t('organizations.members.invitationSent', { role: role(), email }));
     }
   }
 
   protected onRevoked(invitation: InvitationView): void {
     this.shownLink.set(null);
-    this.notice.set(`Приглашение для ${invitation.email} отозвано: ссылка больше не действует.`);
+    this.notice.set(() => this.t('organizations.members.invitationRevoked', { email: invitation.email }));
   }
 
   protected async resetPassword(member: MemberView): Promise<void> {
@@ -101,12 +105,12 @@ export class MemberList {
         this.notice.set(null);
         this.shownLink.set({
           url: issued.resetUrl,
-          heading: `Смена пароля: ${member.name}`,
-          explanation: 'Прежний пароль больше не действует, все сеансы сотрудника завершены. Передайте ему эту ссылку: по ней он задаст новый пароль.',
+          heading: () => this.t('organizations.members.resetHeading', { name: member.name }),
+          explanation: () => this.t('organizations.members.resetExplanation'),
         });
       } else {
         this.shownLink.set(null);
-        this.notice.set(`Пароль сброшен, все сеансы завершены. Ссылка для смены пароля отправлена на ${member.email}.`);
+        this.notice.set(() => this.t('organizations.members.resetSent', { email: member.email }));
       }
     } catch (error) {
       this.failure.set(toApiFailure(error));
@@ -120,7 +124,7 @@ export class MemberList {
     this.removing.set(member.userId);
     try {
       await firstValueFrom(this.api.removeMember(this.organization().id, member.userId));
-      this.notice.set(`${member.name} больше не имеет доступа к организации.`);
+      this.notice.set(() => this.t('organizations.members.removed', { name: member.name }));
       this.confirmingRemoval.set(null);
       await this.load(this.organization().id);
     } catch (error) {

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage } from '@vestnik/editor/ui';
 
 /**
@@ -13,14 +14,11 @@ import { AlertMessage } from '@vestnik/editor/ui';
     <vn-alert tone="warning" [heading]="heading()">
       <p>{{ explanation() }}</p>
       <div class="link">
-        <input #field class="link__url" type="text" readonly [value]="url()" [attr.aria-label]="'Ссылка: ' + heading()" (focus)="field.select()" />
-        <button type="button" class="btn btn--small" (click)="copy(field)">Скопировать</button>
+        <input #field class="link__url" type="text" readonly [value]="url()" [attr.aria-label]="t('organizations.link.label', { heading: heading() })" (focus)="field.select()" />
+        <button type="button" class="btn btn--small" (click)="copy(field)">{{ t('organizations.link.copy') }}</button>
       </div>
-      <p class="small" aria-live="polite">{{ copyStatus() }}</p>
-      <p class="small">
-        Ссылка показана один раз: после закрытия её нельзя посмотреть снова. Если она потеряется, выдайте новую — прежняя
-        перестанет действовать.
-      </p>
+      <p class="small" aria-live="polite">{{ copyStatus()?.() }}</p>
+      <p class="small">{{ t('organizations.link.once') }}</p>
     </vn-alert>
   `,
   styles: `
@@ -43,16 +41,17 @@ export class OneTimeLink {
   readonly heading = input.required<string>();
   readonly explanation = input.required<string>();
 
-  protected readonly copyStatus = signal('');
+  protected readonly t = inject(I18n).t;
+  protected readonly copyStatus = signal<(() => string) | null>(null);
 
   protected async copy(field: HTMLInputElement): Promise<void> {
     field.select();
     try {
       await navigator.clipboard.writeText(this.url());
-      this.copyStatus.set('Ссылка скопирована в буфер обмена.');
+      this.copyStatus.set(() => this.t('organizations.link.copied'));
     } catch {
       // Outside https the clipboard API is off: the text is selected, Ctrl+C does the rest.
-      this.copyStatus.set('Скопировать автоматически не удалось: ссылка выделена, нажмите Ctrl+C.');
+      this.copyStatus.set(() => this.t('organizations.link.copyFailed'));
     }
   }
 }

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { ROLE_LABELS, roleAtLeast, type OrganizationView } from '@vestnik/contracts';
+import { roleAtLeast, type OrganizationView } from '@vestnik/contracts';
 import { OrganizationsApi, type ApiFailure, toApiFailure, visibleAncestors } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, describeTimeZone, formatDate } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
 import { ChildOrganizationForm } from './child-organization-form';
@@ -27,8 +28,9 @@ export class OrganizationDetail {
   private readonly api = inject(OrganizationsApi);
   private readonly directory = inject(OrganizationDirectory);
 
-  protected readonly roleLabels = ROLE_LABELS;
-  protected readonly describeTimeZone = describeTimeZone;
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+  protected readonly describeZone = (zone: string) => describeTimeZone(zone, this.t);
 
   /** The id alone: a reloaded list brings a new object for the same organization, which must not reset the panel. */
   private readonly organizationId = computed(() => this.organization().id);
@@ -38,7 +40,8 @@ export class OrganizationDetail {
     source: this.organizationId,
     computation: () => 'view',
   });
-  protected readonly notice = linkedSignal<string, string | null>({
+  /** A function, so the notice follows a switch of language while it is shown. */
+  protected readonly notice = linkedSignal<string, (() => string) | null>({
     source: this.organizationId,
     computation: () => null,
   });
@@ -51,29 +54,29 @@ export class OrganizationDetail {
     const parentId = this.organization().parentId;
     return parentId ? (this.directory.byId().get(parentId) ?? null) : null;
   });
-  protected readonly createdOn = computed(() => formatDate(this.organization().createdAt, this.organization().timezone));
+  protected readonly createdOn = computed(() => formatDate(this.organization().createdAt, this.organization().timezone, this.i18n.locale()));
 
   /** Where an inherited zone comes from, when that ancestor is visible to the user. */
   protected readonly zoneSource = computed(() => {
     const o = this.organization();
-    if (o.ownTimezone) return 'задан для этой организации';
+    if (o.ownTimezone) return this.t('organizations.detail.zoneOwn');
     const source = visibleAncestors(o, this.directory.byId()).find((a) => a.ownTimezone);
-    return source ? `унаследован от «${source.name}»` : 'унаследован от вышестоящей организации';
+    return source ? this.t('organizations.detail.zoneInheritedFrom', { name: source.name }) : this.t('organizations.detail.zoneInherited');
   });
 
   /** Whether the four-eyes rule is this organization's own choice or a requirement, and whose. */
   protected readonly fourEyesSource = computed(() => {
     const o = this.organization();
     const requiredBy = o.fourEyes.requiredBy;
-    if (!requiredBy) return 'задано для этой организации';
-    if (requiredBy.id === o.id) return 'обязательно здесь и во всех подчинённых организациях';
-    return `обязательно по требованию «${requiredBy.name}» для всех подчинённых организаций`;
+    if (!requiredBy) return this.t('organizations.detail.fourEyesOwn');
+    if (requiredBy.id === o.id) return this.t('organizations.detail.fourEyesRequiredHere');
+    return this.t('organizations.detail.fourEyesRequiredBy', { name: requiredBy.name });
   });
 
   protected onSaved(): void {
     this.mode.set('view');
     this.directory.reload();
-    this.notice.set('Изменения сохранены.');
+    this.notice.set(() => this.t('organizations.detail.saved'));
   }
 
   protected onCreated(child: OrganizationView): void {
@@ -93,7 +96,7 @@ export class OrganizationDetail {
       if (archived) this.directory.showArchived(true);
       this.directory.reload();
       this.mode.set('view');
-      this.notice.set(archived ? `«${o.name}» перемещена в архив.` : `«${o.name}» возвращена из архива.`);
+      this.notice.set(archived ? () => this.t('organizations.detail.archived', { name: o.name }) : () => this.t('organizations.detail.unarchived', { name: o.name }));
     } catch (error) {
       this.failure.set(toApiFailure(error));
     } finally {

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, ou
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { UpdateOrganizationRequest, type OrganizationView } from '@vestnik/contracts';
 import { OrganizationsApi, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import {
   AlertMessage,
   FieldControl,
@@ -29,9 +30,10 @@ export class OrganizationSettingsForm implements OnInit {
   readonly cancelled = output<void>();
 
   private readonly api = inject(OrganizationsApi);
+  protected readonly t = inject(I18n).t;
 
   protected readonly inherit = INHERIT;
-  protected readonly zones = timeZoneChoices();
+  protected readonly zones = computed(() => timeZoneChoices(this.t));
   /** An ancestor requiring four eyes: self-approval cannot be switched on here. */
   protected readonly requiredAbove = computed(() => {
     const o = this.organization();

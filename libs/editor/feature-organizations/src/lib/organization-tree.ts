@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
-import { ROLE_LABELS } from '@vestnik/contracts';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import type { OrganizationNode } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { shortTimeZone } from '@vestnik/editor/ui';
 
 /** One level of the tree: a list whose items hold the next level (it renders itself recursively). */
@@ -17,8 +17,8 @@ export class OrganizationTreeBranch {
   readonly selected = output<string>();
   readonly toggled = output<string>();
 
-  protected readonly roleLabels = ROLE_LABELS;
-  protected readonly zoneLabel = shortTimeZone;
+  protected readonly t = inject(I18n).t;
+  protected readonly zoneLabel = (zone: string) => shortTimeZone(zone, this.t);
 }
 
 /** Indented, collapsible organization tree (region → ministry → school) as nested lists of buttons. */

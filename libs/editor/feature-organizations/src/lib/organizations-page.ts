@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, un
 import { Router } from '@angular/router';
 import type { OrganizationView } from '@vestnik/contracts';
 import { CurrentOrganization } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage } from '@vestnik/editor/ui';
 import { OrganizationDetail } from './organization-detail';
 import { OrganizationDirectory } from './organization-directory';
@@ -25,6 +26,7 @@ export class OrganizationsPage {
   /** Selected organization id from `?org=`, so a reload or a shared link keeps the selection. */
   readonly org = input<string>();
 
+  protected readonly t = inject(I18n).t;
   protected readonly directory = inject(OrganizationDirectory);
   private readonly current = inject(CurrentOrganization);
   private readonly router = inject(Router);
