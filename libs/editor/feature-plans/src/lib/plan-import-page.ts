@@ -3,6 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { roleAtLeast, type PlanFormat, type PlanImportView } from '@vestnik/contracts';
 import { CurrentOrganization, PlansApi, saveDownloadedFile, toApiFailure, type ApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, describeTimeZone } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
 import { describePlanRow } from './plan-rows';
@@ -27,6 +28,8 @@ function day(days: number, base = new Date()): string {
 export class PlanImportPage {
   private readonly plans = inject(PlansApi);
   private readonly current = inject(CurrentOrganization);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
 
   protected readonly organization = this.current.organization;
   protected readonly canImport = computed(() => {
@@ -35,7 +38,7 @@ export class PlanImportPage {
   });
   protected readonly zoneText = computed(() => {
     const zone = this.current.timezone();
-    return zone ? describeTimeZone(zone) : '';
+    return zone ? describeTimeZone(zone, this.t) : '';
   });
 
   /** The chosen file stays chosen whatever the server answers: nothing the user picked is lost. */
@@ -47,7 +50,10 @@ export class PlanImportPage {
   protected readonly confirmFailure = signal<ApiFailure | null>(null);
   protected readonly onlyProblems = signal(false);
 
-  protected readonly rows = computed(() => (this.preview()?.rows ?? []).map(describePlanRow));
+  protected readonly rows = computed(() => {
+    const locale = this.i18n.locale();
+    return (this.preview()?.rows ?? []).map((row) => describePlanRow(row, this.t, locale));
+  });
   protected readonly shownRows = computed(() => (this.onlyProblems() ? this.rows().filter((r) => !r.ok) : this.rows()));
   protected readonly readyCount = computed(() => this.rows().filter((r) => r.outcome === 'ready').length);
   protected readonly invalidCount = computed(() => this.rows().filter((r) => r.outcome === 'invalid').length);
@@ -59,6 +65,11 @@ export class PlanImportPage {
   protected readonly exportTo = signal(day(30));
   protected readonly exporting = signal<PlanFormat | null>(null);
   protected readonly exportFailure = signal<ApiFailure | null>(null);
+  /** Each download button's words: «Готовим…» while its file is on the way. */
+  protected readonly exportLabels = computed<Record<PlanFormat, string>>(() => {
+    const label = (format: PlanFormat) => (this.exporting() === format ? this.t('plans.export.preparing') : this.t('plans.export.download', { format: format.toUpperCase() }));
+    return { xlsx: label('xlsx'), csv: label('csv') };
+  });
 
   protected pick(event: Event): void {
     const input = event.target as HTMLInputElement;
@@ -71,7 +82,8 @@ export class PlanImportPage {
     const file = this.file();
     if (!organization) return;
     if (!file) {
-      this.uploadFailure.set({ statusCode: 400, code: 'validation_failed', message: 'Выберите файл плана (CSV или XLSX)', errors: [{ field: 'file', rule: 'required', message: 'Выберите файл плана (CSV или XLSX)' }] });
+      const message = this.t('plans.upload.chooseFile');
+      this.uploadFailure.set({ statusCode: 400, code: 'validation_failed', message, errors: [{ field: 'file', rule: 'required', message }] });
       return;
     }
     this.checking.set(true);
