@@ -1,10 +1,13 @@
 import type { PostStatus, Rubric } from '@vestnik/contracts';
 import { post } from './post-factory.spec-helper';
+import { testTranslator } from '@vestnik/editor/i18n/testing';
 import { busyDays, canReschedule, dayKey, daysBetween, eventHtml, hourSpan, postToEvent, RUBRIC_STYLES, viewDays } from './calendar-events';
+
+const t = testTranslator('ru');
 
 describe('posts as calendar events', () => {
   it('places a post by its UTC instant, for FullCalendar to show in the organization zone', () => {
-    const event = postToEvent(post({ scheduledAt: '2026-08-31T23:00:00.000Z' }), 'editor', 'Метка');
+    const event = postToEvent(post({ scheduledAt: '2026-08-31T23:00:00.000Z' }), 'editor', 'Метка', t);
     expect(new Date(event.start).toISOString()).toBe('2026-08-31T23:00:00.000Z');
     expect(event.allDay).toBe(false);
     // The same instant is 1 September on Sakhalin and still 31 August in Moscow: the day follows the zone.
@@ -16,7 +19,7 @@ describe('posts as calendar events', () => {
 
   it('colours each rubric and names it by a letter too', () => {
     const rubrics: Rubric[] = ['official', 'useful', 'entertaining'];
-    const events = rubrics.map((rubric) => postToEvent(post({ rubric }), 'editor', 'Метка'));
+    const events = rubrics.map((rubric) => postToEvent(post({ rubric }), 'editor', 'Метка', t));
     expect(events.map((e) => e.color)).toEqual([RUBRIC_STYLES.official.color, RUBRIC_STYLES.useful.color, RUBRIC_STYLES.entertaining.color]);
     expect(new Set(events.map((e) => e.color)).size).toBe(3);
     expect(events.map((e) => eventHtml(e.extendedProps, '10:00', { showTime: true, showPlatforms: true, wrap: false }).match(/vn-ev__rubric[^>]*>(.)</)?.[1])).toEqual(['О', 'П', 'Р']);
@@ -24,7 +27,7 @@ describe('posts as calendar events', () => {
   });
 
   it('marks status and platforms, in symbols and in words', () => {
-    const event = postToEvent(post({ status: 'in_review', platforms: ['telegram', 'vk', 'telegram'] }), 'editor', 'День знаний');
+    const event = postToEvent(post({ status: 'in_review', platforms: ['telegram', 'vk', 'telegram'] }), 'editor', 'День знаний', t);
     expect(event.extendedProps.platforms).toEqual(['vk', 'telegram']);
     expect(event.className).toContain('vn-post--in-review');
     const html = eventHtml(event.extendedProps, '10:00', { showTime: true, showPlatforms: true, wrap: false });
@@ -40,8 +43,16 @@ describe('posts as calendar events', () => {
     expect(week).toContain('. 10:00; Официальное');
   });
 
+  it('speaks English when asked: rubric letter, status, platforms', () => {
+    const event = postToEvent(post({ rubric: 'useful', status: 'in_review', platforms: ['vk', 'telegram'] }), 'editor', 'Open day', testTranslator('en'));
+    const html = eventHtml(event.extendedProps, '10:00', { showTime: true, showPlatforms: true, wrap: false });
+    expect(html).toContain('<span class="vn-ev__rubric" aria-hidden="true">U</span>');
+    expect(html).toContain('VK TG');
+    expect(html).toContain('Useful; In review; VK, Telegram');
+  });
+
   it('escapes what people typed', () => {
-    const event = postToEvent(post(), 'editor', '<img src=x onerror=alert(1)> «Итоги»');
+    const event = postToEvent(post(), 'editor', '<img src=x onerror=alert(1)> «Итоги»', t);
     const html = eventHtml(event.extendedProps, '', { showTime: true, showPlatforms: true, wrap: true });
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; «Итоги»');
@@ -49,7 +60,7 @@ describe('posts as calendar events', () => {
   });
 
   it('opens the post on click and shows the label it is given', () => {
-    const event = postToEvent(post({ id: 'abc' }), 'viewer', 'Приём граждан');
+    const event = postToEvent(post({ id: 'abc' }), 'viewer', 'Приём граждан', t);
     expect(event.url).toBe('/posts/abc');
     expect(event.title).toBe('Приём граждан');
     expect(event.extendedProps.label).toBe('Приём граждан');
@@ -61,9 +72,9 @@ describe('posts as calendar events', () => {
     expect(canReschedule({ status: 'draft' }, 'admin')).toBe(true);
     expect(canReschedule({ status: 'draft' }, 'viewer')).toBe(false);
     expect(canReschedule({ status: 'draft' }, undefined)).toBe(false);
-    expect(postToEvent(post({ status: 'published' }), 'admin', 'Метка').startEditable).toBe(false);
-    expect(postToEvent(post({ status: 'scheduled' }), 'supervisor', 'Метка').startEditable).toBe(true);
-    expect(postToEvent(post({ status: 'scheduled' }), 'supervisor', 'Метка').durationEditable).toBe(false);
+    expect(postToEvent(post({ status: 'published' }), 'admin', 'Метка', t).startEditable).toBe(false);
+    expect(postToEvent(post({ status: 'scheduled' }), 'supervisor', 'Метка', t).startEditable).toBe(true);
+    expect(postToEvent(post({ status: 'scheduled' }), 'supervisor', 'Метка', t).durationEditable).toBe(false);
   });
 });
 

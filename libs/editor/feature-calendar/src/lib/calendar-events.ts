@@ -1,12 +1,17 @@
-import { PLATFORMS, POST_STATUS_LABELS, RUBRIC_LABELS, roleAtLeast, type Platform, type PostStatus, type PostView, type Role, type Rubric } from '@vestnik/contracts';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
+import { PLATFORMS, roleAtLeast, type Platform, type PostStatus, type PostView, type Role, type Rubric } from '@vestnik/contracts';
+import type { Translate } from '@vestnik/editor/i18n';
 
-/** Rubric colours: white text reads on each (contrast above 4.5:1), and a letter says the same without colour. */
-export const RUBRIC_STYLES: Readonly<Record<Rubric, { color: string; letter: string }>> = {
-  official: { color: '#0b4f8a', letter: 'О' },
-  useful: { color: '#1d6b32', letter: 'П' },
-  entertaining: { color: '#a3410f', letter: 'Р' },
+/** Rubric colours: white text reads on each (contrast above 4.5:1), and a letter (`rubricLetter`) says the same without colour. */
+export const RUBRIC_STYLES: Readonly<Record<Rubric, { color: string }>> = {
+  official: { color: '#0b4f8a' },
+  useful: { color: '#1d6b32' },
+  entertaining: { color: '#a3410f' },
 };
+
+/** The rubric's first letter in the interface's language (О, П, Р; O, U, E). */
+export function rubricLetter(rubric: Rubric, t: Translate): string {
+  return t(`calendar.rubricLetter.${rubric}`);
+}
 
 /** A symbol per status, from fonts every system has (no emoji); the label says it in words. */
 export const STATUS_MARKS: Readonly<Record<PostStatus, string>> = {
@@ -20,8 +25,6 @@ export const STATUS_MARKS: Readonly<Record<PostStatus, string>> = {
   cancelled: '⊘',
 };
 
-export const PLATFORM_SHORT: Readonly<Record<Platform, string>> = { vk: 'ВК', ok: 'ОК', telegram: 'TG', max: 'MAX' };
-
 /** Statuses in which the server still accepts a new time: nothing has gone out yet. */
 const MOVABLE: readonly PostStatus[] = ['draft', 'in_review', 'scheduled'];
 
@@ -34,6 +37,9 @@ export interface PostEventProps {
   platforms: Platform[];
   /** Spoken by screen readers after the title: rubric, status and platforms in words. */
   description: string;
+  /** The rubric's letter and the platforms' short names, in the language of the description. */
+  rubricLetter: string;
+  platformsShort: string;
 }
 
 /** FullCalendar's event input, as far as the calendar fills it. */
@@ -66,16 +72,17 @@ export function canReschedule(post: Pick<PostView, 'status'>, role: Role | undef
 /**
  * One calendar event per post, placed by its UTC instant: FullCalendar shows it in the calendar's
  * named zone (the organization's), so the browser's own zone never matters. `label` names the post
- * (ui's `postLabel`).
+ * (ui's `postLabel`); its words are in the language of `t`.
  */
-export function postToEvent(post: PostView, role: Role | undefined, label: string): PostEvent {
+export function postToEvent(post: PostView, role: Role | undefined, label: string, t: Translate): PostEvent {
   const style = RUBRIC_STYLES[post.rubric];
   const platforms = platformsOf(post);
   const description = [
-    RUBRIC_LABELS[post.rubric],
-    POST_STATUS_LABELS[post.status],
-    platforms.length ? platforms.map((p) => PLATFORM_TITLES[p]).join(', ') : 'страницы не выбраны',
+    t(`common.rubric.${post.rubric}`),
+    t(`common.postStatus.${post.status}`),
+    platforms.length ? platforms.map((p) => t(`common.platform.name.${p}`)).join(', ') : t('calendar.event.noPages'),
   ].join('; ');
+  const platformsShort = platforms.map((p) => t(`common.platform.short.${p}`)).join(' ');
   return {
     id: post.id,
     title: label,
@@ -87,7 +94,7 @@ export function postToEvent(post: PostView, role: Role | undefined, label: strin
     color: style.color,
     contrastColor: '#ffffff',
     className: `vn-post vn-post--${post.rubric} vn-post--${post.status.replace(/_/g, '-')}`,
-    extendedProps: { postId: post.id, label, rubric: post.rubric, status: post.status, platforms, description },
+    extendedProps: { postId: post.id, label, rubric: post.rubric, status: post.status, platforms, description, rubricLetter: rubricLetter(post.rubric, t), platformsShort },
   };
 }
 
@@ -112,10 +119,9 @@ export interface EventLayout {
  * events render without an Angular view each.
  */
 export function eventHtml(props: PostEventProps, timeText: string, layout: EventLayout): string {
-  const rubric = RUBRIC_STYLES[props.rubric];
-  const platforms = layout.showPlatforms ? props.platforms.map((p) => PLATFORM_SHORT[p]).join(' ') : '';
+  const platforms = layout.showPlatforms ? escapeHtml(props.platformsShort) : '';
   const parts = [
-    `<span class="vn-ev__rubric" aria-hidden="true">${rubric.letter}</span>`,
+    `<span class="vn-ev__rubric" aria-hidden="true">${escapeHtml(props.rubricLetter)}</span>`,
     layout.showTime && timeText ? `<span class="vn-ev__time">${escapeHtml(timeText)}</span>` : '',
     `<span class="vn-ev__status" aria-hidden="true">${STATUS_MARKS[props.status]}</span>`,
     `<span class="vn-ev__title">${escapeHtml(props.label)}</span>`,

@@ -16,13 +16,14 @@ import interactionPlugin from '@fullcalendar/angular/interaction';
 import listPlugin from '@fullcalendar/angular/list';
 import timeGridPlugin from '@fullcalendar/angular/timegrid';
 import classicTheme from '@fullcalendar/angular/themes/classic';
+import enGbLocale from 'fullcalendar/locales/en-gb';
 import ruLocale from 'fullcalendar/locales/ru';
-import { PLATFORMS, POST_STATUS_LABELS, POST_STATUSES, RUBRIC_LABELS, RUBRICS, type ChannelView, type PostStatus, type PostView, type Rubric } from '@vestnik/contracts';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
+import { PLATFORMS, POST_STATUSES, RUBRICS, type ChannelView, type PostStatus, type PostView, type Rubric } from '@vestnik/contracts';
 import { API_BASE, CurrentOrganization, PostsApi, toApiFailure, type OrganizationNode } from '@vestnik/editor/data-access';
+import { I18n, type Language, type Translate } from '@vestnik/editor/i18n';
 import { AlertMessage, describeTimeZone, postLabel } from '@vestnik/editor/ui';
 import { firstValueFrom, fromEvent, takeUntil } from 'rxjs';
-import { busyDays, dayKey, daysBetween, eventHtml, hourSpan, PLATFORM_SHORT, postToEvent, RUBRIC_STYLES, STATUS_MARKS, viewDays, type EventLayout, type PostEventProps, type ViewDays } from './calendar-events';
+import { busyDays, dayKey, daysBetween, eventHtml, hourSpan, postToEvent, RUBRIC_STYLES, rubricLetter, STATUS_MARKS, viewDays, type EventLayout, type PostEventProps, type ViewDays } from './calendar-events';
 import { filterPosts, isFiltered, subtreeOf, type CalendarFilters } from './calendar-filters';
 import { loadFullCalendarStylesheet } from './fullcalendar-stylesheet';
 
@@ -34,16 +35,27 @@ const MOST_POSTS = 5_000;
 const LEAD_MS = 60_000;
 const VIEWS = ['dayGridMonth', 'timeGridWeek', 'listWeek'] as const;
 
-const LOCALE = {
-  ...ruLocale,
-  listText: 'Список',
-  noEventsText: 'Нет материалов за этот период',
-  moreLinkText: (n: number) => `ещё ${n}`,
-  moreLinkHint: (n: number) => `Показать ещё ${n} материал${n % 10 === 1 && n % 100 !== 11 ? '' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'а' : 'ов'}`,
-  prevHint: 'Предыдущий период',
-  nextHint: 'Следующий период',
-  todayHint: 'Сегодня',
-};
+/** FullCalendar's own locale per language (its dates, week start, the rest of its words), with our words over it. */
+const CALENDAR_LOCALES = { ru: ruLocale, en: enGbLocale } satisfies Record<Language, unknown>;
+
+function calendarLocale(lang: Language, t: Translate) {
+  return {
+    ...CALENDAR_LOCALES[lang],
+    todayText: t('calendar.toolbar.today'),
+    monthText: t('calendar.toolbar.month'),
+    weekTextLong: t('calendar.toolbar.week'),
+    dayText: t('calendar.toolbar.day'),
+    listText: t('calendar.toolbar.list'),
+    noEventsText: t('calendar.toolbar.noEvents'),
+    moreLinkText: (n: number) => t('calendar.toolbar.more', { count: n }),
+    moreLinkHint: (n: number) => t('calendar.toolbar.moreHint', { count: n }),
+    prevHint: t('calendar.toolbar.previousHint'),
+    nextHint: t('calendar.toolbar.nextHint'),
+    todayHint: t('calendar.toolbar.todayHint'),
+    closeHint: t('common.action.close'),
+    eventsHint: t('calendar.toolbar.eventsHint'),
+  };
+}
 
 interface LoadedPosts {
   items: PostView[];
@@ -82,6 +94,8 @@ export class CalendarPage {
   private readonly current = inject(CurrentOrganization);
   private readonly api = inject(PostsApi);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
   private readonly moveDialog = viewChild<ElementRef<HTMLDialogElement>>('moveDialog');
 
   protected readonly stylesReady = signal(false);
@@ -89,7 +103,7 @@ export class CalendarPage {
   protected readonly zone = this.current.timezone;
   protected readonly zoneText = computed(() => {
     const zone = this.zone();
-    return zone ? describeTimeZone(zone) : '';
+    return zone ? describeTimeZone(zone, this.t) : '';
   });
 
   /**
@@ -149,15 +163,16 @@ export class CalendarPage {
   private readonly byId = computed(() => new Map(this.loaded().map((p) => [p.id, p])));
   protected readonly events = computed(() => {
     const organizations = this.current.byId();
-    return this.shown().map((p) => postToEvent(p, organizations.get(p.organizationId)?.myRole, postLabel(p.title, p.text, 70)));
+    const t = this.t;
+    return this.shown().map((p) => postToEvent(p, organizations.get(p.organizationId)?.myRole, postLabel(p.title, p.text, t, 70), t));
   });
 
   /** Whether any shown post may be dragged by this person (the hint is not offered to viewers). */
   protected readonly movable = computed(() => this.events().some((e) => e.startEditable));
 
-  protected readonly rubricChoices = RUBRICS.map((r) => ({ id: r, label: RUBRIC_LABELS[r], ...RUBRIC_STYLES[r] }));
-  protected readonly statusChoices = POST_STATUSES.map((s) => ({ id: s, label: POST_STATUS_LABELS[s], mark: STATUS_MARKS[s] }));
-  protected readonly platformChoices = PLATFORMS.map((p) => ({ short: PLATFORM_SHORT[p], title: PLATFORM_TITLES[p] }));
+  protected readonly rubricChoices = computed(() => RUBRICS.map((r) => ({ id: r, label: this.t(`common.rubric.${r}`), letter: rubricLetter(r, this.t), ...RUBRIC_STYLES[r] })));
+  protected readonly statusChoices = computed(() => POST_STATUSES.map((s) => ({ id: s, label: this.t(`common.postStatus.${s}`), mark: STATUS_MARKS[s] })));
+  protected readonly platformChoices = computed(() => PLATFORMS.map((p) => ({ id: p, short: this.t(`common.platform.short.${p}`), title: this.t(`common.platform.name.${p}`) })));
   protected readonly organizationChoices = computed(() => {
     const id = this.current.id();
     const root = id ? findNode(this.current.tree(), id) : null;
@@ -166,10 +181,11 @@ export class CalendarPage {
   protected readonly channelChoices = computed(() => {
     const within = this.within();
     const channels = this.channels.hasValue() ? this.channels.value() : [];
+    const collator = this.i18n.collator();
     return channels
       .filter((c) => !within || within.has(c.organizationId))
-      .map((c) => ({ id: c.id, label: `${c.name} (${PLATFORM_TITLES[c.platform]})` }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'ru'));
+      .map((c) => ({ id: c.id, label: `${c.name} (${this.t(`common.platform.name.${c.platform}`)})` }))
+      .sort((a, b) => collator.compare(a.label, b.label));
   });
 
   /** Days of the organization's zone with at least one shown post. */
@@ -186,7 +202,7 @@ export class CalendarPage {
     const busy = this.busy();
     const today = dayKey(new Date(), zone);
     const empty = daysBetween(range.first, range.end).filter((d) => !busy.has(d));
-    return { all: empty.length, ahead: empty.filter((d) => d >= today).length, unit: range.view === 'dayGridMonth' ? 'в этом месяце' : 'на этой неделе' };
+    return { all: empty.length, ahead: empty.filter((d) => d >= today).length, inMonth: range.view === 'dayGridMonth' };
   });
 
   /**
@@ -244,7 +260,7 @@ export class CalendarPage {
     const hours = this.hours();
     return {
       plugins: [classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin],
-      locale: LOCALE,
+      locale: calendarLocale(this.i18n.lang(), this.t),
       timeZone: zone,
       initialView: initial?.view ?? 'dayGridMonth',
       ...(initial ? { initialDate: initial.first } : {}),
@@ -336,7 +352,7 @@ export class CalendarPage {
       return;
     }
     const label = (info.event.extendedProps as PostEventProps).label;
-    const when = formatMoment(start, zone);
+    const when = this.i18n.date(start, { timeZone: zone, day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
     this.notice.set(null);
     if (post.status === 'scheduled' && !(await this.confirmBackToReview(label, when))) {
       info.revert();
@@ -346,19 +362,16 @@ export class CalendarPage {
       const updated = await firstValueFrom(this.api.update(post.id, { scheduledAt: start.toISOString(), version: post.version }));
       this.replace(updated);
       const back = post.status === 'scheduled' && updated.status === 'in_review';
-      this.notice.set({
-        tone: 'success',
-        text: `«${label}» перенесён на ${when}.${back ? ' Материал вернулся на согласование: он выйдет после нового согласования.' : ''}`,
-      });
+      this.notice.set({ tone: 'success', text: back ? this.t('calendar.move.movedBackToReview', { label, when }) : this.t('calendar.move.moved', { label, when }) });
     } catch (error) {
       info.revert();
       const failure = toApiFailure(error);
       if (failure.code === 'stale_version') {
         // Someone changed the post since the calendar loaded: show what is there now, then let the person decide again.
         this.posts.reload();
-        this.notice.set({ tone: 'error', text: `«${label}» не перенесён: его изменили, пока календарь был открыт. Календарь обновлён — посмотрите на материал и перенесите его снова, если нужно.` });
+        this.notice.set({ tone: 'error', text: this.t('calendar.move.stale', { label }) });
       } else {
-        this.notice.set({ tone: 'error', text: `«${label}» не перенесён: ${failure.message}` });
+        this.notice.set({ tone: 'error', text: this.t('calendar.move.refused', { label, reason: failure.message }) });
       }
     }
   }
@@ -401,10 +414,6 @@ function layoutOf(view: string, narrow: boolean): EventLayout {
 
 function sameDays(a: ViewDays | null, b: ViewDays | null): boolean {
   return a === b || (!!a && !!b && a.view === b.view && a.gridFirst === b.gridFirst && a.gridEnd === b.gridEnd);
-}
-
-function formatMoment(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(instant);
 }
 
 function findNode(nodes: readonly OrganizationNode[], id: string): OrganizationNode | null {
