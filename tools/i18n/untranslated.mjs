@@ -100,6 +100,10 @@ function checkKeys(file, text) {
     for (const m of line.matchAll(/\bt\(\s*['"]([^'"]+)['"]/g)) {
       if (typeof node(m[1]) !== 'string') report(file, i + 1, `no Russian message «${m[1]}»`);
     }
+    // A route's title is a key too (TranslatedTitles).
+    for (const m of line.matchAll(/\btitle:\s*'([a-z]\w*(?:\.\w+)+)'/g)) {
+      if (typeof node(m[1]) !== 'string') report(file, i + 1, `no Russian message «${m[1]}» (route title)`);
+    }
     for (const m of line.matchAll(/\bt\(\s*`([^`$]*)\$\{/g)) {
       const prefix = m[1].replace(/\.$/, '');
       const group = node(prefix);

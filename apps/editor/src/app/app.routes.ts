@@ -12,20 +12,20 @@ import type { HoldsUnsavedChanges } from '@vestnik/editor/feature-posts';
 export const appRoutes: Route[] = [
   {
     path: 'setup',
-    title: 'Первоначальная настройка — Вестник',
+    title: 'shell.title.setup',
     canActivate: [setupOpenGuard],
     loadComponent: () => import('@vestnik/editor/feature-auth').then((m) => m.SetupPage),
   },
   {
     path: 'login',
-    title: 'Вход — Вестник',
+    title: 'shell.title.login',
     canActivate: [setupCompleteGuard, signedOutGuard],
     loadComponent: () => import('@vestnik/editor/feature-auth').then((m) => m.LoginPage),
   },
   {
     // A one-time link (invitation or password reset): open whether or not someone is signed in here.
     path: 'invite/:token',
-    title: 'Приглашение — Вестник',
+    title: 'shell.title.invitation',
     canActivate: [setupCompleteGuard],
     loadComponent: () => import('@vestnik/editor/feature-auth').then((m) => m.InvitationPage),
   },
@@ -38,26 +38,26 @@ export const appRoutes: Route[] = [
         // The start page after sign-in: the coordinator's view of the current organization's subtree.
         path: '',
         pathMatch: 'full',
-        title: 'Сводка — Вестник',
+        title: 'shell.title.dashboard',
         canActivate: [totpEnrolledGuard],
         loadComponent: () => import('@vestnik/editor/feature-dashboard').then((m) => m.DashboardPage),
       },
       {
         path: 'organizations',
-        title: 'Организации — Вестник',
+        title: 'shell.title.organizations',
         canActivate: [totpEnrolledGuard],
         loadComponent: () => import('@vestnik/editor/feature-organizations').then((m) => m.OrganizationsPage),
       },
       {
         path: 'channels',
-        title: 'Каналы — Вестник',
+        title: 'shell.title.channels',
         canActivate: [totpEnrolledGuard],
         loadComponent: () => import('@vestnik/editor/feature-channels').then((m) => m.ChannelsPage),
       },
       {
         // The server's OAuth callback sends the browser here with ?connection=<id> or ?error=<code>.
         path: 'channels/connect',
-        title: 'Подключение страницы — Вестник',
+        title: 'shell.title.channelConnect',
         canActivate: [totpEnrolledGuard],
         loadComponent: () => import('@vestnik/editor/feature-channels').then((m) => m.ChannelConnectPage),
       },
@@ -68,39 +68,39 @@ export const appRoutes: Route[] = [
       },
       {
         path: 'plans',
-        title: 'План из файла — Вестник',
+        title: 'shell.title.planImport',
         canActivate: [totpEnrolledGuard],
         loadComponent: () => import('@vestnik/editor/feature-plans').then((m) => m.PlanImportPage),
       },
       {
         path: 'posts',
-        title: 'Материалы — Вестник',
+        title: 'shell.title.posts',
         canActivate: [totpEnrolledGuard],
         loadComponent: () => import('@vestnik/editor/feature-posts').then((m) => m.PostsPage),
       },
       {
         // `new` or a post's id: one route, so saving a new post moves to its address without leaving the page.
         path: 'posts/:id',
-        title: 'Материал — Вестник',
+        title: 'shell.title.post',
         canActivate: [totpEnrolledGuard],
         canDeactivate: [(page: HoldsUnsavedChanges | null) => import('@vestnik/editor/feature-posts').then((m) => m.unsavedChangesGuard(page))],
         loadComponent: () => import('@vestnik/editor/feature-posts').then((m) => m.PostComposer),
       },
       {
         path: 'audit',
-        title: 'Журнал действий — Вестник',
+        title: 'shell.title.audit',
         canActivate: [totpEnrolledGuard],
         loadComponent: () => import('@vestnik/editor/feature-audit').then((m) => m.AuditPage),
       },
       {
         path: 'calendar',
-        title: 'Календарь — Вестник',
+        title: 'shell.title.calendar',
         canActivate: [totpEnrolledGuard],
         loadComponent: () => import('@vestnik/editor/feature-calendar').then((m) => m.CalendarPage),
       },
       {
         path: 'approval',
-        title: 'На согласовании — Вестник',
+        title: 'shell.title.approval',
         canActivate: [totpEnrolledGuard],
         loadComponent: () => import('@vestnik/editor/feature-approval').then((m) => m.ApprovalPage),
       },
@@ -111,13 +111,13 @@ export const appRoutes: Route[] = [
       },
       {
         path: 'attention',
-        title: 'Требуют внимания — Вестник',
+        title: 'shell.title.attention',
         canActivate: [totpEnrolledGuard],
         loadComponent: () => import('@vestnik/editor/feature-publications').then((m) => m.AttentionPage),
       },
       {
         path: 'security',
-        title: 'Безопасность — Вестник',
+        title: 'shell.title.security',
         loadComponent: () => import('@vestnik/editor/feature-auth').then((m) => m.SecurityPage),
       },
     ],

@@ -18,6 +18,25 @@ describe('login', () => {
     expect(me.body).not.toHaveProperty('passwordHash');
   });
 
+  it('keeps the editor language each person chose, audits a change, and names a wrong value', async () => {
+    const token = await login(server, ROOT_ADMIN.email, ROOT_ADMIN.password);
+    expect((await server.http.get('/api/v1/auth/me').set(bearer(token)).expect(200)).body.language).toBe('ru');
+    const bad = await server.http.patch('/api/v1/auth/me').set(bearer(token)).send({ language: 'de' }).expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'language', rule: 'isIn' })]);
+    const unknown = await server.http.patch('/api/v1/auth/me').set(bearer(token)).send({ language: 'en', theme: 'dark' }).expect(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'theme' })]);
+
+    const changed = await server.http.patch('/api/v1/auth/me').set(bearer(token)).send({ language: 'en' }).expect(200);
+    expect(changed.body).toMatchObject({ email: ROOT_ADMIN.email, language: 'en' });
+    await server.http.patch('/api/v1/auth/me').set(bearer(token)).send({ language: 'en' }).expect(200);
+    // Another session of the same person (another browser) gets the choice.
+    const elsewhere = await login(server, ROOT_ADMIN.email, ROOT_ADMIN.password);
+    expect((await server.http.get('/api/v1/auth/me').set(bearer(elsewhere)).expect(200)).body.language).toBe('en');
+    const audited = await server.db.dataSource.query(`SELECT after FROM audit_entries WHERE action = 'person.language_changed'`);
+    expect(audited.map((r: { after: Record<string, unknown> }) => r.after)).toEqual([expect.objectContaining({ email: ROOT_ADMIN.email, before: 'ru', language: 'en' })]);
+    await server.http.patch('/api/v1/auth/me').set(bearer(token)).send({ language: 'ru' }).expect(200);
+  });
+
   it('refuses a wrong password and an unknown account alike', async () => {
     const wrong = await server.http.post('/api/v1/auth/login').send({ email: 'nobody@x.ru', password: 'whatever-123' }).expect(401);
     expect(wrong.body).toMatchObject({ code: 'invalid_credentials', message: 'Неверный адрес электронной почты или пароль' });

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested, IsDefined } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, Role } from './enums';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested, IsDefined } from 'class-validator';
+import { LANGUAGES, Language, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, Role } from './enums';
 import { IsTimeZone } from './validation';
 
 /** The root organization created at first run. */
@@ -137,6 +137,12 @@ export class UserView {
 
   /** The roles held, one per organization where the person is a member. */
   memberships!: MembershipView[];
+
+  /**
+   * The editor's language the person chose (`PATCH /auth/me`); the editor switches to it at sign-in.
+   * @example "ru"
+   */
+  language!: Language;
 }
 
 /**
@@ -191,6 +197,16 @@ export class CurrentUserView extends UserView {
    * @example false
    */
   totpEnrollmentRequired!: boolean;
+}
+
+/** `PATCH /api/v1/auth/me`: the person's own preferences. */
+export class UpdateMeRequest {
+  /**
+   * The editor's language: `ru` or `en`.
+   * @example "en"
+   */
+  @IsIn(LANGUAGES as unknown as string[])
+  language!: Language;
 }
 
 /** `POST /api/v1/auth/password`: ends every session of the person and answers a new one. */

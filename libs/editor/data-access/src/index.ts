@@ -1,6 +1,7 @@
 export * from './lib/api-failure';
 export * from './lib/auth-session';
 export * from './lib/auth-api';
+export * from './lib/language-preference';
 export * from './lib/setup-api';
 export * from './lib/organizations-api';
 export * from './lib/invitations-api';

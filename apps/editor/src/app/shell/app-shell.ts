@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { IsActiveMatchOptions, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AttentionList, AuthApi, AuthSession, ReviewQueue, toApiFailure } from '@vestnik/editor/data-access';
+import { AttentionList, AuthApi, AuthSession, LanguagePreference, ReviewQueue, toApiFailure } from '@vestnik/editor/data-access';
+import { LanguageSwitch } from '@vestnik/editor/feature-auth';
+import { I18n } from '@vestnik/editor/i18n';
 import { NotificationBell } from '@vestnik/editor/feature-notifications';
 import { AlertMessage } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
@@ -8,12 +10,12 @@ import { OrganizationSwitcher } from './organization-switcher';
 
 /**
  * The frame of every page after sign-in: header with the current organization, navigation, the
- * person (a link to their security settings) and sign-out.
+ * person (a link to their security settings), the language and sign-out.
  */
 @Component({
   selector: 'vn-app-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, AlertMessage, NotificationBell, OrganizationSwitcher],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, AlertMessage, NotificationBell, OrganizationSwitcher, LanguageSwitch],
   templateUrl: './app-shell.html',
   styleUrl: './app-shell.css',
 })
@@ -21,6 +23,9 @@ export class AppShell {
   private readonly session = inject(AuthSession);
   private readonly authApi = inject(AuthApi);
   private readonly router = inject(Router);
+  protected readonly t = inject(I18n).t;
+  /** The language chosen here could not be kept on the server: it holds in this browser, and the person is told. */
+  protected readonly languageSaveFailure = inject(LanguagePreference).saveFailure;
 
   /** «Сводка» (the start page) is marked on `/` alone, with whatever filters its address holds. */
   protected readonly homeActive: IsActiveMatchOptions = { paths: 'exact', queryParams: 'ignored', matrixParams: 'ignored', fragment: 'ignored' };
@@ -31,7 +36,7 @@ export class AppShell {
       .split(/\s+/)
       .filter(Boolean)
       .slice(0, 2)
-      .map((word) => word[0].toLocaleUpperCase('ru'))
+      .map((word) => word[0].toLocaleUpperCase())
       .join(''),
   );
   /** While the second factor must be set up, the rest of the editor is closed: hide its links. */
@@ -60,7 +65,7 @@ export class AppShell {
       const failure = toApiFailure(error);
       // 401: the session had already ended; anything else: it may still be open, so stay and say so.
       if (failure.statusCode !== 401) {
-        this.signOutFailure.set(`Выйти не удалось: ${failure.message}`);
+        this.signOutFailure.set(this.t('shell.signOutFailed', { reason: failure.message }));
         this.signingOut.set(false);
         return;
       }

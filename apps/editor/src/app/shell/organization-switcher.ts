@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { CurrentOrganization, filterOrganizationOptions, flattenOrganizationTree } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { shortTimeZone } from '@vestnik/editor/ui';
 
 /** More lines than this are not drawn: the person is asked to type more of the name instead. */
@@ -18,6 +19,7 @@ const SHOWN_LIMIT = 200;
 })
 export class OrganizationSwitcher {
   protected readonly current = inject(CurrentOrganization);
+  protected readonly t = inject(I18n).t;
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly toggleButton = viewChild<ElementRef<HTMLButtonElement>>('toggleRef');
   private readonly searchInput = viewChild<ElementRef<HTMLInputElement>>('search');
@@ -28,7 +30,7 @@ export class OrganizationSwitcher {
 
   protected readonly zone = computed(() => {
     const zone = this.current.timezone();
-    return zone ? shortTimeZone(zone) : '';
+    return zone ? shortTimeZone(zone, this.t) : '';
   });
   private readonly options = computed(() => flattenOrganizationTree(this.current.tree()));
   protected readonly total = computed(() => this.options().length);

@@ -7,6 +7,7 @@ import type {
   LoginRequest,
   TotpCodeRequest,
   TotpSetupResponse,
+  UpdateMeRequest,
 } from '@vestnik/contracts';
 import { Observable } from 'rxjs';
 import { API_BASE } from './api-failure';
@@ -32,6 +33,11 @@ export class AuthApi {
 
   me(options: { probe?: boolean } = {}): Observable<CurrentUserView> {
     return this.http.get<CurrentUserView>(`${API_BASE}/auth/me`, { context: new HttpContext().set(SESSION_PROBE, options.probe ?? false) });
+  }
+
+  /** The person's own preferences (the editor's language). */
+  updateMe(request: UpdateMeRequest): Observable<CurrentUserView> {
+    return this.http.patch<CurrentUserView>(`${API_BASE}/auth/me`, request);
   }
 
   /** Ends every session of the person (other browsers too) and answers a new one for this tab. */

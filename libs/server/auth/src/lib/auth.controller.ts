@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ChangePasswordRequest, CurrentUserView, LoginRequest, LoginResponse, TotpCodeRequest, TotpSetupResponse } from '@vestnik/contracts';
+import { ChangePasswordRequest, CurrentUserView, LoginRequest, LoginResponse, TotpCodeRequest, TotpSetupResponse, UpdateMeRequest } from '@vestnik/contracts';
 import { SignedInActor, AllowDuringEnrollment, CurrentActor, CurrentSessionId, CurrentUser, Public, SessionUser } from '@vestnik/server/http';
 import { LoginService } from './login.service';
 import { PasswordChangeService } from './password-change.service';
+import { PreferencesService } from './preferences.service';
 import { clearSessionCookies } from './session-cookies';
 import { SessionClient } from './sessions.service';
 import { TotpEnrollmentService } from './totp-enrollment.service';
@@ -23,6 +24,7 @@ export class AuthController {
     private readonly passwords: PasswordChangeService,
     private readonly totp: TotpEnrollmentService,
     private readonly users: UsersService,
+    private readonly preferences: PreferencesService,
   ) {}
 
   @Public()
@@ -48,7 +50,15 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in person, the roles held, and whether the session is limited to second-factor enrollment' })
   async me(@CurrentUser() user: SessionUser): Promise<CurrentUserView> {
-    return { ...(await this.users.viewById(user.id)), totpEnrollmentRequired: user.enrollmentOnly };
+    return this.users.currentView(user.id, user.enrollmentOnly);
+  }
+
+  @Patch('me')
+  @AllowDuringEnrollment()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change the own preferences (the editor\'s language); audited as person.language_changed when it changes. 400 names the field and rule.' })
+  async updateMe(@CurrentUser() user: SessionUser, @CurrentActor() actor: SignedInActor, @Body() body: UpdateMeRequest): Promise<CurrentUserView> {
+    return this.preferences.setLanguage(actor, body.language, user.enrollmentOnly);
   }
 
   @Post('password')

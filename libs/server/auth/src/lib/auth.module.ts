@@ -11,6 +11,7 @@ import { JwtStrategy } from './jwt.strategy';
 import { LoginService } from './login.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordChangeService } from './password-change.service';
+import { PreferencesService } from './preferences.service';
 import { PasswordHasher } from './password-hasher';
 import { PersonAudit } from './person-audit';
 import { SessionCookiesInterceptor } from './session-cookies.interceptor';
@@ -38,6 +39,7 @@ import { UsersService } from './users.service';
     LoginThrottle,
     LoginService,
     PasswordChangeService,
+    PreferencesService,
     TotpEnrollmentService,
     AccessService,
     JwtStrategy,

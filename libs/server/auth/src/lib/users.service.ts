@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { UserView } from '@vestnik/contracts';
+import type { CurrentUserView, UserView } from '@vestnik/contracts';
 import { MembershipEntity, OrganizationEntity, UserEntity } from '@vestnik/server/persistence';
 import { PasswordHasher } from './password-hasher';
 
@@ -21,6 +21,12 @@ export class UsersService {
     return this.view(await this.dataSource.manager.findOneByOrFail(UserEntity, { id }));
   }
 
+  /** The signed-in person as `/auth/me` answers: the view, the language chosen, and whether the session only enrolls a second factor. */
+  async currentView(id: string, enrollmentOnly: boolean): Promise<CurrentUserView> {
+    const user = await this.dataSource.manager.findOneByOrFail(UserEntity, { id });
+    return { ...(await this.view(user)), totpEnrollmentRequired: enrollmentOnly };
+  }
+
   findById(id: string): Promise<UserEntity | null> {
     return this.dataSource.manager.findOne(UserEntity, { where: { id } });
   }
@@ -30,6 +36,7 @@ export class UsersService {
       email: normalizeEmail(input.email),
       name: input.name.trim(),
       passwordHash: await this.hasher.hash(input.password),
+      language: 'ru',
     });
     return manager.save(user);
   }
@@ -42,7 +49,7 @@ export class UsersService {
       .where('m.user_id = :id', { id: user.id })
       .orderBy('o.path')
       .getRawMany();
-    return { id: user.id, email: user.email, name: user.name, totpEnabled: user.totpSecret !== null, memberships };
+    return { id: user.id, email: user.email, name: user.name, totpEnabled: user.totpSecret !== null, memberships, language: user.language };
   }
 
   /** True when the user is an admin (here or above) of an organization that requires a second factor. */

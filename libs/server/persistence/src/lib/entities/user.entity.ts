@@ -1,3 +1,4 @@
+import type { Language } from '@vestnik/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('users')
@@ -27,6 +28,10 @@ export class UserEntity {
   /** Last accepted TOTP time step: a code is accepted once. */
   @Column('bigint', { name: 'totp_last_step', nullable: true })
   totpLastStep!: string | null;
+
+  /** The editor's language the person chose (`ru` until then). */
+  @Column('text', { default: 'ru' })
+  language!: Language;
 
   @Column('timestamptz', { name: 'last_login_at', nullable: true })
   lastLoginAt!: Date | null;
