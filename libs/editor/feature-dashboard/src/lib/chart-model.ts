@@ -1,5 +1,7 @@
-import { RUBRIC_LABELS, RUBRICS, type Rubric } from '@vestnik/contracts';
+import { RUBRICS, type Rubric } from '@vestnik/contracts';
+import type { Translate } from '@vestnik/editor/i18n';
 import type { EChartsCoreOption } from 'echarts/core';
+import { dayMonth } from './dashboard-texts';
 
 /** One week of a page (or of the subtree, summed): posts out against the weekly minimum. */
 export interface WeekPoint {
@@ -37,10 +39,9 @@ const SCHEDULED_COLOR = '#7fa7cc';
 /** Stripes tell planned and target bars from the solid ones without relying on colour. */
 const STRIPES = { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -Math.PI / 4, color: 'rgba(255, 255, 255, 0.6)' };
 
-/** «31.08» for the week starting on Monday 2026-08-31. */
-export function weekLabel(weekStart: string): string {
-  const match = /^\d{4}-(\d{2})-(\d{2})$/.exec(weekStart);
-  return match ? `${match[2]}.${match[1]}` : weekStart;
+/** «31.08» (en-GB «31/08») for the week starting on Monday 2026-08-31. */
+export function weekLabel(weekStart: string, locale: string): string {
+  return dayMonth(weekStart, locale);
 }
 
 /** Shares of the rubrics in percent, rounded, from counts; all zero when there were no posts. */
@@ -52,22 +53,24 @@ export function rubricShares(points: readonly RubricPoint[]): Record<Rubric, num
   return shares;
 }
 
-export function chartTable(model: ChartModel): ChartTable {
+/** A chart's numbers in words of the language of `t`; week days written in `locale`. */
+export function chartTable(model: ChartModel, t: Translate, locale: string): ChartTable {
   if (model.kind === 'weekly') {
     return {
-      columns: ['Неделя с', 'Вышло', 'Запланировано', 'Минимум'],
-      rows: model.weeks.map((w) => [weekLabel(w.weekStart), String(w.published), String(w.scheduled), w.minimum === null ? 'не задан' : String(w.minimum)]),
+      columns: [t('dashboard.chart.weekFrom'), t('dashboard.chart.published'), t('dashboard.chart.scheduled'), t('dashboard.chart.minimum')],
+      rows: model.weeks.map((w) => [weekLabel(w.weekStart, locale), String(w.published), String(w.scheduled), w.minimum === null ? t('dashboard.chart.minimumUnset') : String(w.minimum)]),
     };
   }
   const shares = rubricShares(model.rubrics);
   return {
-    columns: ['Рубрика', 'Вышло за 4 недели', 'Доля, %', 'Цель, %'],
-    rows: model.rubrics.map((p) => [RUBRIC_LABELS[p.rubric], String(p.count), String(shares[p.rubric]), p.targetPercent === null ? 'не задана' : String(p.targetPercent)]),
+    columns: [t('dashboard.chart.rubric'), t('dashboard.chart.published4Weeks'), t('dashboard.chart.sharePercent'), t('dashboard.chart.targetPercent')],
+    rows: model.rubrics.map((p) => [t(`common.rubric.${p.rubric}`), String(p.count), String(shares[p.rubric]), p.targetPercent === null ? t('dashboard.chart.targetUnset') : String(p.targetPercent)]),
   };
 }
 
-/** The ECharts option of a model: plain data, so it is tested without a browser. */
-export function chartOption(model: ChartModel, animate: boolean): EChartsCoreOption {
+/** The ECharts option of a model: plain data, so it is tested without a browser. Series, axes and tooltips speak the language of `t`. */
+export function chartOption(model: ChartModel, animate: boolean, t: Translate, locale: string): EChartsCoreOption {
+  const percent = (value: unknown) => t('dashboard.chart.percent', { value: String(value) });
   const common = {
     animation: animate,
     grid: { left: 40, right: 16, top: 40, bottom: 28 },
@@ -80,17 +83,17 @@ export function chartOption(model: ChartModel, animate: boolean): EChartsCoreOpt
     const hasScheduled = model.weeks.some((w) => w.scheduled > 0);
     return {
       ...common,
-      xAxis: { type: 'category', data: model.weeks.map((w) => weekLabel(w.weekStart)), axisLabel: { color: '#56606b' } },
+      xAxis: { type: 'category', data: model.weeks.map((w) => weekLabel(w.weekStart, locale)), axisLabel: { color: '#56606b' } },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#56606b' } },
       series: [
-        { name: 'Вышло', type: 'bar', stack: 'week', data: model.weeks.map((w) => w.published), itemStyle: { color: PUBLISHED_COLOR }, barMaxWidth: 36 },
+        { name: t('dashboard.chart.published'), type: 'bar', stack: 'week', data: model.weeks.map((w) => w.published), itemStyle: { color: PUBLISHED_COLOR }, barMaxWidth: 36 },
         ...(hasScheduled
-          ? [{ name: 'Запланировано', type: 'bar', stack: 'week', data: model.weeks.map((w) => w.scheduled), itemStyle: { color: SCHEDULED_COLOR, decal: STRIPES }, barMaxWidth: 36 }]
+          ? [{ name: t('dashboard.chart.scheduled'), type: 'bar', stack: 'week', data: model.weeks.map((w) => w.scheduled), itemStyle: { color: SCHEDULED_COLOR, decal: STRIPES }, barMaxWidth: 36 }]
           : []),
         ...(hasMinimum
           ? [
               {
-                name: 'Минимум',
+                name: t('dashboard.chart.minimum'),
                 type: 'line',
                 step: 'middle',
                 data: model.weeks.map((w) => w.minimum),
@@ -107,13 +110,13 @@ export function chartOption(model: ChartModel, animate: boolean): EChartsCoreOpt
   const hasTarget = model.rubrics.some((p) => p.targetPercent !== null);
   return {
     ...common,
-    tooltip: { ...common.tooltip, valueFormatter: (value: unknown) => (value === null || value === undefined ? '—' : `${String(value)} %`) },
-    xAxis: { type: 'category', data: model.rubrics.map((p) => RUBRIC_LABELS[p.rubric]), axisLabel: { color: '#56606b' } },
-    yAxis: { type: 'value', max: 100, axisLabel: { color: '#56606b', formatter: '{value} %' } },
+    tooltip: { ...common.tooltip, valueFormatter: (value: unknown) => (value === null || value === undefined ? '—' : percent(value)) },
+    xAxis: { type: 'category', data: model.rubrics.map((p) => t(`common.rubric.${p.rubric}`)), axisLabel: { color: '#56606b' } },
+    yAxis: { type: 'value', max: 100, axisLabel: { color: '#56606b', formatter: (value: number) => percent(value) } },
     series: [
-      { name: 'Доля за 4 недели', type: 'bar', data: model.rubrics.map((p) => shares[p.rubric]), itemStyle: { color: PUBLISHED_COLOR }, barMaxWidth: 36 },
+      { name: t('dashboard.chart.share4Weeks'), type: 'bar', data: model.rubrics.map((p) => shares[p.rubric]), itemStyle: { color: PUBLISHED_COLOR }, barMaxWidth: 36 },
       ...(hasTarget
-        ? [{ name: 'Цель', type: 'bar', data: model.rubrics.map((p) => p.targetPercent), itemStyle: { color: TARGET_COLOR, decal: STRIPES }, barMaxWidth: 36 }]
+        ? [{ name: t('dashboard.chart.target'), type: 'bar', data: model.rubrics.map((p) => p.targetPercent), itemStyle: { color: TARGET_COLOR, decal: STRIPES }, barMaxWidth: 36 }]
         : []),
     ],
   };

@@ -1,4 +1,5 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import { I18n } from '@vestnik/editor/i18n';
 import type { ECharts } from 'echarts/core';
 import { loadChartLibrary, type ChartLibrary } from './chart-library';
 import { chartOption, chartTable, type ChartModel } from './chart-model';
@@ -15,7 +16,7 @@ import { chartOption, chartTable, type ChartModel } from './chart-model';
       <figcaption class="chart__title">{{ chart().title }}</figcaption>
       <div #canvas class="chart__canvas" aria-hidden="true"></div>
       @if (failed()) {
-        <p class="chart__failed">График не загрузился. Обновите страницу, чтобы попробовать ещё раз.</p>
+        <p class="chart__failed">{{ t('dashboard.chart.failed') }}</p>
       }
       <table class="visually-hidden">
         <caption>{{ chart().title }}</caption>
@@ -68,7 +69,9 @@ import { chartOption, chartTable, type ChartModel } from './chart-model';
 export class DashboardChart {
   readonly chart = input.required<ChartModel>();
 
-  protected readonly table = computed(() => chartTable(this.chart()));
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+  protected readonly table = computed(() => chartTable(this.chart(), this.t, this.i18n.locale()));
   protected readonly failed = signal(false);
 
   private readonly canvas = viewChild.required<ElementRef<HTMLDivElement>>('canvas');
@@ -95,7 +98,8 @@ export class DashboardChart {
         resize.observe(element);
       }
       const animate = !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-      this.instance.setOption(chartOption(model, animate), { notMerge: true });
+      // Reading the language here draws the chart again, in its words, when the language is switched.
+      this.instance.setOption(chartOption(model, animate, this.t, this.i18n.locale()), { notMerge: true });
     });
     destroyRef.onDestroy(() => {
       resize?.disconnect();

@@ -15,7 +15,7 @@ describe('parseDashboardParams', () => {
   });
 
   it('falls back to the defaults on anything unknown', () => {
-    expect(parseDashboardParams({ platform: 'max', sort: 'drop table', order: 'up', offset: '-3' })).toEqual({
+    expect(parseDashboardParams({ platform: 'myspace', sort: 'drop table', order: 'up', offset: '-3' })).toEqual({
       organization: null,
       platform: null,
       atRiskOnly: false,

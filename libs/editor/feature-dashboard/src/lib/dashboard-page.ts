@@ -3,9 +3,6 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, li
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import {
-  CHANNEL_STATE_LABELS,
-  DASHBOARD_RISK_REASON_LABELS,
-  RUBRIC_LABELS,
   RUBRICS,
   type DashboardPageHistoryView,
   type DashboardPageRow,
@@ -24,8 +21,9 @@ import {
   toApiFailure,
   type OrganizationNode,
 } from '@vestnik/editor/data-access';
-import { AlertMessage, countText, describeTimeZone, FAILURE_FORMS, PAGE_FORMS, pluralForm } from '@vestnik/editor/ui';
-import { PLATFORM_TITLES, PLATFORMS } from '@vestnik/platforms/rules';
+import { I18n, type Translate } from '@vestnik/editor/i18n';
+import { AlertMessage, describeTimeZone } from '@vestnik/editor/ui';
+import { PLATFORMS } from '@vestnik/platforms/rules';
 import type { ChartModel, WeekPoint } from './chart-model';
 import { ComplianceDownload } from './compliance-download';
 import { DashboardChart } from './dashboard-chart';
@@ -45,8 +43,8 @@ interface DashboardRow {
 }
 
 /** «Южно-Сахалинск, МСК+8» without the zone's id: enough beside a time in a table. */
-function zoneLabel(zone: string): string {
-  return describeTimeZone(zone).replace(/ \([^)]*\)$/, '');
+function zoneLabel(zone: string, t: Translate): string {
+  return describeTimeZone(zone, t).replace(/ \([^)]*\)$/, '');
 }
 
 function weekPoints(weeks: readonly DashboardWeek[]): WeekPoint[] {
@@ -87,11 +85,12 @@ export class DashboardPage {
 
   private readonly current = inject(CurrentOrganization);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
 
   protected readonly platforms = PLATFORMS;
-  protected readonly platformTitles = PLATFORM_TITLES;
-  protected readonly rubrics = RUBRICS;
-  protected readonly rubricLabels = RUBRIC_LABELS;
+  /** The legend above the table: each rubric's colour and its name in lower case. */
+  protected readonly rubricLegend = computed(() => RUBRICS.map((rubric) => ({ rubric, label: this.t(`common.rubric.${rubric}`).toLowerCase() })));
   protected readonly home = this.current.organization;
   protected readonly listLoaded = computed(() => this.current.all.status() !== 'loading' && this.current.all.status() !== 'idle');
 
@@ -165,26 +164,28 @@ export class DashboardPage {
     return error ? toApiFailure(error).message : null;
   });
 
-  protected readonly rows = computed<DashboardRow[]>(() =>
-    (this.shown()?.rows ?? []).map((page) => ({
+  protected readonly rows = computed<DashboardRow[]>(() => {
+    const t = this.t;
+    const locale = this.i18n.locale();
+    return (this.shown()?.rows ?? []).map((page) => ({
       page,
-      platform: PLATFORM_TITLES[page.platform],
-      week: weekText(page),
-      mix: mixParts(page.rubricMix4Weeks, page.rubricTarget),
-      daysAhead: daysAheadText(page.daysAheadEmpty),
-      lastPublished: page.lastPublishedAt ? { time: shortDateTime(page.lastPublishedAt, page.timezone), zone: zoneLabel(page.timezone) } : null,
-      failures: page.failuresLast4Weeks ? countText(page.failuresLast4Weeks, FAILURE_FORMS) : 'нет',
-      reasons: page.riskReasons.map((r) => DASHBOARD_RISK_REASON_LABELS[r]),
-    })),
-  );
+      platform: t(`common.platform.name.${page.platform}`),
+      week: weekText(page, t),
+      mix: mixParts(page.rubricMix4Weeks, page.rubricTarget, t),
+      daysAhead: daysAheadText(page.daysAheadEmpty, t),
+      lastPublished: page.lastPublishedAt ? { time: shortDateTime(page.lastPublishedAt, page.timezone, locale), zone: zoneLabel(page.timezone, t) } : null,
+      failures: page.failuresLast4Weeks ? t('common.count.failures', { count: page.failuresLast4Weeks }) : t('dashboard.row.none'),
+      reasons: page.riskReasons.map((r) => t(`common.riskReason.${r}`)),
+    }));
+  });
 
   protected readonly week = computed(() => {
     const view = this.shown();
-    return view ? weekRange(view.weekStart, view.weekEnd) : '';
+    return view ? weekRange(view.weekStart, view.weekEnd, this.i18n.locale()) : '';
   });
   protected readonly zoneText = computed(() => {
     const zone = this.shown()?.timezone ?? this.scope()?.timezone;
-    return zone ? describeTimeZone(zone) : '';
+    return zone ? describeTimeZone(zone, this.t) : '';
   });
   protected readonly range = computed(() => {
     const view = this.shown();
@@ -202,21 +203,19 @@ export class DashboardPage {
     const view = this.summaryView();
     if (!view || !view.pages) return [];
     return [
-      { kind: 'weekly', title: 'Публикации по неделям и сумма минимумов', weeks: weekPoints(view.weeks) },
-      { kind: 'mix', title: 'Рубрики за 4 недели и цель, %', rubrics: RUBRICS.map((rubric) => ({ rubric, count: view.mix.published[rubric], targetPercent: view.mix.targetPercent?.[rubric] ?? null })) },
+      { kind: 'weekly', title: this.t('dashboard.charts.subtreeWeekly'), weeks: weekPoints(view.weeks) },
+      { kind: 'mix', title: this.t('dashboard.charts.subtreeMix'), rubrics: RUBRICS.map((rubric) => ({ rubric, count: view.mix.published[rubric], targetPercent: view.mix.targetPercent?.[rubric] ?? null })) },
     ];
   });
   protected readonly pageCharts = computed<ChartModel[]>(() => {
     const view = this.history.hasValue() ? this.history.value() : null;
     if (!view) return [];
     return [
-      { kind: 'weekly', title: `«${view.channelName}»: публикации по неделям и минимум`, weeks: weekPoints(view.weeks) },
-      { kind: 'mix', title: `«${view.channelName}»: рубрики за 4 недели и цель, %`, rubrics: RUBRICS.map((rubric) => ({ rubric, count: view.mix.published[rubric], targetPercent: view.mix.targetPercent?.[rubric] ?? null })) },
+      { kind: 'weekly', title: this.t('dashboard.charts.pageWeekly', { name: view.channelName }), weeks: weekPoints(view.weeks) },
+      { kind: 'mix', title: this.t('dashboard.charts.pageMix', { name: view.channelName }), rubrics: RUBRICS.map((rubric) => ({ rubric, count: view.mix.published[rubric], targetPercent: view.mix.targetPercent?.[rubric] ?? null })) },
     ];
   });
 
-  protected readonly pagesWord = computed(() => pluralForm(this.summaryView()?.pages ?? 0, PAGE_FORMS));
-  protected readonly stateLabels = CHANNEL_STATE_LABELS;
 
   constructor() {
     // Another organization chosen in the header: its subtree from the first rows; a filter outside it goes.

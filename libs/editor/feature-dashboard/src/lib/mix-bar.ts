@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { I18n } from '@vestnik/editor/i18n';
 import { mixSummary, type MixPart } from './dashboard-texts';
 
 /**
@@ -27,7 +28,7 @@ import { mixSummary, type MixPart } from './dashboard-texts';
             }
           }
         </span>
-        <span class="mix__figures mix__figures--target">цель {{ targetFigures() }}</span>
+        <span class="mix__figures mix__figures--target">{{ t('dashboard.mix.figuresTarget', { figures: targetFigures() }) }}</span>
       }
     </span>
   `,
@@ -73,8 +74,12 @@ import { mixSummary, type MixPart } from './dashboard-texts';
 export class MixBar {
   readonly parts = input.required<MixPart[]>();
 
-  protected readonly summary = computed(() => `Рубрики за 4 недели: ${mixSummary(this.parts())}.`);
+  protected readonly t = inject(I18n).t;
+
+  protected readonly summary = computed(() => this.t('dashboard.mix.summary', { parts: mixSummary(this.parts(), this.t) }));
   protected readonly hasTarget = computed(() => this.parts().some((p) => p.target !== null));
-  protected readonly figures = computed(() => (this.parts().every((p) => p.count === 0) ? 'не было' : `${this.parts().map((p) => p.percent).join(' / ')} %`));
-  protected readonly targetFigures = computed(() => `${this.parts().map((p) => p.target ?? 0).join(' / ')} %`);
+  protected readonly figures = computed(() =>
+    this.parts().every((p) => p.count === 0) ? this.t('dashboard.mix.figuresNone') : this.t('dashboard.chart.percent', { value: this.parts().map((p) => p.percent).join(' / ') }),
+  );
+  protected readonly targetFigures = computed(() => this.t('dashboard.chart.percent', { value: this.parts().map((p) => p.target ?? 0).join(' / ') }));
 }
