@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
-import { CHANNEL_STATE_LABELS, PLATFORMS, type ChannelView, type Platform } from '@vestnik/contracts';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { PLATFORMS, type ChannelState, type ChannelView, type Platform } from '@vestnik/contracts';
+import { I18n } from '@vestnik/editor/i18n';
 import {
   OrganizationBranch,
   OrganizationRow,
@@ -15,8 +15,6 @@ import {
 /** Above this many pages shown, organizations start folded: their rows stay, their pages open on demand. */
 const FOLD_ABOVE = 40;
 
-const SHORT: Record<Platform, string> = { vk: 'ВК', ok: 'ОК', telegram: 'TG', max: 'MAX' };
-
 /**
  * The pages a post goes to, chosen in the organization's subtree: by search, by platform and by
  * whole organizations (with their sub-organizations or without), so «every school's VK and
@@ -29,6 +27,7 @@ const SHORT: Record<Platform, string> = { vk: 'ВК', ok: 'ОК', telegram: 'TG'
   styleUrl: './channel-picker.css',
 })
 export class ChannelPicker {
+  protected readonly t = inject(I18n).t;
   readonly channels = input.required<readonly ChannelView[]>();
   /** The organization the post belongs to, with everything below it. */
   readonly root = input.required<OrganizationBranch | null>();
@@ -40,9 +39,6 @@ export class ChannelPicker {
   readonly selectedChange = output<string[]>();
 
   protected readonly platforms = PLATFORMS;
-  protected readonly titles = PLATFORM_TITLES;
-  protected readonly short = SHORT;
-  protected readonly stateLabels = CHANNEL_STATE_LABELS;
 
   protected readonly query = signal('');
   protected readonly shownPlatforms = signal<Platform[]>([]);
@@ -80,6 +76,18 @@ export class ChannelPicker {
     }
     return out;
   });
+
+  protected platformName(platform: Platform): string {
+    return this.t(`common.platform.name.${platform}`);
+  }
+
+  protected platformShort(platform: Platform): string {
+    return this.t(`common.platform.short.${platform}`);
+  }
+
+  protected stateLabel(state: ChannelState): string {
+    return this.t(`common.channelState.${state}`);
+  }
 
   protected isChosen(id: string): boolean {
     return this.selectedSet().has(id);

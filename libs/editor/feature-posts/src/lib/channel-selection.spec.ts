@@ -90,7 +90,7 @@ describe('choosing pages', () => {
     // «школа» matches two schools; a tick of the root takes what the filter shows in its whole subtree.
     const selected = withChannels([], pagesOfOrganization(rows[0], true), true);
     expect(selected).toEqual(['s1-vk', 's1-tg', 's2-vk', 's2-tg']);
-    expect(countByPlatform(selected, byId)).toEqual({ vk: 2, ok: 0, telegram: 2 });
+    expect(countByPlatform(selected, byId)).toEqual({ vk: 2, ok: 0, telegram: 2, max: 0 });
   });
 
   it('ticks an organization without its sub-organizations when asked to', () => {
@@ -122,6 +122,6 @@ describe('choosing pages', () => {
 
   it('counts chosen pages by platform, ignoring ids no longer listed', () => {
     const { byId } = region();
-    expect(countByPlatform(['s1-vk', 's2-vk', 's1-tg', 'gone', 's1-vk'], byId)).toEqual({ vk: 2, ok: 0, telegram: 1 });
+    expect(countByPlatform(['s1-vk', 's2-vk', 's1-tg', 'gone', 's1-vk'], byId)).toEqual({ vk: 2, ok: 0, telegram: 1, max: 0 });
   });
 });

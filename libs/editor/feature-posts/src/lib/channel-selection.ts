@@ -29,7 +29,7 @@ export type SelectionState = 'none' | 'some' | 'all';
 
 /** Lower case, «ё» as «е», single spaces: what people type is compared with what is stored. */
 export function normalizeForSearch(text: string): string {
-  return text.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+  return text.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim(); // i18n-exempt: folds «ё» into «е» in names, which are data
 }
 
 /** A disabled page is chosen only one at a time, on purpose: whole-organization ticks leave it out. */

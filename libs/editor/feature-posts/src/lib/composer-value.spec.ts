@@ -26,7 +26,7 @@ describe('variant merging', () => {
   });
 
   it('sends only the variants that go out', () => {
-    const v = value({ variants: { vk: { own: true, text: 'Для ВК' }, ok: { own: false, text: 'забытый' }, telegram: { own: true, text: '' } } });
+    const v = value({ variants: { vk: { own: true, text: 'Для ВК' }, ok: { own: false, text: 'забытый' }, telegram: { own: true, text: '' }, max: { own: false, text: '' } } });
     expect(variantsForRequest(v)).toEqual({ vk: { text: 'Для ВК' } });
   });
 
@@ -71,14 +71,14 @@ describe('variant merging', () => {
 describe('sameComposerValue', () => {
   it('ignores what does not go out: switched-off variants, channel order, spaces around the title', () => {
     const a = value({ channelIds: ['c1', 'c2'], title: 'Т' });
-    const b = value({ channelIds: ['c2', 'c1'], title: ' Т ', variants: { vk: { own: false, text: 'черновик' }, ok: { own: true, text: '' }, telegram: { own: false, text: '' } } });
+    const b = value({ channelIds: ['c2', 'c1'], title: ' Т ', variants: { vk: { own: false, text: 'черновик' }, ok: { own: true, text: '' }, telegram: { own: false, text: '' }, max: { own: false, text: '' } } });
     expect(sameComposerValue(a, b)).toBe(true);
   });
 
   it('sees a changed text, image order or variant', () => {
     expect(sameComposerValue(value(), value({ text: 'Другой' }))).toBe(false);
     expect(sameComposerValue(value({ mediaIds: ['a', 'b'] }), value({ mediaIds: ['b', 'a'] }))).toBe(false);
-    expect(sameComposerValue(value(), value({ variants: { vk: { own: true, text: 'ВК' }, ok: { own: false, text: '' }, telegram: { own: false, text: '' } } }))).toBe(false);
+    expect(sameComposerValue(value(), value({ variants: { vk: { own: true, text: 'ВК' }, ok: { own: false, text: '' }, telegram: { own: false, text: '' }, max: { own: false, text: '' } } }))).toBe(false);
   });
 });
 

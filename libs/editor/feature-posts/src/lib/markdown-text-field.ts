@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal, viewChild } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { isHttpUrl } from '@vestnik/platforms/rules';
+import { I18n } from '@vestnik/editor/i18n';
 import { FieldControl, FormField } from '@vestnik/editor/ui';
 import { Markup, TextEdit, insertLink, toggleMarkup } from './markdown-editing';
 
@@ -16,17 +17,17 @@ let nextId = 0;
   imports: [ReactiveFormsModule, FormField, FieldControl],
   template: `
     <vn-form-field [label]="label()" [hint]="hint()">
-      <div class="toolbar" role="toolbar" [attr.aria-label]="'Оформление: ' + label()" [attr.aria-controls]="fieldControl().id">
-        <button type="button" class="tool" title="Жирный (Ctrl+B)" aria-label="Жирный (Ctrl+B)" [disabled]="control().disabled" (mousedown)="$event.preventDefault()" (click)="apply('bold')">
-          <b aria-hidden="true">Ж</b>
+      <div class="toolbar" role="toolbar" [attr.aria-label]="t('posts.markdown.toolbar', { label: label() })" [attr.aria-controls]="fieldControl().id">
+        <button type="button" class="tool" [title]="t('posts.markdown.bold')" [attr.aria-label]="t('posts.markdown.bold')" [disabled]="control().disabled" (mousedown)="$event.preventDefault()" (click)="apply('bold')">
+          <b aria-hidden="true">{{ t('posts.markdown.boldGlyph') }}</b>
         </button>
-        <button type="button" class="tool" title="Курсив (Ctrl+I)" aria-label="Курсив (Ctrl+I)" [disabled]="control().disabled" (mousedown)="$event.preventDefault()" (click)="apply('italic')">
-          <i aria-hidden="true">К</i>
+        <button type="button" class="tool" [title]="t('posts.markdown.italic')" [attr.aria-label]="t('posts.markdown.italic')" [disabled]="control().disabled" (mousedown)="$event.preventDefault()" (click)="apply('italic')">
+          <i aria-hidden="true">{{ t('posts.markdown.italicGlyph') }}</i>
         </button>
-        <button type="button" class="tool" title="Ссылка (Ctrl+K)" aria-label="Ссылка (Ctrl+K)" [disabled]="control().disabled" [attr.aria-expanded]="linking()" (mousedown)="$event.preventDefault()" (click)="openLink()">
+        <button type="button" class="tool" [title]="t('posts.markdown.link')" [attr.aria-label]="t('posts.markdown.link')" [disabled]="control().disabled" [attr.aria-expanded]="linking()" (mousedown)="$event.preventDefault()" (click)="openLink()">
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1"/></svg>
         </button>
-        <span class="toolbar__hint">**жирный**, *курсив*, [текст](https://…)</span>
+        <span class="toolbar__hint">{{ t('posts.markdown.hint') }}</span>
       </div>
       <textarea
         #area
@@ -37,13 +38,13 @@ let nextId = 0;
       ></textarea>
     </vn-form-field>
     @if (linking()) {
-      <div class="link-form" role="group" aria-label="Вставить ссылку">
-        <label [for]="uid + '-url'">Адрес ссылки</label>
+      <div class="link-form" role="group" [attr.aria-label]="t('posts.markdown.insertLink')">
+        <label [for]="uid + '-url'">{{ t('posts.markdown.linkAddress') }}</label>
         <input
           #url
           type="url"
           inputmode="url"
-          placeholder="https://"
+          [placeholder]="t('posts.link.placeholder')"
           [id]="uid + '-url'"
           [value]="linkUrl()"
           [attr.aria-invalid]="linkError() ? 'true' : null"
@@ -52,8 +53,8 @@ let nextId = 0;
           (keydown.enter)="$event.preventDefault(); confirmLink()"
           (keydown.escape)="closeLink()"
         />
-        <button type="button" class="btn btn--small" (click)="confirmLink()">Вставить</button>
-        <button type="button" class="btn btn--small btn--link" (click)="closeLink()">Отмена</button>
+        <button type="button" class="btn btn--small" (click)="confirmLink()">{{ t('posts.markdown.insert') }}</button>
+        <button type="button" class="btn btn--small btn--link" (click)="closeLink()">{{ t('common.action.cancel') }}</button>
         @if (linkError()) {
           <p class="field__error" [id]="uid + '-url-error'">{{ linkError() }}</p>
         }
@@ -119,6 +120,7 @@ let nextId = 0;
   `,
 })
 export class MarkdownTextField {
+  protected readonly t = inject(I18n).t;
   readonly control = input.required<FormControl<string>>();
   readonly label = input.required<string>();
   readonly hint = input<string>();
@@ -134,7 +136,7 @@ export class MarkdownTextField {
   protected readonly linkUrl = signal('');
   private readonly linkTried = signal(false);
   protected readonly linkError = computed(() =>
-    this.linkTried() && !isHttpUrl(this.linkUrl().trim()) ? 'Укажите полный адрес, начинающийся с http:// или https://' : null,
+    this.linkTried() && !isHttpUrl(this.linkUrl().trim()) ? this.t('posts.link.invalid') : null,
   );
   /** The selection when the link form opened: focus moves to the address, the textarea keeps its place. */
   private linkSelection: [number, number] = [0, 0];

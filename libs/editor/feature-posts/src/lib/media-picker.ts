@@ -2,6 +2,7 @@ import { CdkDrag, CdkDragDrop, CdkDragHandle, CdkDropList, moveItemInArray } fro
 import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, inject, input, output, signal } from '@angular/core';
 import { MEDIA_MIME_TYPES, type MediaView, type Platform } from '@vestnik/contracts';
 import { MediaApi, mediaThumbnailUrl, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n, type Translate } from '@vestnik/editor/i18n';
 import { lastValueFrom, tap } from 'rxjs';
 import { imageVerdicts } from './platform-verdicts';
 
@@ -13,13 +14,13 @@ interface Upload {
   failure: string | null;
 }
 
-const BYTES = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
 let nextUpload = 0;
 
-/** «284 КБ», «3,4 МБ». */
-export function describeSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${BYTES.format(bytes / (1024 * 1024))} МБ`;
-  return `${BYTES.format(Math.max(1, Math.round(bytes / 1024)))} КБ`;
+/** «284 КБ», «3,4 МБ» («3.4 MB» in English): the number written in `locale`. */
+export function describeSize(bytes: number, t: Translate, locale: string): string {
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  if (bytes >= 1024 * 1024) return t('posts.media.megabytes', { size: format.format(bytes / (1024 * 1024)) });
+  return t('posts.media.kilobytes', { size: format.format(Math.max(1, Math.round(bytes / 1024))) });
 }
 
 /**
@@ -52,6 +53,8 @@ export class MediaPicker {
 
   private readonly api = inject(MediaApi);
   private readonly injector = inject(Injector);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
 
   protected readonly accept = MEDIA_MIME_TYPES.join(',');
   protected readonly uploads = signal<Upload[]>([]);
@@ -60,7 +63,8 @@ export class MediaPicker {
 
   protected readonly tiles = computed(() => {
     const media = this.media();
-    const verdicts = imageVerdicts(this.mediaIds(), media, this.platforms());
+    const verdicts = imageVerdicts(this.mediaIds(), media, this.platforms(), this.t);
+    const locale = this.i18n.locale();
     return this.mediaIds().map((id, index) => {
       const m = media.get(id) ?? null;
       return {
@@ -68,7 +72,7 @@ export class MediaPicker {
         index,
         media: m,
         thumbnail: mediaThumbnailUrl(id),
-        size: m ? `${m.width}×${m.height}, ${describeSize(m.size)}` : '',
+        size: m ? `${m.width}×${m.height}, ${describeSize(m.size, this.t, locale)}` : '',
         verdicts: verdicts.get(id) ?? [],
       };
     });
@@ -104,7 +108,7 @@ export class MediaPicker {
     this.uploads.update((list) => [
       ...list,
       ...queued.map((q) => q.upload),
-      ...refused.map((file) => ({ key: nextUpload++, fileName: file.name, loaded: 0, total: null, failure: `Не больше ${this.maxImages()} изображений в одном материале` })),
+      ...refused.map((file) => ({ key: nextUpload++, fileName: file.name, loaded: 0, total: null, failure: this.t('posts.media.tooMany', { count: this.maxImages() }) })),
     ]);
     for (const { file, upload } of queued) {
       try {
@@ -118,12 +122,16 @@ export class MediaPicker {
         if (done.kind === 'done') {
           this.uploads.update((list) => list.filter((u) => u.key !== upload.key));
           this.added.emit(done.media);
-          this.announcement.set(`Изображение «${done.media.fileName}» загружено`);
+          this.announcement.set(this.t('posts.media.uploaded', { name: done.media.fileName }));
         }
       } catch (error) {
         this.patch(upload.key, { failure: toApiFailure(error).message });
       }
     }
+  }
+
+  protected platformName(platform: Platform): string {
+    return this.t(`common.platform.name.${platform}`);
   }
 
   protected percent(upload: Upload): number {
@@ -153,8 +161,8 @@ export class MediaPicker {
     const ids = [...this.mediaIds()];
     const [removed] = ids.splice(index, 1);
     this.mediaIdsChange.emit(ids);
-    const name = this.media().get(removed)?.fileName ?? `№ ${index + 1}`;
-    this.announcement.set(`Изображение «${name}» убрано из материала`);
+    const name = this.media().get(removed)?.fileName ?? this.t('posts.media.numbered', { number: index + 1 });
+    this.announcement.set(this.t('posts.media.removed', { name }));
     const next = ids[Math.min(index, ids.length - 1)];
     afterNextRender(
       { write: () => document.getElementById(next ? `media-${next}-remove` : 'media-upload')?.focus() },
@@ -167,7 +175,7 @@ export class MediaPicker {
     moveItemInArray(ids, from, to);
     this.mediaIdsChange.emit(ids);
     const name = this.media().get(ids[to])?.fileName ?? '';
-    this.announcement.set(`Изображение «${name}» теперь ${to + 1}-е из ${ids.length}`);
+    this.announcement.set(this.t('posts.media.moved', { name, position: to + 1, count: ids.length }));
   }
 
   private patch(key: number, change: Partial<Upload>): void {

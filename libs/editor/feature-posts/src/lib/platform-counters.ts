@@ -1,5 +1,9 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import type { Platform } from '@vestnik/contracts';
+import { I18n } from '@vestnik/editor/i18n';
+import type { ContentViolation } from '@vestnik/platforms/rules';
 import type { PlatformVerdict } from './platform-verdicts';
+import { violationText } from './violation-texts';
 
 export interface CounterRow {
   verdict: PlatformVerdict;
@@ -7,14 +11,12 @@ export interface CounterRow {
   chosen: boolean;
 }
 
-const NUMBER = new Intl.NumberFormat('ru-RU');
-
 /** Characters per platform as each counts them, against its limit, and what it would refuse. */
 @Component({
   selector: 'vn-platform-counters',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ul class="counters" aria-label="Длина текста на площадках">
+    <ul class="counters" [attr.aria-label]="t('posts.counters.label')">
       @for (row of rows(); track row.verdict.platform) {
         <li
           class="counter"
@@ -22,17 +24,17 @@ const NUMBER = new Intl.NumberFormat('ru-RU');
           [class.counter--idle]="!row.chosen"
           [attr.data-platform]="row.verdict.platform"
         >
-          <span class="counter__name">{{ row.verdict.title }}</span>
-          <span class="counter__count">{{ format(row.verdict.length) }} из {{ format(row.verdict.max) }}</span>
+          <span class="counter__name">{{ platformName(row.verdict.platform) }}</span>
+          <span class="counter__count">{{ t('posts.counters.count', { length: format(row.verdict.length), max: format(row.verdict.max) }) }}</span>
           @if (!row.chosen) {
-            <span class="counter__state">страницы не выбраны</span>
+            <span class="counter__state">{{ t('posts.counters.notChosen') }}</span>
           } @else if (row.verdict.violations.length) {
-            <span class="counter__state">не примет</span>
+            <span class="counter__state">{{ t('posts.counters.refuses') }}</span>
           } @else {
-            <span class="counter__state">✓ примет</span>
+            <span class="counter__state">{{ t('posts.counters.accepts') }}</span>
           }
           @if (row.verdict.ownText) {
-            <span class="counter__own">свой текст</span>
+            <span class="counter__own">{{ t('posts.composer.ownTextMark') }}</span>
           }
         </li>
       }
@@ -41,10 +43,10 @@ const NUMBER = new Intl.NumberFormat('ru-RU');
       @for (row of rows(); track row.verdict.platform) {
         @if (row.chosen) {
           @for (v of row.verdict.violations; track $index) {
-            <p class="problem">⚠ {{ v.message }}</p>
+            <p class="problem">⚠ {{ violation(v) }}</p>
           }
           @if (row.verdict.captionMax !== null && row.verdict.length > row.verdict.captionMax) {
-            <p class="note">{{ row.verdict.title }}: под изображениями помещается {{ format(row.verdict.captionMax) }} символов, поэтому текст уйдёт отдельным сообщением сразу после них.</p>
+            <p class="note">{{ t('posts.counters.captionNote', { platform: platformName(row.verdict.platform), count: format(row.verdict.captionMax) }) }}</p>
           }
         }
       }
@@ -112,9 +114,19 @@ const NUMBER = new Intl.NumberFormat('ru-RU');
   `,
 })
 export class PlatformCounters {
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
   readonly rows = input.required<readonly CounterRow[]>();
 
   protected format(n: number): string {
-    return NUMBER.format(n);
+    return this.i18n.number(n);
+  }
+
+  protected platformName(platform: Platform): string {
+    return this.t(`common.platform.name.${platform}`);
+  }
+
+  protected violation(v: ContentViolation): string {
+    return violationText(v, this.t);
   }
 }

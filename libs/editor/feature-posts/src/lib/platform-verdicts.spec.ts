@@ -1,4 +1,5 @@
 import type { MediaView } from '@vestnik/contracts';
+import { testTranslator } from '@vestnik/editor/i18n/testing';
 import { PLATFORM_LIMITS, renderPlainText, telegramVisibleText } from '@vestnik/platforms/rules';
 import { ComposerValue, emptyComposerValue } from './composer-value';
 import { imageVerdicts, platformVerdict } from './platform-verdicts';
@@ -39,19 +40,23 @@ describe('platformVerdict', () => {
   });
 });
 
+const t = testTranslator('ru');
+
 describe('imageVerdicts', () => {
   it('numbers images as the post orders them and names the rule a platform would refuse', () => {
     const huge = media('big', { size: PLATFORM_LIMITS.telegram.imageMaxBytes + 1 });
-    const verdicts = imageVerdicts(['ok1', 'big'], new Map([['ok1', media('ok1')], ['big', huge]]), ['vk', 'telegram']);
+    const verdicts = imageVerdicts(['ok1', 'big'], new Map([['ok1', media('ok1')], ['big', huge]]), ['vk', 'telegram'], t);
     expect(verdicts.get('ok1')?.map((v) => v.messages)).toEqual([[], []]);
     const big = verdicts.get('big') ?? [];
     expect(big.find((v) => v.platform === 'vk')?.messages).toEqual([]);
-    expect(big.find((v) => v.platform === 'telegram')?.messages).toEqual([expect.stringContaining('Изображение 2 больше')]);
+    expect(big.find((v) => v.platform === 'telegram')?.messages).toEqual(['Изображение 2 больше 10 МБ (Telegram)']);
+    const english = imageVerdicts(['ok1', 'big'], new Map([['ok1', media('ok1')], ['big', huge]]), ['telegram'], testTranslator('en'));
+    expect(english.get('big')?.[0].messages).toEqual(['Image 2 is larger than 10 MB (Telegram)']);
   });
 
   it('does not refuse a type the server converts for the platform (WebP for VK)', () => {
     const webp = media('w', { mimeType: 'image/webp' });
-    const [vk] = imageVerdicts(['w'], new Map([['w', webp]]), ['vk']).get('w') ?? [];
+    const [vk] = imageVerdicts(['w'], new Map([['w', webp]]), ['vk'], t).get('w') ?? [];
     expect(vk.converted).toBe(true);
     expect(vk.messages).toEqual([]);
   });

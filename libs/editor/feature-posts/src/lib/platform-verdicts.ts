@@ -1,20 +1,20 @@
 import type { MediaView, Platform } from '@vestnik/contracts';
+import type { Translate } from '@vestnik/editor/i18n';
 import {
   ContentViolation,
   ImageRef,
   PLATFORM_LIMITS,
-  PLATFORM_TITLES,
   PostContent,
   isHttpUrl,
   textLengthForPlatform,
   validateForPlatform,
 } from '@vestnik/platforms/rules';
 import { ComposerValue, hasOwnText, textForPlatform } from './composer-value';
+import { violationText } from './violation-texts';
 
 /** What one platform would say about the post now: the same rules and counts the server applies. */
 export interface PlatformVerdict {
   platform: Platform;
-  title: string;
   /** Characters as the platform counts them (Telegram: visible text with the link; VK, OK: plain text). */
   length: number;
   /** The limit that applies: with images or without. */
@@ -59,7 +59,6 @@ export function platformVerdict(value: ComposerValue, platform: Platform, media:
   const link = content.link && isHttpUrl(content.link) ? content.link : undefined;
   return {
     platform,
-    title: PLATFORM_TITLES[platform],
     length: textLengthForPlatform(platform, { text: content.text, link }),
     max: content.images.length > 0 ? limits.textMaxWithMedia : limits.textMax,
     captionMax: content.images.length > 0 ? limits.captionMax : null,
@@ -71,14 +70,18 @@ export function platformVerdict(value: ComposerValue, platform: Platform, media:
 /** One image's verdict on one platform. */
 export interface ImageVerdict {
   platform: Platform;
-  title: string;
   converted: boolean;
-  /** Messages of the rules it breaks there; empty when the platform takes it. */
+  /** Messages of the rules it breaks there, in the interface's language; empty when the platform takes it. */
   messages: string[];
 }
 
 /** Each image's verdict per platform, by media id, numbered as the post orders them. */
-export function imageVerdicts(mediaIds: readonly string[], media: ReadonlyMap<string, MediaView>, platforms: readonly Platform[]): Map<string, ImageVerdict[]> {
+export function imageVerdicts(
+  mediaIds: readonly string[],
+  media: ReadonlyMap<string, MediaView>,
+  platforms: readonly Platform[],
+  t: Translate,
+): Map<string, ImageVerdict[]> {
   const out = new Map<string, ImageVerdict[]>();
   for (const platform of platforms) {
     const images = mediaIds.map((id) => media.get(id));
@@ -91,11 +94,11 @@ export function imageVerdicts(mediaIds: readonly string[], media: ReadonlyMap<st
       const field = `images[${index}]`;
       index += 1;
       const list = out.get(m.id) ?? [];
+      const { image, converted } = imageForPlatform(m, platform);
       list.push({
         platform,
-        title: PLATFORM_TITLES[platform],
-        converted: imageForPlatform(m, platform).converted,
-        messages: violations.filter((v) => v.field === field).map((v) => v.message),
+        converted,
+        messages: violations.filter((v) => v.field === field).map((v) => violationText(v, t, image.mimeType)),
       });
       out.set(m.id, list);
     }

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { CommentRequest, type PostCommentView } from '@vestnik/contracts';
 import { PostsApi, postUrl, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, formatDateTime, formSubmission, maxLengthOf } from '@vestnik/editor/ui';
 
 /** The post's discussion beside it: comments and the reasons it was sent back, oldest first. */
@@ -11,13 +12,13 @@ import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, format
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, FormField, FieldControl, SubmitButton, AlertMessage],
   template: `
-    <h2 class="title">Обсуждение</h2>
+    <h2 class="title">{{ t('posts.comments.title') }}</h2>
     @if (comments.error()) {
-      <vn-alert tone="error">Обсуждение не загрузилось. <button type="button" class="btn btn--small" (click)="comments.reload()">Повторить</button></vn-alert>
+      <vn-alert tone="error">{{ t('posts.comments.loadFailed') }} <button type="button" class="btn btn--small" (click)="comments.reload()">{{ t('common.action.retry') }}</button></vn-alert>
     } @else if (comments.isLoading() && !items().length) {
-      <p class="muted" role="status">Загрузка…</p>
+      <p class="muted" role="status">{{ t('common.state.loading') }}</p>
     } @else if (!items().length) {
-      <p class="muted">Комментариев пока нет. Здесь же появится причина, если руководитель вернёт материал на доработку.</p>
+      <p class="muted">{{ t('posts.comments.none') }}</p>
     } @else {
       <ol class="thread">
         @for (c of items(); track c.id) {
@@ -25,7 +26,7 @@ import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, format
             <p class="comment__meta">
               <b>{{ c.authorName }}</b>
               @if (c.kind === 'rejection') {
-                <span class="badge comment__badge">вернул на доработку</span>
+                <span class="badge comment__badge">{{ t('posts.comments.rejection') }}</span>
               }
               <time [attr.datetime]="c.createdAt">{{ when(c.createdAt) }}</time>
             </p>
@@ -39,10 +40,10 @@ import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, format
         @if (submission.failure(); as f) {
           <vn-alert tone="error">{{ f.message }}</vn-alert>
         }
-        <vn-form-field label="Комментарий">
+        <vn-form-field [label]="t('posts.comments.comment')">
           <textarea vnControl formControlName="body" rows="3"></textarea>
         </vn-form-field>
-        <vn-submit-button [busy]="submission.sending()" tone="secondary">Отправить комментарий</vn-submit-button>
+        <vn-submit-button [busy]="submission.sending()" tone="secondary">{{ t('posts.comments.send') }}</vn-submit-button>
       </form>
     }
   `,
@@ -94,6 +95,8 @@ export class PostComments {
   readonly canComment = input(false);
 
   private readonly api = inject(PostsApi);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
 
   readonly comments = httpResource<PostCommentView[]>(() => `${postUrl(this.postId())}/comments`);
   protected readonly items = computed(() => (this.comments.hasValue() ? this.comments.value() : []));
@@ -104,7 +107,7 @@ export class PostComments {
   protected readonly submission = formSubmission(this.form, toApiFailure);
 
   protected when(iso: string): string {
-    return formatDateTime(iso, this.timeZone());
+    return formatDateTime(iso, this.timeZone(), this.i18n.locale());
   }
 
   protected async send(): Promise<void> {

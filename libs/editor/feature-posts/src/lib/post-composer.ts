@@ -19,18 +19,17 @@ import { Router, RouterLink } from '@angular/router';
 import {
   CreatePostRequest,
   PLATFORMS,
-  POST_STATUS_LABELS,
   PostVariantInput,
   RUBRICS,
-  ROLE_LABELS,
-  RUBRIC_LABELS,
   formatZoned,
   roleAtLeast,
   type ChannelView,
   type MediaView,
   type Platform,
   type PostProblem,
+  type PostStatus as PostStatusName,
   type PostView,
+  type Role,
   type Rubric,
 } from '@vestnik/contracts';
 import {
@@ -43,6 +42,7 @@ import {
   toApiFailure,
   type ApiFailure,
 } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import {
   AlertMessage,
   FieldControl,
@@ -57,7 +57,7 @@ import {
   maxItemsOf,
   maxLengthOf,
 } from '@vestnik/editor/ui';
-import { MAX_IMAGES_PER_POST, PLATFORM_TITLES, isHttpUrl } from '@vestnik/platforms/rules';
+import { MAX_IMAGES_PER_POST, isHttpUrl } from '@vestnik/platforms/rules';
 import { firstValueFrom, map } from 'rxjs';
 import { ChannelPicker } from './channel-picker';
 import { OrganizationBranch, chosenPlatforms } from './channel-selection';
@@ -131,13 +131,11 @@ export class PostComposer implements HoldsUnsavedChanges {
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
 
   protected readonly platforms = PLATFORMS;
-  protected readonly titles = PLATFORM_TITLES;
   protected readonly rubrics = RUBRICS;
-  protected readonly rubricLabels = RUBRIC_LABELS;
-  protected readonly statusLabels = POST_STATUS_LABELS;
-  protected readonly roleLabels = ROLE_LABELS;
   protected readonly imagesMax = IMAGES_MAX;
 
   protected readonly isNew = computed(() => this.id() === 'new');
@@ -159,7 +157,7 @@ export class PostComposer implements HoldsUnsavedChanges {
   protected readonly timeZone = computed(() => this.post()?.timezone ?? this.organization()?.timezone ?? null);
   protected readonly zoneText = computed(() => {
     const zone = this.timeZone();
-    return zone ? describeTimeZone(zone) : '';
+    return zone ? describeTimeZone(zone, this.t) : '';
   });
   protected readonly role = computed(() => this.organization()?.myRole ?? null);
   protected readonly canEdit = computed(() => {
@@ -186,7 +184,7 @@ export class PostComposer implements HoldsUnsavedChanges {
       }
       return null;
     };
-    return find(this.current.tree()) ?? { organization: { id, name: this.organization()?.name ?? 'Организация материала' }, children: [] };
+    return find(this.current.tree()) ?? { organization: { id, name: this.organization()?.name ?? this.t('posts.composer.postOrganization') }, children: [] };
   });
 
   private readonly shelf = new MediaShelf(inject(MediaApi));
@@ -198,13 +196,13 @@ export class PostComposer implements HoldsUnsavedChanges {
     rubric: ['official' as Rubric],
     title: ['', [Validators.maxLength(TITLE_MAX)]],
     text: ['', [FieldRules.filled, Validators.maxLength(TEXT_MAX)]],
-    link: ['', [(c: AbstractControl) => (c.value.trim() && !isHttpUrl(c.value.trim()) ? { url: 'Укажите полный адрес, начинающийся с http:// или https://' } : null), Validators.maxLength(LINK_MAX)]],
+    link: ['', [(c: AbstractControl) => (c.value.trim() && !isHttpUrl(c.value.trim()) ? { url: true } : null), Validators.maxLength(LINK_MAX)]],
     scheduledAt: ['', [(c: AbstractControl) => this.checkSchedule(c)]],
     channelIds: [
       [] as string[],
-      [(c: AbstractControl<string[]>) => (c.value.length === 0 ? { noPages: 'Выберите хотя бы одну страницу' } : c.value.length > CHANNELS_MAX ? { max: `Не больше ${CHANNELS_MAX} страниц в одном материале` } : null)],
+      [(c: AbstractControl<string[]>) => (c.value.length === 0 ? { noPages: true } : c.value.length > CHANNELS_MAX ? { tooManyPages: true } : null)],
     ],
-    mediaIds: [[] as string[], [(c: AbstractControl<string[]>) => (c.value.length > IMAGES_MAX ? { max: `Не больше ${IMAGES_MAX} изображений` } : null)]],
+    mediaIds: [[] as string[], [(c: AbstractControl<string[]>) => (c.value.length > IMAGES_MAX ? { tooManyImages: true } : null)]],
     variants: this.fb.group({ vk: variantGroup(this.fb), ok: variantGroup(this.fb), telegram: variantGroup(this.fb), max: variantGroup(this.fb) }),
   });
 
@@ -227,6 +225,7 @@ export class PostComposer implements HoldsUnsavedChanges {
   /** A draft kept on this computer that differs from what the page opened with: offered, not forced. */
   protected readonly offer = this.drafts.offer;
   protected readonly draftWrittenAt = this.drafts.writtenAt;
+  /** The key of the message after the last save, submission or cancellation. */
   protected readonly notice = signal<string | null>(null);
   /** Problems of a refused submission (422), until the next save. */
   private readonly refusal = signal<PostProblem[] | null>(null);
@@ -253,8 +252,23 @@ export class PostComposer implements HoldsUnsavedChanges {
   protected readonly imagePlatforms = computed(() => (this.chosenPlatforms().length ? this.chosenPlatforms() : PLATFORMS));
   protected readonly problemGroups = computed(() => groupProblems(this.refusal() ?? this.post()?.problems ?? []));
   protected readonly refused = computed(() => this.refusal() !== null);
-  protected readonly channelsError = computed(() => this.errorOf(this.form.controls.channelIds, 'Страницы'));
-  protected readonly mediaError = computed(() => this.errorOf(this.form.controls.mediaIds, 'Изображения'));
+  protected readonly channelsError = computed(() =>
+    this.errorOf(this.form.controls.channelIds, this.t('posts.composer.pages'), {
+      noPages: this.t('posts.composer.noPages'),
+      tooManyPages: this.t('posts.composer.tooManyPages', { count: CHANNELS_MAX }),
+    }),
+  );
+  protected readonly mediaError = computed(() =>
+    this.errorOf(this.form.controls.mediaIds, this.t('posts.composer.images'), { tooManyImages: this.t('posts.composer.tooManyImages', { count: IMAGES_MAX }) }),
+  );
+  /** The composer's own rules, said beside their fields in the interface's language. */
+  protected readonly linkMessages = computed(() => ({ url: this.t('posts.link.invalid') }));
+  protected readonly scheduleMessages = computed((): Readonly<Record<string, string>> => {
+    this.formRevision();
+    const kind: unknown = this.form.controls.scheduledAt.errors?.['schedule'];
+    if (typeof kind !== 'string' || !(kind in SCHEDULE_MESSAGES)) return {};
+    return { schedule: this.t(SCHEDULE_MESSAGES[kind as keyof typeof SCHEDULE_MESSAGES]) };
+  });
   /** Tabs whose text the server or the form finds wrong, marked so the person looks there. */
   protected readonly tabErrors = computed(() => {
     this.formRevision();
@@ -269,14 +283,14 @@ export class PostComposer implements HoldsUnsavedChanges {
     return zone ? formatZoned(new Date(), zone).slice(0, 16) : null;
   });
   protected readonly heading = computed(() => {
-    if (this.isNew()) return 'Новый материал';
+    if (this.isNew()) return this.t('posts.composer.newTitle');
     const post = this.post();
-    return post?.title || 'Материал';
+    return post?.title || this.t('posts.composer.untitled');
   });
   protected readonly saveLabel = computed(() => {
     const status = this.post()?.status;
-    if (status === 'scheduled') return 'Сохранить и вернуть на согласование';
-    return status && status !== 'draft' ? 'Сохранить изменения' : 'Сохранить черновик';
+    if (status === 'scheduled') return this.t('posts.composer.saveAndReturn');
+    return status && status !== 'draft' ? this.t('posts.composer.saveChanges') : this.t('posts.composer.saveDraft');
   });
   protected readonly canSubmit = computed(() => this.canEdit() && (!this.post() || this.post()?.status === 'draft'));
   protected readonly canCancel = computed(() => {
@@ -327,6 +341,10 @@ export class PostComposer implements HoldsUnsavedChanges {
     return !this.movingToSaved && this.dirty() && this.canEdit();
   }
 
+  unsavedChangesQuestion(): string {
+    return this.t('posts.composer.leaveUnsaved');
+  }
+
   protected onBeforeUnload(event: BeforeUnloadEvent): void {
     if (!this.hasUnsavedChanges()) return;
     event.preventDefault();
@@ -345,7 +363,23 @@ export class PostComposer implements HoldsUnsavedChanges {
   /** A moment in the post's zone: «28.11.2025, 14:05:09». */
   protected when(iso: string): string {
     const zone = this.timeZone();
-    return zone ? formatDateTime(iso, zone) : iso;
+    return zone ? formatDateTime(iso, zone, this.i18n.locale()) : iso;
+  }
+
+  protected platformName(platform: Platform): string {
+    return this.t(`common.platform.name.${platform}`);
+  }
+
+  protected statusLabel(status: PostStatusName): string {
+    return this.t(`common.postStatus.${status}`);
+  }
+
+  protected roleLabel(role: Role): string {
+    return this.t(`common.role.${role}`);
+  }
+
+  protected rubricLabel(rubric: Rubric): string {
+    return this.t(`common.rubric.${rubric}`);
   }
 
   protected selectTab(tab: Tab): void {
@@ -438,7 +472,7 @@ export class PostComposer implements HoldsUnsavedChanges {
       post ? this.api.update(post.id, toUpdateRequest(value, post.version)) : this.api.create(toCreateRequest(value, organizationId)),
     );
     if (!saved) return undefined;
-    this.accept(saved, post?.status === 'scheduled' && saved.status === 'in_review' ? 'Сохранено. Материал вернулся на согласование.' : 'Сохранено.');
+    this.accept(saved, post?.status === 'scheduled' && saved.status === 'in_review' ? 'posts.composer.savedBackToReview' : 'posts.composer.saved');
     return saved;
   }
 
@@ -449,7 +483,7 @@ export class PostComposer implements HoldsUnsavedChanges {
     const id = post.id;
     this.sendingWhat.set('submit');
     const submitted = await this.submission.run(() => this.api.submit(id));
-    if (submitted) this.accept(submitted, 'Материал отправлен на согласование.');
+    if (submitted) this.accept(submitted, 'posts.composer.submitted');
   }
 
   protected async cancelPost(): Promise<void> {
@@ -461,7 +495,7 @@ export class PostComposer implements HoldsUnsavedChanges {
       const cancelled = await firstValueFrom(this.api.cancel(post.id));
       this.confirmingCancel.set(false);
       this.form.setValue(composerValueFromPost(cancelled));
-      this.accept(cancelled, 'Материал отменён.');
+      this.accept(cancelled, 'posts.composer.cancelled');
     } catch (error) {
       this.actionFailure.set(toApiFailure(error));
     } finally {
@@ -505,12 +539,12 @@ export class PostComposer implements HoldsUnsavedChanges {
     if (user) this.drafts.opened(user, key, value);
   }
 
-  /** The server took the post: it becomes the baseline; a new post moves to its own address. */
-  private accept(saved: PostView, message: string): void {
+  /** The server took the post: it becomes the baseline; a new post moves to its own address. `notice` is a message's key. */
+  private accept(saved: PostView, notice: string): void {
     this.post.set(saved);
     this.baseline.set(composerValueFromPost(saved));
     this.refusal.set(null);
-    this.notice.set(message);
+    this.notice.set(notice);
     const user = this.session.user()?.id;
     const key = this.formFor();
     if (user && key) this.drafts.forget(user, key);
@@ -531,20 +565,25 @@ export class PostComposer implements HoldsUnsavedChanges {
     const zone = this.timeZone();
     if (!zone) return null;
     const problem = scheduleProblem(String(control.value ?? ''), zone, new Date());
-    return problem ? { schedule: SCHEDULE_MESSAGES[problem.kind] } : null;
+    return problem ? { schedule: problem.kind } : null;
   }
 
-  private errorOf(control: FormControl<string[]>, label: string): string | null {
+  private errorOf(control: FormControl<string[]>, label: string, messages: Readonly<Record<string, string>>): string | null {
     this.formRevision();
     if (!control.invalid || !(control.touched || control.hasError('server'))) return null;
-    return describeControlErrors(control.errors, label);
+    return describeControlErrors(control.errors, label, this.t, messages);
   }
 
   private describeFailure(error: unknown): FormFailure {
-    const failure = placeItemErrors(toApiFailure(error), this.sent, {
-      channel: (id) => this.channelMap().get(id)?.name ?? null,
-      image: (id) => this.media().get(id)?.fileName ?? null,
-    });
+    const failure = placeItemErrors(
+      toApiFailure(error),
+      this.sent,
+      {
+        channel: (id) => this.channelMap().get(id)?.name ?? null,
+        image: (id) => this.media().get(id)?.fileName ?? null,
+      },
+      this.t,
+    );
     // A page refused as unknown was deleted meanwhile: the list is asked again, so the picker shows it gone.
     if (failure.errors?.some((e) => e.field === 'channelIds' && e.rule === 'channelInSubtree')) this.channels.reload();
     const problems = (failure as { problems?: unknown }).problems;

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { PLATFORMS, parseZonedInstant, type ChannelView, type MediaView, type Platform } from '@vestnik/contracts';
 import { mediaThumbnailUrl } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { OkTopicPreview, PreviewImage, TelegramMessagePreview, VkPostPreview, platformTime } from '@vestnik/editor/ui';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
 import { ComposerValue, textForPlatform } from './composer-value';
 
 interface PreviewModel {
@@ -28,7 +28,7 @@ interface PreviewModel {
         <h3 class="preview__title" [id]="'preview-' + p.platform">
           {{ p.title }}
           @if (p.others) {
-            <span class="muted preview__others">и ещё {{ p.others }} {{ pagesWord(p.others) }}</span>
+            <span class="muted preview__others">{{ t('previews.panel.otherPages', { count: p.others }) }}</span>
           }
         </h3>
         @switch (p.platform) {
@@ -44,7 +44,7 @@ interface PreviewModel {
         }
       </section>
     } @empty {
-      <p class="muted">Предпросмотр появится, когда будет текст или изображение.</p>
+      <p class="muted">{{ t('previews.panel.empty') }}</p>
     }
   `,
   styles: `
@@ -66,12 +66,13 @@ interface PreviewModel {
   `,
 })
 export class PostPreviews {
+  protected readonly t = inject(I18n).t;
   readonly value = input.required<ComposerValue>();
   readonly channels = input.required<ReadonlyMap<string, ChannelView>>();
   readonly media = input.required<ReadonlyMap<string, MediaView>>();
   readonly timeZone = input.required<string>();
-  /** Shown as the community while no page of a platform is chosen. */
-  readonly organizationName = input('Ваше сообщество');
+  /** Shown as the community while no page of a platform is chosen; «Ваше сообщество» («Your community») without it. */
+  readonly organizationName = input<string | null>(null);
 
   protected readonly link = computed(() => this.value().link.trim() || null);
   protected readonly images = computed<PreviewImage[]>(() => {
@@ -86,10 +87,10 @@ export class PostPreviews {
     const at = parseZonedInstant(this.value().scheduledAt, zone) ?? new Date();
     const now = new Date();
     return {
-      vk: platformTime(at, zone, now, 'vk'),
-      ok: platformTime(at, zone, now, 'ok'),
-      telegram: platformTime(at, zone, now, 'telegram'),
-      day: platformTime(at, zone, now, 'telegram-day'),
+      vk: platformTime(at, zone, now, 'vk', this.t),
+      ok: platformTime(at, zone, now, 'ok', this.t),
+      telegram: platformTime(at, zone, now, 'telegram', this.t),
+      day: platformTime(at, zone, now, 'telegram-day', this.t),
     };
   });
 
@@ -107,19 +108,11 @@ export class PostPreviews {
       const first = pages[0];
       return {
         platform,
-        title: PLATFORM_TITLES[platform],
-        community: first ? (first.displayName ?? first.name) : this.organizationName(),
+        title: this.t(`common.platform.name.${platform}`),
+        community: first ? (first.displayName ?? first.name) : (this.organizationName() ?? this.t('previews.panel.yourCommunity')),
         others: Math.max(0, pages.length - 1),
         text: textForPlatform(value, platform),
       };
     });
   });
-
-  protected pagesWord(n: number): string {
-    const mod10 = n % 10;
-    const mod100 = n % 100;
-    if (mod10 === 1 && mod100 !== 11) return 'страница';
-    if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return 'страницы';
-    return 'страниц';
-  }
 }

@@ -1,6 +1,9 @@
 import type { PostProblem } from '@vestnik/contracts';
 import type { ApiFailure } from '@vestnik/editor/data-access';
+import { testTranslator } from '@vestnik/editor/i18n/testing';
 import { composerFieldOf, groupProblems, namePages, placeItemErrors } from './post-problems';
+
+const t = testTranslator('ru');
 
 function problem(channelName: string | null, field: string, message: string, code = 'text_too_long'): PostProblem {
   return { channelId: channelName ? `id-${channelName}` : null, channelName, platform: channelName ? 'telegram' : null, code, field, message: channelName ? `${channelName}: ${message}` : message };
@@ -34,8 +37,9 @@ describe('groupProblems', () => {
   });
 
   it('shortens a long list of pages', () => {
-    expect(namePages(['a', 'b', 'c', 'd'])).toBe('a, b, c, d');
-    expect(namePages(['a', 'b', 'c', 'd', 'e', 'f'])).toBe('a, b, c и ещё 3');
+    expect(namePages(['a', 'b', 'c', 'd'], t)).toBe('a, b, c, d');
+    expect(namePages(['a', 'b', 'c', 'd', 'e', 'f'], t)).toBe('a, b, c и ещё 3');
+    expect(namePages(['a', 'b', 'c', 'd', 'e', 'f'], testTranslator('en'))).toBe('a, b, c and 3 more');
   });
 });
 
@@ -51,10 +55,13 @@ describe('placeItemErrors', () => {
         { field: 'text', rule: 'isNotEmpty', message: 'Поле «text» обязательно' },
       ],
     };
-    const placed = placeItemErrors(failure, { channelIds: ['c0', 'c1'], mediaIds: ['m0'] }, { channel: (id) => (id === 'c1' ? 'Школа 5 ВК' : null), image: () => 'линейка.jpg' });
+    const placed = placeItemErrors(failure, { channelIds: ['c0', 'c1'], mediaIds: ['m0'] }, { channel: (id) => (id === 'c1' ? 'Школа 5 ВК' : null), image: () => 'линейка.jpg' }, t);
     expect(placed.errors?.map((e) => e.field)).toEqual(['channelIds', 'mediaIds', 'text']);
     expect(placed.errors?.[0].message).toContain('«Школа 5 ВК»');
     expect(placed.errors?.[1].message).toContain('Изображение 1 («линейка.jpg»)');
     expect(placed.errors?.[2].message).toBe('Поле «text» обязательно');
+    const unnamed = placeItemErrors(failure, { channelIds: ['c0', 'c1'], mediaIds: ['m0'] }, { channel: () => null, image: () => null }, testTranslator('en'));
+    expect(unnamed.errors?.[0].message).toMatch(/^Page No\. 2 is unavailable/);
+    expect(unnamed.errors?.[1].message).toMatch(/^Image 1 was not found/);
   });
 });

@@ -1,5 +1,6 @@
 import { PLATFORMS, type FieldError, type Platform, type PostProblem } from '@vestnik/contracts';
 import type { ApiFailure } from '@vestnik/editor/data-access';
+import type { Translate } from '@vestnik/editor/i18n';
 
 /** Where the composer shows a problem: the path of the control it concerns, or `post` for the post as a whole. */
 export type ComposerField = 'text' | `variants.${Platform}.text` | 'title' | 'link' | 'rubric' | 'mediaIds' | 'channelIds' | 'scheduledAt' | 'post';
@@ -41,9 +42,9 @@ export function groupProblems(problems: readonly PostProblem[]): ProblemGroup[] 
 }
 
 /** "Школа № 5 (ВК), Школа № 7 (ВК), Гимназия 1 и ещё 115": a long list of pages, shortened. */
-export function namePages(names: readonly string[], shown = 3): string {
+export function namePages(names: readonly string[], t: Translate, shown = 3): string {
   if (names.length <= shown + 1) return names.join(', ');
-  return `${names.slice(0, shown).join(', ')} и ещё ${names.length - shown}`;
+  return t('posts.problems.andMore', { names: names.slice(0, shown).join(', '), count: names.length - shown });
 }
 
 /**
@@ -54,6 +55,7 @@ export function placeItemErrors(
   failure: ApiFailure,
   sent: { channelIds: readonly string[]; mediaIds: readonly string[] },
   names: { channel: (id: string) => string | null; image: (id: string) => string | null },
+  t: Translate,
 ): ApiFailure {
   if (!failure.errors?.length) return failure;
   const errors: FieldError[] = failure.errors.map((error) => {
@@ -64,7 +66,7 @@ export function placeItemErrors(
       return {
         ...error,
         field: 'channelIds',
-        message: `Страница ${name ? `«${name}»` : `№ ${Number(channel[1]) + 1}`} недоступна: её нет среди страниц этой организации и подчинённых (возможно, её удалили). Снимите её с выбора.`,
+        message: name ? t('posts.problems.pageUnavailable', { name }) : t('posts.problems.pageUnavailableNumber', { number: Number(channel[1]) + 1 }),
       };
     }
     const image = /^mediaIds\.(\d+)$/.exec(error.field);
@@ -75,7 +77,7 @@ export function placeItemErrors(
       return {
         ...error,
         field: 'mediaIds',
-        message: `Изображение ${index + 1}${name ? ` («${name}»)` : ''} не найдено среди файлов организации: удалите его из материала и загрузите заново.`,
+        message: name ? t('posts.problems.imageMissingNamed', { number: index + 1, name }) : t('posts.problems.imageMissing', { number: index + 1 }),
       };
     }
     return error;

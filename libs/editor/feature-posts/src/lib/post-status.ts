@@ -1,32 +1,29 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { POST_STATUS_LABELS, PUBLICATION_STATUS_LABELS, ROLE_LABELS, type PostView, type Role } from '@vestnik/contracts';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import type { Platform, PostView, PublicationStatus, Role } from '@vestnik/contracts';
+import { I18n, type Translate } from '@vestnik/editor/i18n';
 import { AlertMessage, formatDateTime } from '@vestnik/editor/ui';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
 import { ComposerField, ProblemGroup, namePages } from './post-problems';
 
 /** Statuses in which the server still takes edits (`posts.service.ts`): nothing has gone out yet. */
 export const EDITABLE_STATUSES: readonly PostView['status'][] = ['draft', 'in_review', 'scheduled'];
 
 /** What the post's status means for editing it, as the server applies it. */
-export function editingRule(status: PostView['status']): { tone: 'info' | 'warning'; text: string } | null {
+export function editingRule(status: PostView['status'], t: Translate): { tone: 'info' | 'warning'; text: string } | null {
   switch (status) {
     case 'draft':
       return null;
     case 'in_review':
-      return { tone: 'info', text: 'Материал на согласовании. Его можно править: руководитель увидит новую версию и что в ней изменилось.' };
+      return { tone: 'info', text: t('posts.status.rule.inReview') };
     case 'scheduled':
-      return {
-        tone: 'warning',
-        text: 'Материал согласован и ждёт публикации. Если изменить текст, изображения, страницы или время, он вернётся на согласование и не выйдет без нового согласования.',
-      };
+      return { tone: 'warning', text: t('posts.status.rule.scheduled') };
     case 'publishing':
-      return { tone: 'info', text: 'Материал сейчас публикуется: изменить его нельзя.' };
+      return { tone: 'info', text: t('posts.status.rule.publishing') };
     case 'published':
     case 'partially_published':
     case 'failed':
-      return { tone: 'info', text: 'Материал уже прошёл публикацию: изменить его нельзя. Состояние на каждой странице — ниже.' };
+      return { tone: 'info', text: t('posts.status.rule.done') };
     case 'cancelled':
-      return { tone: 'info', text: 'Материал отменён: изменить его нельзя.' };
+      return { tone: 'info', text: t('posts.status.rule.cancelled') };
   }
 }
 
@@ -40,7 +37,7 @@ export function editingRule(status: PostView['status']): { tone: 'info' | 'warni
       <vn-alert [tone]="r.tone">{{ r.text }}</vn-alert>
     }
     @if (readOnlyRole(); as role) {
-      <vn-alert tone="info">Ваша роль здесь — «{{ role }}»: материал можно только просматривать.</vn-alert>
+      <vn-alert tone="info">{{ t('posts.status.readOnlyRole', { role }) }}</vn-alert>
     }
     @if (problems().length) {
       <vn-alert tone="warning" [heading]="problemsHeading()">
@@ -52,7 +49,7 @@ export function editingRule(status: PostView['status']): { tone: 'info' | 'warni
                 <span class="muted"> — {{ pages(g.channels) }}</span>
               }
               @if (g.field !== 'post' && editable()) {
-                <button type="button" class="btn btn--small btn--link" (click)="goTo.emit(g.field)">Исправить</button>
+                <button type="button" class="btn btn--small btn--link" (click)="goTo.emit(g.field)">{{ t('posts.status.fix') }}</button>
               }
             </li>
           }
@@ -61,14 +58,14 @@ export function editingRule(status: PostView['status']): { tone: 'info' | 'warni
     }
     @if (showPublications()) {
       <section class="card publications" aria-labelledby="publications-title">
-        <h2 id="publications-title" class="publications__title">Публикации по страницам</h2>
+        <h2 id="publications-title" class="publications__title">{{ t('posts.status.publications') }}</h2>
         <ul class="publications__list">
           @for (p of post().publications; track p.id) {
             <li>
-              <span class="publications__page">{{ p.channelName }} <span class="muted">({{ titles[p.platform] }})</span></span>
-              <span class="badge">{{ publicationLabels[p.status] }}</span>
+              <span class="publications__page">{{ p.channelName }} <span class="muted">({{ platformName(p.platform) }})</span></span>
+              <span class="badge">{{ publicationStatus(p.status) }}</span>
               @if (p.url) {
-                <a [href]="p.url" target="_blank" rel="noopener noreferrer">Открыть запись</a>
+                <a [href]="p.url" target="_blank" rel="noopener noreferrer">{{ t('posts.status.openEntry') }}</a>
               }
               @if (p.publishedAt) {
                 <span class="muted small">{{ when(p.publishedAt) }}</span>
@@ -117,6 +114,8 @@ export function editingRule(status: PostView['status']): { tone: 'info' | 'warni
   `,
 })
 export class PostStatus {
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
   readonly post = input.required<PostView>();
   readonly role = input<Role | null>(null);
   readonly editable = input(false);
@@ -125,22 +124,26 @@ export class PostStatus {
   readonly refused = input(false);
   readonly goTo = output<ComposerField>();
 
-  protected readonly titles = PLATFORM_TITLES;
-  protected readonly publicationLabels = PUBLICATION_STATUS_LABELS;
-  protected readonly statusLabels = POST_STATUS_LABELS;
-
-  protected readonly rule = computed(() => (this.role() && this.role() !== 'viewer' ? editingRule(this.post().status) : null));
-  protected readonly readOnlyRole = computed(() => (this.role() === 'viewer' ? ROLE_LABELS.viewer : null));
+  protected readonly rule = computed(() => (this.role() && this.role() !== 'viewer' ? editingRule(this.post().status, this.t) : null));
+  protected readonly readOnlyRole = computed(() => (this.role() === 'viewer' ? this.t('common.role.viewer') : null));
   protected readonly showPublications = computed(() => !EDITABLE_STATUSES.includes(this.post().status) && this.post().publications.length > 0);
   protected readonly problemsHeading = computed(() =>
-    this.refused() ? 'На согласование не отправлено: площадки не примут материал' : 'Что площадки не примут (по последнему сохранению)',
+    this.refused() ? this.t('posts.status.refused') : this.t('posts.status.lastSave'),
   );
 
+  protected platformName(platform: Platform): string {
+    return this.t(`common.platform.name.${platform}`);
+  }
+
+  protected publicationStatus(status: PublicationStatus): string {
+    return this.t(`common.publicationStatus.${status}`);
+  }
+
   protected pages(names: string[]): string {
-    return namePages(names);
+    return namePages(names, this.t);
   }
 
   protected when(iso: string): string {
-    return formatDateTime(iso, this.post().timezone);
+    return formatDateTime(iso, this.post().timezone, this.i18n.locale());
   }
 }

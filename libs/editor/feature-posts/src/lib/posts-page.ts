@@ -1,14 +1,14 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { POST_STATUSES, POST_STATUS_LABELS, RUBRIC_LABELS, formatZoned, roleAtLeast, type PostPage, type PostStatus, type PostView } from '@vestnik/contracts';
+import { POST_STATUSES, formatZoned, roleAtLeast, type PostPage, type PostStatus, type PostView } from '@vestnik/contracts';
 import { API_BASE, CurrentOrganization, postQueryParams } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, describeTimeZone, formatDateTime } from '@vestnik/editor/ui';
 import { PLATFORMS, renderPlainText } from '@vestnik/platforms/rules';
 
 const PAGE_SIZE = 50;
 const OPENING = 140;
-const SHORT: Record<string, string> = { vk: 'ВК', ok: 'ОК', telegram: 'TG' };
 
 interface PostRow {
   post: PostView;
@@ -35,10 +35,10 @@ export class PostsPage {
 
   private readonly current = inject(CurrentOrganization);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
 
   protected readonly statuses = POST_STATUSES;
-  protected readonly statusLabels = POST_STATUS_LABELS;
-  protected readonly rubricLabels = RUBRIC_LABELS;
   protected readonly organization = this.current.organization;
   protected readonly canWrite = computed(() => {
     const o = this.organization();
@@ -46,7 +46,7 @@ export class PostsPage {
   });
   protected readonly zoneText = computed(() => {
     const zone = this.current.timezone();
-    return zone ? describeTimeZone(zone) : '';
+    return zone ? describeTimeZone(zone, this.t) : '';
   });
 
   protected readonly chosenStatus = computed<PostStatus | null>(() => {
@@ -70,16 +70,17 @@ export class PostsPage {
   protected readonly rows = computed<PostRow[]>(() => {
     const zone = this.current.timezone();
     if (!zone || !this.page.hasValue()) return [];
+    const locale = this.i18n.locale();
     return this.page.value().items.map((post) => {
       const plain = renderPlainText(post.text).replace(/\s+/g, ' ').trim();
       const opening = plain.length > OPENING ? `${plain.slice(0, OPENING)}…` : plain;
       const counts = PLATFORMS.map((p) => [p, post.publications.filter((x) => x.platform === p).length] as const).filter(([, n]) => n > 0);
       return {
         post,
-        time: formatDateTime(post.scheduledAt, zone).slice(0, -3),
-        name: post.title || opening || 'Без текста',
+        time: formatDateTime(post.scheduledAt, zone, locale).slice(0, -3),
+        name: post.title || opening || this.t('posts.label.noText'),
         opening: post.title ? opening : null,
-        platforms: counts.map(([p, n]) => `${SHORT[p]} ${n}`).join(' · ') || '—',
+        platforms: counts.map(([p, n]) => `${this.t(`common.platform.short.${p}`)} ${n}`).join(' · ') || '—',
       };
     });
   });
@@ -88,6 +89,14 @@ export class PostsPage {
     const from = this.skip();
     return { first: from + 1, last: Math.min(from + PAGE_SIZE, this.total()), hasPrevious: from > 0, hasNext: from + PAGE_SIZE < this.total() };
   });
+
+  protected statusLabel(status: PostStatus): string {
+    return this.t(`common.postStatus.${status}`);
+  }
+
+  protected rubricLabel(rubric: PostView['rubric']): string {
+    return this.t(`common.rubric.${rubric}`);
+  }
 
   protected filter(change: { status?: string | null; period?: string | null }): void {
     void this.router.navigate([], { queryParams: { ...change, offset: null }, queryParamsHandling: 'merge' });

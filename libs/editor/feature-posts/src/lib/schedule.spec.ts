@@ -1,5 +1,6 @@
 import { parseZonedInstant } from '@vestnik/contracts';
-import { defaultScheduledAt, scheduleProblem } from './schedule';
+import { testTranslator } from '@vestnik/editor/i18n/testing';
+import { SCHEDULE_MESSAGES, defaultScheduledAt, scheduleProblem } from './schedule';
 
 describe('defaultScheduledAt', () => {
   it('starts a new post at a whole hour, at least an hour ahead, in the organization’s zone', () => {
@@ -24,5 +25,15 @@ describe('scheduleProblem', () => {
     expect(scheduleProblem('2026-09-01T10:20', 'Asia/Sakhalin', new Date('2026-08-31T23:19:30Z'))).toEqual({ kind: 'too_soon' });
     expect(scheduleProblem('', 'Asia/Sakhalin', now)).toEqual({ kind: 'invalid' });
     expect(scheduleProblem('2026-02-30T10:00', 'Asia/Sakhalin', now)).toEqual({ kind: 'invalid' });
+  });
+});
+
+describe('SCHEDULE_MESSAGES', () => {
+  it('has words for every problem in both languages', () => {
+    const ru = testTranslator('ru');
+    const en = testTranslator('en');
+    expect(ru(SCHEDULE_MESSAGES.past)).toBe('Это время уже прошло: выберите более позднее');
+    expect(en(SCHEDULE_MESSAGES.too_soon)).toBe('Publication must be at least a minute from now: choose a later time');
+    for (const key of Object.values(SCHEDULE_MESSAGES)) expect(en(key)).not.toBe(ru(key));
   });
 });

@@ -21,8 +21,9 @@ export function scheduleProblem(local: string, timeZone: string, now: Date): Sch
   return null;
 }
 
-export const SCHEDULE_MESSAGES: Record<ScheduleProblem['kind'], string> = {
-  invalid: 'Укажите дату и время публикации',
-  past: 'Это время уже прошло: выберите более позднее',
-  too_soon: 'Публикация должна быть не раньше чем через минуту: выберите более позднее время',
+/** What the person is told about each problem: a message under `posts.schedule`. */
+export const SCHEDULE_MESSAGES: Readonly<Record<ScheduleProblem['kind'], string>> = {
+  invalid: 'posts.schedule.invalid',
+  past: 'posts.schedule.past',
+  too_soon: 'posts.schedule.tooSoon',
 };

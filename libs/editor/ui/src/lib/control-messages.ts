@@ -1,13 +1,39 @@
 import type { ValidationErrors } from '@angular/forms';
-import { describeRule } from '@vestnik/contracts';
+import type { Translate } from '@vestnik/editor/i18n';
 
 /** A server `errors[]` entry stored on a control until the user edits the field. */
 export interface ServerFieldError {
   field: string;
+  /** The broken rule (`isEmail`, `minLength`…): the message is said in the person's language by it. */
+  rule: string;
+  /** The server's own (Russian) message: shown when the editor has no words for the rule. */
   message: string;
 }
 
 const PRIORITY = ['server', 'required', 'email', 'minlength', 'maxlength', 'pattern', 'timeZone', 'mismatch'];
+
+/** Rules `forms.rule.*` words with nothing but the field's name (the ones with a limit need it, which a server error does not carry). */
+const RULES_BY_NAME = new Set([
+  'isNotEmpty',
+  'isDefined',
+  'isString',
+  'isEmail',
+  'isTimeZone',
+  'isUuid',
+  'isUUID',
+  'isBoolean',
+  'isInt',
+  'isISO8601',
+  'isDateString',
+  'matches',
+  'isYearMonth',
+  'nestedValidation',
+  'isObject',
+  'whitelistValidation',
+]);
+
+/** Angular's error keys and the class-validator rules they stand for. */
+const RULE_OF: Readonly<Record<string, string>> = { required: 'isNotEmpty', email: 'isEmail', pattern: 'matches', timeZone: 'isTimeZone' };
 
 /** Server messages name the field by its API path («admin.email»); people should see its label. */
 function relabel(error: ServerFieldError, label: string): string {
@@ -15,10 +41,21 @@ function relabel(error: ServerFieldError, label: string): string {
   return error.message.replace(`«${error.field}»`, `«${label}»`).replace(`«${last}»`, `«${label}»`);
 }
 
-/** The Russian message for a control's first broken rule, worded like the server's `describeRule`. */
+/** A rule's message for the field, in the current language, worded like the server's `describeRule`. */
+function ruleMessage(rule: string, label: string, t: Translate, limit?: number): string {
+  if (limit !== undefined && (rule === 'minLength' || rule === 'maxLength')) return t(`forms.rule.${rule}`, { field: label, limit });
+  if (RULES_BY_NAME.has(rule)) return t(`forms.rule.${rule}`, { field: label });
+  return t('forms.rule.other', { field: label, rule });
+}
+
+/**
+ * The message for a control's first broken rule in the current language. A server error is said
+ * by its rule when `forms.rule` words it, else the server's message is shown with the field's label.
+ */
 export function describeControlErrors(
   errors: ValidationErrors | null,
   label: string,
+  t: Translate,
   overrides: Readonly<Record<string, string>> = {},
 ): string | null {
   if (!errors) return null;
@@ -29,21 +66,15 @@ export function describeControlErrors(
   const override = overrides[key];
   if (override) return override;
   switch (key) {
-    case 'server':
-      return relabel(value as ServerFieldError, label);
-    case 'required':
-      return describeRule(label, 'isNotEmpty');
-    case 'email':
-      return describeRule(label, 'isEmail');
+    case 'server': {
+      const server = value as ServerFieldError;
+      return RULES_BY_NAME.has(server.rule) ? ruleMessage(server.rule, label, t) : relabel(server, label);
+    }
     case 'minlength':
-      return describeRule(label, 'minLength', { constraints: [(value as { requiredLength: number }).requiredLength] });
+      return ruleMessage('minLength', label, t, (value as { requiredLength: number }).requiredLength);
     case 'maxlength':
-      return describeRule(label, 'maxLength', { constraints: [(value as { requiredLength: number }).requiredLength] });
-    case 'pattern':
-      return describeRule(label, 'matches');
-    case 'timeZone':
-      return describeRule(label, 'isTimeZone');
+      return ruleMessage('maxLength', label, t, (value as { requiredLength: number }).requiredLength);
     default:
-      return typeof value === 'string' ? value : describeRule(label, key);
+      return typeof value === 'string' ? value : ruleMessage(RULE_OF[key] ?? key, label, t);
   }
 }

@@ -40,7 +40,7 @@ export function applyServerErrors(form: AbstractControl, errors: readonly FieldE
     }
     // Only the first server message per field is kept: one clear sentence reads better than a list.
     if (!control.hasError('server')) {
-      const server: ServerFieldError = { field: error.field, message: error.message };
+      const server: ServerFieldError = { field: error.field, rule: error.rule, message: error.message };
       control.setErrors({ ...(control.errors ?? {}), server });
     }
     control.markAsTouched();

@@ -13,6 +13,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NgControl } from '@angular/forms';
+import { I18n } from '@vestnik/editor/i18n';
 import { describeControlErrors } from './control-messages';
 
 let nextFieldId = 0;
@@ -49,7 +50,7 @@ export class FieldControl implements AfterContentInit {
   }
 }
 
-/** Label, optional hint, the projected input and its Russian error message, linked for screen readers. */
+/** Label, optional hint, the projected input and its error message in the interface's language, linked for screen readers. */
 @Component({
   selector: 'vn-form-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -58,7 +59,7 @@ export class FieldControl implements AfterContentInit {
     <label class="field__label" [attr.for]="fieldControl()?.id">
       {{ label() }}
       @if (optional()) {
-        <span class="field__optional">(необязательно)</span>
+        <span class="field__optional">{{ t('forms.field.optional') }}</span>
       }
     </label>
     @if (hint()) {
@@ -71,6 +72,7 @@ export class FieldControl implements AfterContentInit {
   `,
 })
 export class FormField {
+  protected readonly t = inject(I18n).t;
   readonly label = input.required<string>();
   readonly hint = input<string>();
   readonly optional = input(false);
@@ -89,7 +91,7 @@ export class FormField {
     marker.revision();
     const control = marker.control;
     if (!control || !control.invalid || !(control.touched || control.hasError('server'))) return null;
-    return describeControlErrors(control.errors, this.label(), this.messages());
+    return describeControlErrors(control.errors, this.label(), this.t, this.messages());
   });
 
   readonly describedBy = computed(() => {

@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { I18n } from '@vestnik/editor/i18n';
 
-/** A form's main button: disabled with a spinner and "Отправка…" while the request is in flight. */
+/** A form's main button: disabled with a spinner and «Sending…» (or `busyLabel`) while the request is in flight. */
 @Component({
   selector: 'vn-submit-button',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -15,7 +16,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
     >
       @if (busy()) {
         <span class="spinner" aria-hidden="true"></span>
-        {{ busyLabel() }}
+        {{ busyLabel() ?? t('forms.submit.busy') }}
       } @else {
         <ng-content />
       }
@@ -23,8 +24,10 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
   `,
 })
 export class SubmitButton {
+  protected readonly t = inject(I18n).t;
   readonly busy = input(false);
   readonly disabled = input(false);
-  readonly busyLabel = input('Отправка…');
+  /** Said while sending; the default is «Sending…» in the interface's language. */
+  readonly busyLabel = input<string>();
   readonly tone = input<'primary' | 'secondary' | 'danger'>('primary');
 }

@@ -1,19 +1,25 @@
+import { testTranslator } from '@vestnik/editor/i18n/testing';
 import {
   describeTimeZone,
   moscowOffsetLabel,
   shortTimeZone,
   timeZoneChoices,
   utcOffsetMinutes,
+  formatDate,
+  formatDateTime,
   zonedDayStart,
 } from './time-zones';
 
+const t = testTranslator('ru');
+const en = testTranslator('en');
+
 describe('time zones', () => {
   it('labels Russian zones against Moscow time', () => {
-    expect(moscowOffsetLabel('Europe/Moscow')).toBe('МСК');
-    expect(moscowOffsetLabel('Europe/Kaliningrad')).toBe('МСК−1');
-    expect(moscowOffsetLabel('Europe/Samara')).toBe('МСК+1');
-    expect(moscowOffsetLabel('Asia/Sakhalin')).toBe('МСК+8');
-    expect(moscowOffsetLabel('Asia/Kamchatka')).toBe('МСК+9');
+    expect(moscowOffsetLabel('Europe/Moscow', t)).toBe('МСК');
+    expect(moscowOffsetLabel('Europe/Kaliningrad', t)).toBe('МСК−1');
+    expect(moscowOffsetLabel('Europe/Samara', t)).toBe('МСК+1');
+    expect(moscowOffsetLabel('Asia/Sakhalin', t)).toBe('МСК+8');
+    expect(moscowOffsetLabel('Asia/Kamchatka', t)).toBe('МСК+9');
   });
 
   it('reads UTC offsets in minutes', () => {
@@ -23,14 +29,29 @@ describe('time zones', () => {
   });
 
   it('describes zones for people', () => {
-    expect(describeTimeZone('Asia/Sakhalin')).toBe('Южно-Сахалинск, МСК+8 (Asia/Sakhalin)');
-    expect(describeTimeZone('Asia/Kolkata')).toBe('Asia/Kolkata, UTC+5:30');
-    expect(shortTimeZone('Europe/Moscow')).toBe('Europe/Moscow (МСК)');
-    expect(shortTimeZone('UTC')).toBe('UTC (UTC)');
+    expect(describeTimeZone('Asia/Sakhalin', t)).toBe('Южно-Сахалинск, МСК+8 (Asia/Sakhalin)');
+    expect(describeTimeZone('Asia/Kolkata', t)).toBe('Asia/Kolkata, UTC+5:30');
+    expect(shortTimeZone('Europe/Moscow', t)).toBe('Europe/Moscow (МСК)');
+    expect(shortTimeZone('UTC', t)).toBe('UTC (UTC)');
+  });
+
+  it('names zones and cities in English when the interface is', () => {
+    expect(describeTimeZone('Asia/Sakhalin', en)).toBe('Yuzhno-Sakhalinsk, MSK+8 (Asia/Sakhalin)');
+    expect(moscowOffsetLabel('Europe/Kaliningrad', en)).toBe('MSK−1');
+    expect(shortTimeZone('Europe/Moscow', en)).toBe('Europe/Moscow (MSK)');
+    expect(timeZoneChoices(en).russian.find((z) => z.id === 'Asia/Kamchatka')?.label).toBe('MSK+9 — Petropavlovsk-Kamchatsky (Asia/Kamchatka)');
+  });
+
+  it('writes dates and times in the interface’s locale, in the given zone', () => {
+    expect(formatDateTime('2025-11-28T03:05:09Z', 'Asia/Sakhalin', 'ru-RU')).toBe('28.11.2025, 14:05:09');
+    expect(formatDateTime('2025-11-28T03:05:09Z', 'Asia/Sakhalin', 'en-GB')).toBe('28/11/2025, 14:05:09');
+    expect(formatDate('2025-11-28T03:05:09Z', 'Asia/Sakhalin', 'ru-RU')).toBe('28 ноября 2025 г.');
+    expect(formatDate('2025-11-28T03:05:09Z', 'Asia/Sakhalin', 'en-GB')).toBe('28 November 2025');
+    expect(formatDateTime('not a date', 'Asia/Sakhalin', 'en-GB')).toBe('not a date');
   });
 
   it('lists Russian zones first, west to east, and the rest without repeating them', () => {
-    const { russian, other } = timeZoneChoices();
+    const { russian, other } = timeZoneChoices(t);
     expect(russian[0]).toEqual({ id: 'Europe/Kaliningrad', label: 'МСК−1 — Калининград (Europe/Kaliningrad)' });
     expect(russian.find((z) => z.id === 'Europe/Moscow')?.label).toBe('МСК — Москва (Europe/Moscow)');
     expect(russian.map((z) => z.id)).toContain('Asia/Vladivostok');

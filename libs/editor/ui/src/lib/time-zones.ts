@@ -1,31 +1,33 @@
-/** Russia's zones, west to east, with the city people know them by. */
+import type { Translate } from '@vestnik/editor/i18n';
+
+/** Russia's zones, west to east, with the city people know them by (its name under `forms.timeZone.city`). */
 const RUSSIAN_ZONES: ReadonlyArray<readonly [id: string, city: string]> = [
-  ['Europe/Kaliningrad', 'Калининград'],
-  ['Europe/Moscow', 'Москва'],
-  ['Europe/Kirov', 'Киров'],
-  ['Europe/Volgograd', 'Волгоград'],
-  ['Europe/Astrakhan', 'Астрахань'],
-  ['Europe/Saratov', 'Саратов'],
-  ['Europe/Ulyanovsk', 'Ульяновск'],
-  ['Europe/Samara', 'Самара'],
-  ['Asia/Yekaterinburg', 'Екатеринбург'],
-  ['Asia/Omsk', 'Омск'],
-  ['Asia/Novosibirsk', 'Новосибирск'],
-  ['Asia/Barnaul', 'Барнаул'],
-  ['Asia/Tomsk', 'Томск'],
-  ['Asia/Novokuznetsk', 'Новокузнецк'],
-  ['Asia/Krasnoyarsk', 'Красноярск'],
-  ['Asia/Irkutsk', 'Иркутск'],
-  ['Asia/Chita', 'Чита'],
-  ['Asia/Yakutsk', 'Якутск'],
-  ['Asia/Khandyga', 'Хандыга'],
-  ['Asia/Vladivostok', 'Владивосток'],
-  ['Asia/Ust-Nera', 'Усть-Нера'],
-  ['Asia/Magadan', 'Магадан'],
-  ['Asia/Sakhalin', 'Южно-Сахалинск'],
-  ['Asia/Srednekolymsk', 'Среднеколымск'],
-  ['Asia/Kamchatka', 'Петропавловск-Камчатский'],
-  ['Asia/Anadyr', 'Анадырь'],
+  ['Europe/Kaliningrad', 'kaliningrad'],
+  ['Europe/Moscow', 'moscow'],
+  ['Europe/Kirov', 'kirov'],
+  ['Europe/Volgograd', 'volgograd'],
+  ['Europe/Astrakhan', 'astrakhan'],
+  ['Europe/Saratov', 'saratov'],
+  ['Europe/Ulyanovsk', 'ulyanovsk'],
+  ['Europe/Samara', 'samara'],
+  ['Asia/Yekaterinburg', 'yekaterinburg'],
+  ['Asia/Omsk', 'omsk'],
+  ['Asia/Novosibirsk', 'novosibirsk'],
+  ['Asia/Barnaul', 'barnaul'],
+  ['Asia/Tomsk', 'tomsk'],
+  ['Asia/Novokuznetsk', 'novokuznetsk'],
+  ['Asia/Krasnoyarsk', 'krasnoyarsk'],
+  ['Asia/Irkutsk', 'irkutsk'],
+  ['Asia/Chita', 'chita'],
+  ['Asia/Yakutsk', 'yakutsk'],
+  ['Asia/Khandyga', 'khandyga'],
+  ['Asia/Vladivostok', 'vladivostok'],
+  ['Asia/Ust-Nera', 'ustNera'],
+  ['Asia/Magadan', 'magadan'],
+  ['Asia/Sakhalin', 'sakhalin'],
+  ['Asia/Srednekolymsk', 'srednekolymsk'],
+  ['Asia/Kamchatka', 'kamchatka'],
+  ['Asia/Anadyr', 'anadyr'],
 ];
 
 const CITY_BY_ZONE = new Map(RUSSIAN_ZONES);
@@ -60,10 +62,10 @@ function signedHours(minutes: number): string {
   return `${sign}${hours}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
 }
 
-/** "МСК", "МСК+2", "МСК−1": how Russian offices speak about time zones. */
-export function moscowOffsetLabel(timeZone: string, at: Date = new Date()): string {
+/** "МСК", "МСК+2", "МСК−1" ("MSK+2" in English): how Russian offices speak about time zones. */
+export function moscowOffsetLabel(timeZone: string, t: Translate, at: Date = new Date()): string {
   const diff = utcOffsetMinutes(timeZone, at) - utcOffsetMinutes(DEFAULT_TIME_ZONE, at);
-  return diff === 0 ? 'МСК' : `МСК${signedHours(diff)}`;
+  return t('forms.timeZone.moscowOffset', { offset: diff === 0 ? '' : signedHours(diff) });
 }
 
 function utcLabel(timeZone: string): string {
@@ -71,31 +73,38 @@ function utcLabel(timeZone: string): string {
   return offset === 0 ? 'UTC' : `UTC${signedHours(offset)}`;
 }
 
-/** Short human description: "Москва, МСК (Europe/Moscow)" or "Europe/Berlin, UTC+1". */
-export function describeTimeZone(timeZone: string): string {
+/** The city a Russian zone is known by, in the interface's language; null for a zone abroad. */
+function cityOf(timeZone: string, t: Translate): string | null {
   const city = CITY_BY_ZONE.get(timeZone);
-  return city ? `${city}, ${moscowOffsetLabel(timeZone)} (${timeZone})` : `${timeZone}, ${utcLabel(timeZone)}`;
+  return city ? t(`forms.timeZone.city.${city}`) : null;
 }
 
-let cached: { russian: TimeZoneChoice[]; other: TimeZoneChoice[] } | null = null;
+/** Short human description: "Москва, МСК (Europe/Moscow)" or "Europe/Berlin, UTC+1". */
+export function describeTimeZone(timeZone: string, t: Translate): string {
+  const city = cityOf(timeZone, t);
+  return city ? `${city}, ${moscowOffsetLabel(timeZone, t)} (${timeZone})` : `${timeZone}, ${utcLabel(timeZone)}`;
+}
+
+let others: TimeZoneChoice[] | null = null;
 
 /** Russian zones first with "МСК+N" labels, then every other zone this browser knows. */
-export function timeZoneChoices(): { russian: TimeZoneChoice[]; other: TimeZoneChoice[] } {
-  if (cached) return cached;
-  const russian = RUSSIAN_ZONES.map(([id, city]) => ({ id, label: `${moscowOffsetLabel(id)} — ${city} (${id})` }));
-  let all: string[] = [];
-  try {
-    all = Intl.supportedValuesOf('timeZone');
-  } catch {
-    all = [];
+export function timeZoneChoices(t: Translate): { russian: TimeZoneChoice[]; other: TimeZoneChoice[] } {
+  const russian = RUSSIAN_ZONES.map(([id]) => ({ id, label: `${moscowOffsetLabel(id, t)} — ${cityOf(id, t)} (${id})` }));
+  // The zones abroad are named by their ids only, the same in every language: listed once.
+  if (!others) {
+    let all: string[] = [];
+    try {
+      all = Intl.supportedValuesOf('timeZone');
+    } catch {
+      all = [];
+    }
+    if (!all.includes('UTC')) all = [...all, 'UTC'];
+    others = all
+      .filter((id) => !CITY_BY_ZONE.has(id))
+      .sort()
+      .map((id) => ({ id, label: `${id} (${utcLabel(id)})` }));
   }
-  if (!all.includes('UTC')) all = [...all, 'UTC'];
-  const other = all
-    .filter((id) => !CITY_BY_ZONE.has(id))
-    .sort()
-    .map((id) => ({ id, label: `${id} (${utcLabel(id)})` }));
-  cached = { russian, other };
-  return cached;
+  return { russian, other: others };
 }
 
 /** The browser's zone when it is a Russian one, else Moscow: a sensible default for a new organization. */
@@ -108,11 +117,11 @@ export function suggestedTimeZone(): string {
   }
 }
 
-/** "28.11.2025, 14:05:09" in the given zone. */
-export function formatDateTime(iso: string, timeZone: string): string {
+/** "28.11.2025, 14:05:09" (en-GB "28/11/2025, 14:05:09") in the given zone, written in `locale` (the `I18n`'s `locale()`). */
+export function formatDateTime(iso: string, timeZone: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('ru-RU', {
+  return new Intl.DateTimeFormat(locale, {
     timeZone,
     day: '2-digit',
     month: '2-digit',
@@ -123,11 +132,11 @@ export function formatDateTime(iso: string, timeZone: string): string {
   }).format(date);
 }
 
-/** "28 ноября 2025 г." in the given zone. */
-export function formatDate(iso: string, timeZone: string): string {
+/** "28 ноября 2025 г." ("28 November 2025") in the given zone, written in `locale`. */
+export function formatDate(iso: string, timeZone: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
 
 /**
@@ -145,6 +154,6 @@ export function zonedDayStart(day: string, timeZone: string, nextDay = false): s
 }
 
 /** Compact form for lists: "Asia/Sakhalin (МСК+8)" or "Europe/Berlin (UTC+1)". */
-export function shortTimeZone(timeZone: string): string {
-  return `${timeZone} (${CITY_BY_ZONE.has(timeZone) ? moscowOffsetLabel(timeZone) : utcLabel(timeZone)})`;
+export function shortTimeZone(timeZone: string, t: Translate): string {
+  return `${timeZone} (${CITY_BY_ZONE.has(timeZone) ? moscowOffsetLabel(timeZone, t) : utcLabel(timeZone)})`;
 }

@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { renderPlainText } from '@vestnik/platforms/rules';
+import { I18n } from '@vestnik/editor/i18n';
 import { PreviewGallery } from './preview-gallery';
 import { PreviewImage, avatarHue, domainOf, initialsOf, plainTextSegments } from './preview-format';
 
@@ -34,7 +35,7 @@ import { PreviewImage, avatarHue, domainOf, initialsOf, plainTextSegments } from
         </a>
       }
       <footer class="ok__foot" aria-hidden="true">
-        <span><svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" d="M4 5h16v11H9l-5 4z"/></svg> Комментировать</span><span><svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" d="M14 5l6 6-6 6M20 11H9a5 5 0 0 0-5 5v2"/></svg> Поделиться</span><span class="ok__klass"><svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path fill="currentColor" d="M2 10h4v11H2zM8 21h9.5a2 2 0 0 0 2-1.6l1.4-7A2 2 0 0 0 19 10h-5l.8-4.2A2 2 0 0 0 12.9 3L8 9z"/></svg> Класс!</span>
+        <span><svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" d="M4 5h16v11H9l-5 4z"/></svg> {{ t('previews.ok.comment') }}</span><span><svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" d="M14 5l6 6-6 6M20 11H9a5 5 0 0 0-5 5v2"/></svg> {{ t('previews.ok.share') }}</span><span class="ok__klass"><svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path fill="currentColor" d="M2 10h4v11H2zM8 21h9.5a2 2 0 0 0 2-1.6l1.4-7A2 2 0 0 0 19 10h-5l.8-4.2A2 2 0 0 0 12.9 3L8 9z"/></svg> {{ t('previews.ok.klass') }}</span>
       </footer>
     </article>
   `,
@@ -130,6 +131,7 @@ import { PreviewImage, avatarHue, domainOf, initialsOf, plainTextSegments } from
   `,
 })
 export class OkTopicPreview {
+  protected readonly t = inject(I18n).t;
   readonly communityName = input.required<string>();
   /** As OK writes it: «1 сен 10:00». */
   readonly time = input.required<string>();

@@ -1,3 +1,5 @@
+import type { Translate } from '@vestnik/editor/i18n';
+
 /** An image of a preview: the server's thumbnail and the original's size, for the layout. */
 export interface PreviewImage {
   src: string;
@@ -10,8 +12,8 @@ export interface PreviewImage {
 /** A piece of plain text: words, or an address the platform turns into a link. */
 export type TextSegment = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
-const MONTHS = ['янв', 'фев', 'мар', 'апр', 'мая', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
-const MONTHS_LONG = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+/** Months under `previews.time.monthShort` / `monthLong`, January first. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Up to two letters of a community's name, as platforms draw an avatar without a picture. */
 export function initialsOf(name: string): string {
@@ -24,7 +26,7 @@ export function initialsOf(name: string): string {
       .slice(0, 2)
       .map((w) => [...w][0])
       .join('')
-      .toLocaleUpperCase('ru') || '•'
+      .toUpperCase() || '•'
   );
 }
 
@@ -91,21 +93,22 @@ function wallClock(instant: Date, timeZone: string): WallClock {
 }
 
 /**
- * The time a platform writes above the post, in the organization's zone: VK «1 сен в 10:00»,
- * OK «1 сен 10:00», Telegram «10:00» (and the day above the message: «1 сентября»). The year is
- * added when it is not the current one.
+ * The time a platform writes above the post, in the organization's zone and the interface's
+ * language: VK «1 сен в 10:00», OK «1 сен 10:00», Telegram «10:00» (and the day above the message:
+ * «1 сентября»). The year is added when it is not the current one.
  */
-export function platformTime(instant: Date, timeZone: string, now: Date, style: 'vk' | 'ok' | 'telegram' | 'telegram-day'): string {
+export function platformTime(instant: Date, timeZone: string, now: Date, style: 'vk' | 'ok' | 'telegram' | 'telegram-day', t: Translate): string {
   const at = wallClock(instant, timeZone);
   const year = at.year !== wallClock(now, timeZone).year ? ` ${at.year}` : '';
+  const month = MONTHS[at.month - 1];
   switch (style) {
     case 'vk':
-      return `${at.day} ${MONTHS[at.month - 1]}${year} в ${at.time}`;
+      return t('previews.time.vk', { day: at.day, month: t(`previews.time.monthShort.${month}`), year, time: at.time });
     case 'ok':
-      return `${at.day} ${MONTHS[at.month - 1]}${year} ${at.time}`;
+      return t('previews.time.ok', { day: at.day, month: t(`previews.time.monthShort.${month}`), year, time: at.time });
     case 'telegram':
       return at.time;
     case 'telegram-day':
-      return `${at.day} ${MONTHS_LONG[at.month - 1]}${year}`;
+      return t('previews.time.telegramDay', { day: at.day, month: t(`previews.time.monthLong.${month}`), year });
   }
 }

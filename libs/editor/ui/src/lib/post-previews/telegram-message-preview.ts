@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { TELEGRAM_LIMITS, renderTelegram } from '@vestnik/platforms/rules';
+import { I18n } from '@vestnik/editor/i18n';
 import { PreviewGallery } from './preview-gallery';
 import { PreviewImage, avatarHue, domainOf, initialsOf } from './preview-format';
 
@@ -18,7 +19,7 @@ import { PreviewImage, avatarHue, domainOf, initialsOf } from './preview-format'
         <span class="tg__avatar" aria-hidden="true" [style.background]="avatarColour()">{{ initials() }}</span>
         <span class="tg__who">
           <span class="tg__name">{{ communityName() }}</span>
-          <span class="tg__kind">канал</span>
+          <span class="tg__kind">{{ t('previews.telegram.channel') }}</span>
         </span>
       </header>
       <div class="tg__chat">
@@ -166,6 +167,7 @@ import { PreviewImage, avatarHue, domainOf, initialsOf } from './preview-format'
   `,
 })
 export class TelegramMessagePreview {
+  protected readonly t = inject(I18n).t;
   readonly communityName = input.required<string>();
   /** The time on the message: «10:00». */
   readonly time = input.required<string>();

@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { renderPlainText } from '@vestnik/platforms/rules';
+import { I18n } from '@vestnik/editor/i18n';
 import { PreviewGallery } from './preview-gallery';
 import { PreviewImage, avatarHue, domainOf, initialsOf, plainTextSegments } from './preview-format';
 
-/** VK folds a long post after about this many characters behind «Показать ещё». */
+/** VK folds a long post after about this many characters behind «Показать ещё» («Show more»). */
 const FOLD_AT = 600;
 
 /**
@@ -26,7 +27,7 @@ const FOLD_AT = 600;
       @if (segments().length) {
         <p class="vk__text">@for (s of segments(); track $index) {@if (s.kind === 'link') {<a [href]="s.href" target="_blank" rel="noopener noreferrer">{{ s.text }}</a>} @else {<span>{{ s.text }}</span>}}
           @if (folded()) {
-            <button type="button" class="vk__more" (click)="expanded.set(true)">Показать ещё</button>
+            <button type="button" class="vk__more" (click)="expanded.set(true)">{{ t('previews.vk.showMore') }}</button>
           }
         </p>
       }
@@ -40,7 +41,7 @@ const FOLD_AT = 600;
         </a>
       }
       <footer class="vk__foot" aria-hidden="true">
-        <span><svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z"/></svg> 12</span><span><svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" d="M4 5h16v11H9l-5 4z"/></svg> 3</span><span><svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" d="M14 5l6 6-6 6M20 11H9a5 5 0 0 0-5 5v2"/></svg></span><span class="vk__views"><svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" d="M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z"/><circle cx="12" cy="12" r="3" fill="currentColor"/></svg> 1,2K</span>
+        <span><svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z"/></svg> 12</span><span><svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" d="M4 5h16v11H9l-5 4z"/></svg> 3</span><span><svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" d="M14 5l6 6-6 6M20 11H9a5 5 0 0 0-5 5v2"/></svg></span><span class="vk__views"><svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" d="M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z"/><circle cx="12" cy="12" r="3" fill="currentColor"/></svg> {{ t('previews.vk.views') }}</span>
       </footer>
     </article>
   `,
@@ -145,6 +146,7 @@ const FOLD_AT = 600;
   `,
 })
 export class VkPostPreview {
+  protected readonly t = inject(I18n).t;
   readonly communityName = input.required<string>();
   /** As VK writes it: «1 сен в 10:00». */
   readonly time = input.required<string>();
