@@ -1,7 +1,10 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { translate } from '@jsverse/transloco';
 import type { ApiErrorBody } from '@vestnik/contracts';
+import type { Translate } from '@vestnik/editor/i18n';
+import { fallbackFailureMessage } from './failure-messages';
 
-/** An API error as the editor shows it: always with a Russian message, even when the server sent none. */
+/** An API error as the editor shows it: always with a message, the editor's own (`auth.failure.*`) when the server sent none. */
 export interface ApiFailure extends ApiErrorBody {
   /** Seconds to wait before retrying (429 `too_many_attempts`). */
   retryAfterSeconds?: number;
@@ -10,13 +13,17 @@ export interface ApiFailure extends ApiErrorBody {
 /** Base of every API call: the server hosts the editor on the same origin. */
 export const API_BASE = '/api/v1';
 
-const FALLBACK_MESSAGES: Record<number, string> = {
-  0: 'Нет связи с сервером. Проверьте подключение к сети и попробуйте ещё раз.',
-  401: 'Сеанс завершён. Войдите снова.',
-  403: 'Недостаточно прав для этого действия.',
-  404: 'Запрошенные данные не найдены.',
-  409: 'Действие не выполнено: данные уже изменились.',
-  429: 'Слишком много попыток. Подождите и попробуйте снова.',
+/**
+ * For callers that pass no `t`: the messages of the language now shown, through Transloco's own
+ * `translate`, which `I18n.use` switches too. Before Transloco starts (a unit test without Angular)
+ * there is nothing to translate with, and the key stands in.
+ */
+const activeLanguage: Translate = (key, params) => {
+  try {
+    return translate(key, params ?? {});
+  } catch {
+    return key;
+  }
 };
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
@@ -35,24 +42,23 @@ function retryAfter(error: HttpErrorResponse): number | undefined {
   return Number.isFinite(header) && header > 0 ? header : undefined;
 }
 
-/** Turns whatever an HTTP call threw into an `ApiFailure`. */
-export function toApiFailure(error: unknown): ApiFailure {
+/**
+ * Turns whatever an HTTP call threw into an `ApiFailure`. The server's own message is kept as it
+ * came; the editor's (no answer, an answer without our body) is in the current language: pass a
+ * component's `t` so a `computed()` that calls this follows a switch of language.
+ */
+export function toApiFailure(error: unknown, t: Translate = activeLanguage): ApiFailure {
   if (!(error instanceof HttpErrorResponse)) {
-    return { statusCode: -1, code: 'client_error', message: 'Произошла ошибка в приложении. Обновите страницу.' };
+    return { statusCode: -1, code: 'client_error', message: fallbackFailureMessage(-1, t) };
   }
   const seconds = retryAfter(error);
   if (isErrorBody(error.error)) {
     return { ...error.error, statusCode: error.status, ...(seconds !== undefined ? { retryAfterSeconds: seconds } : {}) };
   }
-  const message =
-    FALLBACK_MESSAGES[error.status] ??
-    (error.status >= 500
-      ? 'Сервер временно не может выполнить запрос. Попробуйте через несколько минут.'
-      : 'Запрос не выполнен. Попробуйте ещё раз.');
   return {
     statusCode: error.status,
     code: error.status === 0 ? 'network_error' : 'http_error',
-    message,
+    message: fallbackFailureMessage(error.status, t),
     ...(seconds !== undefined ? { retryAfterSeconds: seconds } : {}),
   };
 }

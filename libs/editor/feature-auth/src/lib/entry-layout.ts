@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { I18n } from '@vestnik/editor/i18n';
 
 /** The calm, centered frame of the pages seen before signing in (setup and login). */
 @Component({
@@ -6,8 +7,8 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="brand">
-      <p class="brand__name">Вестник</p>
-      <p class="brand__tagline">Планирование и публикация материалов на официальных страницах</p>
+      <p class="brand__name">{{ t('common.appName') }}</p>
+      <p class="brand__tagline">{{ t('auth.entry.tagline') }}</p>
     </header>
     <main class="card entry" [class.entry--wide]="wide()">
       <ng-content />
@@ -53,4 +54,5 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 })
 export class EntryLayout {
   readonly wide = input(false);
+  protected readonly t = inject(I18n).t;
 }

@@ -2,8 +2,9 @@ import { ChangeDetectionStrategy, Component, Injector, computed, effect, inject,
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { AcceptInvitationRequest, PASSWORD_MIN_LENGTH, ROLE_LABELS, type InvitationDetails } from '@vestnik/contracts';
+import { AcceptInvitationRequest, PASSWORD_MIN_LENGTH, type InvitationDetails } from '@vestnik/contracts';
 import { AuthSession, InvitationsApi, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import {
   AlertMessage,
   FieldControl,
@@ -63,8 +64,8 @@ export class InvitationPage {
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
+  protected readonly t = inject(I18n).t;
 
-  protected readonly roleLabels = ROLE_LABELS;
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly signedInAlready = this.session.signedIn();
 
@@ -73,14 +74,24 @@ export class InvitationPage {
     loader: ({ params }) => firstValueFrom(this.api.details(params)),
   });
   protected readonly details = computed(() => (this.offer.hasValue() ? this.offer.value() : null));
-  /** Unknown, expired, revoked or used: the server says which, in Russian. */
+  /** Unknown, expired, revoked or used: the server says which. */
   protected readonly closed = computed(() => {
     const error = this.offer.error();
-    return error ? toApiFailure(error) : null;
+    return error ? toApiFailure(error, this.t) : null;
   });
   protected readonly mode = computed(() => {
     const details = this.details();
     return details ? invitationMode(details) : null;
+  });
+  protected readonly submitLabel = computed(() => {
+    switch (this.mode()) {
+      case 'reset':
+        return this.t('auth.invitation.submitReset');
+      case 'existing-account':
+        return this.t('auth.invitation.submitAccept');
+      default:
+        return this.t('auth.invitation.submitCreate');
+    }
   });
   /** The account has a second factor, or the server asked for it. */
   protected readonly askTotp = signal(false);
@@ -95,10 +106,10 @@ export class InvitationPage {
       // An existing account's own password may be older than today's minimum: the minimum holds only for a new one.
       [Validators.required, ...contractLength(AcceptInvitationRequest, 'password'), onlyWhen(this.choosesPassword, Validators.minLength(PASSWORD_MIN_LENGTH))],
     ],
-    passwordConfirmation: ['', [onlyWhen(this.choosesPassword, Validators.required, FieldRules.sameAs('password', 'Пароли не совпадают'))]],
+    passwordConfirmation: ['', [onlyWhen(this.choosesPassword, Validators.required, FieldRules.sameAs('password', this.t('auth.field.passwordsDiffer')))]],
     totpCode: ['', [onlyWhen(() => this.askTotp(), Validators.required, Validators.pattern(TOTP_CODE))]],
   });
-  private readonly submission = formSubmission(this.form, (error) => this.placeFailure(toApiFailure(error)));
+  private readonly submission = formSubmission(this.form, (error) => this.placeFailure(toApiFailure(error, this.t)));
   protected readonly sending = this.submission.sending;
   protected readonly failure = this.submission.failure;
 
@@ -140,7 +151,7 @@ export class InvitationPage {
   private placeFailure(failure: ApiFailure): FormFailure | null {
     switch (failure.code) {
       case 'invalid_credentials':
-        return { ...failure, code: 'validation_failed', errors: [{ field: 'password', rule: 'credentials', message: 'Неверный пароль этой учётной записи' }] };
+        return { ...failure, code: 'validation_failed', errors: [{ field: 'password', rule: 'credentials', message: this.t('auth.invitation.wrongPassword') }] };
       case 'totp_required':
         this.askTotp.set(true);
         this.form.controls.totpCode.updateValueAndValidity();

@@ -3,6 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { Router } from '@angular/router';
 import { LoginRequest } from '@vestnik/contracts';
 import { AuthApi, AuthSession, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import {
   AlertMessage,
   FieldControl,
@@ -41,6 +42,7 @@ export class LoginPage {
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
+  protected readonly t = inject(I18n).t;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: [this.rememberedEmail(), [FieldRules.filled, FieldRules.email, ...contractLength(LoginRequest, 'email')]],
@@ -50,7 +52,7 @@ export class LoginPage {
 
   /** The password was right and the account has a second factor: ask for the code. */
   protected readonly askTotp = signal(false);
-  private readonly submission = formSubmission(this.form, (error) => this.placeFailure(toApiFailure(error)));
+  private readonly submission = formSubmission(this.form, (error) => this.placeFailure(toApiFailure(error, this.t)));
   protected readonly sending = this.submission.sending;
   protected readonly failure = this.submission.failure;
 
@@ -60,14 +62,14 @@ export class LoginPage {
     const until = this.retryUntil();
     return until ? Math.max(0, Math.ceil((until - this.now()) / 1000)) : 0;
   });
-  protected readonly waitText = computed(() => formatWait(this.waitSeconds()));
+  protected readonly waitText = computed(() => formatWait(this.waitSeconds(), this.t));
 
   protected readonly sessionNotice = computed(() => {
     switch (this.session.lastEndReason()) {
       case 'expired':
-        return 'Сеанс работы завершён. Войдите снова, чтобы продолжить.';
+        return this.t('auth.login.sessionExpired');
       case 'signed-out':
-        return 'Вы вышли из системы.';
+        return this.t('auth.login.signedOut');
       default:
         return null;
     }

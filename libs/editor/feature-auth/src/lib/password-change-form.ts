@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ChangePasswordRequest, PASSWORD_MIN_LENGTH } from '@vestnik/contracts';
 import { AuthApi, AuthSession, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, contractLength, formSubmission } from '@vestnik/editor/ui';
 
 /**
@@ -15,7 +16,7 @@ import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, contra
   imports: [ReactiveFormsModule, FormField, FieldControl, SubmitButton, AlertMessage],
   template: `
     <section class="card" aria-labelledby="password-heading">
-      <h2 id="password-heading">Пароль</h2>
+      <h2 id="password-heading">{{ t('auth.password.heading') }}</h2>
       @if (notice(); as text) {
         <vn-alert tone="success">{{ text }}</vn-alert>
       }
@@ -23,18 +24,18 @@ import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, contra
         <vn-alert tone="error">{{ f.message }}</vn-alert>
       }
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-        <vn-form-field label="Текущий пароль">
+        <vn-form-field [label]="t('auth.password.current')">
           <input vnControl formControlName="currentPassword" type="password" autocomplete="current-password" />
         </vn-form-field>
-        <vn-form-field label="Новый пароль" [hint]="'Не короче ' + passwordMinLength + ' символов'">
+        <vn-form-field [label]="t('auth.field.newPassword')" [hint]="t('auth.field.passwordHint', { count: passwordMinLength })">
           <input vnControl formControlName="newPassword" type="password" autocomplete="new-password" />
         </vn-form-field>
-        <vn-form-field label="Новый пароль ещё раз">
+        <vn-form-field [label]="t('auth.password.newAgain')" [messages]="{ mismatch: t('auth.field.passwordsDiffer') }">
           <input vnControl formControlName="newPasswordConfirmation" type="password" autocomplete="new-password" />
         </vn-form-field>
-        <p class="muted small">После смены пароля все другие сеансы — в других браузерах и на других устройствах — завершатся.</p>
+        <p class="muted small">{{ t('auth.password.othersEnd') }}</p>
         <div class="actions">
-          <vn-submit-button [busy]="sending()">Сменить пароль</vn-submit-button>
+          <vn-submit-button [busy]="sending()">{{ t('auth.password.submit') }}</vn-submit-button>
         </div>
       </form>
     </section>
@@ -43,22 +44,24 @@ import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, contra
 export class PasswordChangeForm {
   private readonly authApi = inject(AuthApi);
   private readonly session = inject(AuthSession);
+  protected readonly t = inject(I18n).t;
 
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({
     currentPassword: ['', [Validators.required, ...contractLength(ChangePasswordRequest, 'currentPassword')]],
     newPassword: ['', [Validators.required, ...contractLength(ChangePasswordRequest, 'newPassword')]],
-    newPasswordConfirmation: ['', [Validators.required, FieldRules.sameAs('newPassword', 'Пароли не совпадают')]],
+    newPasswordConfirmation: ['', [Validators.required, FieldRules.sameAs('newPassword', this.t('auth.field.passwordsDiffer'))]],
   });
 
   /** A wrong current password (`wrong_password`, counted as a failed sign-in) names its field: placed beside it. */
   private readonly submission = formSubmission(this.form, (error) => {
-    const failure = toApiFailure(error);
+    const failure = toApiFailure(error, this.t);
     return failure.errors?.length ? { ...failure, code: 'validation_failed' } : failure;
   });
   protected readonly sending = this.submission.sending;
   protected readonly failure = this.submission.failure;
-  protected readonly notice = signal<string | null>(null);
+  private readonly changed = signal(false);
+  protected readonly notice = computed(() => (this.changed() ? this.t('auth.password.changed') : null));
 
   constructor() {
     const controls = this.form.controls;
@@ -66,12 +69,12 @@ export class PasswordChangeForm {
   }
 
   protected async submit(): Promise<void> {
-    this.notice.set(null);
+    this.changed.set(false);
     const { currentPassword, newPassword } = this.form.getRawValue();
     const session = await this.submission.run(() => this.authApi.changePassword({ currentPassword, newPassword }));
     if (!session) return;
     this.session.start(session);
     this.form.reset();
-    this.notice.set('Пароль изменён. Другие сеансы завершены: там нужно войти с новым паролем.');
+    this.changed.set(true);
   }
 }

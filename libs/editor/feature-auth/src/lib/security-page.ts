@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, Injector, computed, inject, resource, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { ROLE_LABELS, type CookieLoginResponse, type TotpSetupResponse } from '@vestnik/contracts';
+import { type CookieLoginResponse, type TotpSetupResponse } from '@vestnik/contracts';
 import { AuthApi, AuthSession, type ApiFailure, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, FieldControl, FormField, SubmitButton, focusAfterRender, formSubmission } from '@vestnik/editor/ui';
 import { Observable, firstValueFrom } from 'rxjs';
 import { PasswordChangeForm } from './password-change-form';
@@ -74,13 +75,24 @@ export class SecurityPage {
   private readonly authApi = inject(AuthApi);
   private readonly session = inject(AuthSession);
   private readonly injector = inject(Injector);
+  protected readonly t = inject(I18n).t;
 
-  protected readonly roleLabels = ROLE_LABELS;
   protected readonly user = this.session.user;
   protected readonly enrollmentRequired = this.session.totpEnrollmentRequired;
   /** Set once the user enabled the factor on this visit while it was required: the rest of the editor is open now. */
   protected readonly justEnrolled = signal(false);
-  protected readonly notice = signal<string | null>(null);
+  /** What was just done here, said above the page. */
+  private readonly done = signal<'enabled' | 'disabled' | null>(null);
+  protected readonly notice = computed(() => {
+    switch (this.done()) {
+      case 'enabled':
+        return this.t('auth.security.enabled');
+      case 'disabled':
+        return this.t('auth.security.disabled');
+      default:
+        return null;
+    }
+  });
 
   protected readonly enrollment = signal<TotpSetupResponse | null>(null);
   protected readonly groupedSecret = computed(() => groupSecret(this.enrollment()?.secret ?? ''));
@@ -106,25 +118,25 @@ export class SecurityPage {
   });
   /** A wrong code belongs beside the code field, as the server's field errors do. */
   private readonly submission = formSubmission(this.codeForm, (error) => {
-    const failure = toApiFailure(error);
+    const failure = toApiFailure(error, this.t);
     if (failure.code !== 'totp_invalid') return failure;
     return { ...failure, code: 'validation_failed', errors: failure.errors?.length ? failure.errors : [{ field: 'code', rule: 'totp', message: failure.message }] };
   });
   protected readonly sending = this.submission.sending;
   protected readonly failure = computed(() => this.startFailure() ?? this.submission.failure());
-  protected readonly codeMessages = { pattern: 'Код должен состоять из 6 цифр' };
+  protected readonly codeMessages = computed(() => ({ pattern: this.t('auth.totp.pattern') }));
 
   protected async startEnrollment(): Promise<void> {
     this.startFailure.set(null);
     this.submission.failure.set(null);
-    this.notice.set(null);
+    this.done.set(null);
     this.starting.set(true);
     try {
       this.enrollment.set(await firstValueFrom(this.authApi.startTotpSetup()));
       this.codeForm.reset();
       focusAfterRender('totp-secret-heading', this.injector);
     } catch (error) {
-      this.startFailure.set(toApiFailure(error));
+      this.startFailure.set(toApiFailure(error, this.t));
     } finally {
       this.starting.set(false);
     }
@@ -141,11 +153,11 @@ export class SecurityPage {
     if (!(await this.sendCode((code) => this.authApi.enableTotp({ code })))) return;
     this.enrollment.set(null);
     this.justEnrolled.set(wasRequired);
-    this.notice.set('Вход с одноразовым кодом включён. При следующем входе понадобится код из приложения.');
+    this.done.set('enabled');
   }
 
   protected async disable(): Promise<void> {
-    if (await this.sendCode((code) => this.authApi.disableTotp({ code }))) this.notice.set('Вход с одноразовым кодом отключён.');
+    if (await this.sendCode((code) => this.authApi.disableTotp({ code }))) this.done.set('disabled');
   }
 
   private async sendCode(call: (code: string) => Observable<CookieLoginResponse>): Promise<boolean> {

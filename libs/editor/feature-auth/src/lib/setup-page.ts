@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { PASSWORD_MIN_LENGTH, SetupAdminInput, SetupOrganizationInput } from '@vestnik/contracts';
 import { AuthSession, SetupApi, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import {
   AlertMessage,
   FieldControl,
@@ -29,9 +30,10 @@ export class SetupPage {
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly t = inject(I18n).t;
 
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
-  protected readonly zones = timeZoneChoices();
+  protected readonly zones = computed(() => timeZoneChoices(this.t));
 
   protected readonly form = this.fb.group({
     organization: this.fb.group({
@@ -42,14 +44,14 @@ export class SetupPage {
       name: ['', [FieldRules.filled, ...contractLength(SetupAdminInput, 'name')]],
       email: ['', [FieldRules.filled, FieldRules.email, ...contractLength(SetupAdminInput, 'email')]],
       password: ['', [Validators.required, ...contractLength(SetupAdminInput, 'password')]],
-      passwordConfirmation: ['', [Validators.required, FieldRules.sameAs('password', 'Пароли не совпадают')]],
+      passwordConfirmation: ['', [Validators.required, FieldRules.sameAs('password', this.t('auth.field.passwordsDiffer'))]],
     }),
   });
 
   /** Someone finished setup meanwhile (409): the form has nothing left to do. */
   protected readonly alreadyDone = signal(false);
   private readonly submission = formSubmission(this.form, (error) => {
-    const failure = toApiFailure(error);
+    const failure = toApiFailure(error, this.t);
     if (failure.statusCode === 409) {
       this.setupApi.markDone();
       this.alreadyDone.set(true);
