@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, resource, signal, viewChild } from '@angular/core';
 import { Router } from '@angular/router';
-import { RUBRIC_LABELS, type MediaView, type PostView } from '@vestnik/contracts';
+import { type MediaView, type PostView } from '@vestnik/contracts';
 import { CurrentOrganization, MediaApi, PostsApi, ReviewQueue, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, describeTimeZone, moscowOffsetLabel, postLabel } from '@vestnik/editor/ui';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
 import { firstValueFrom } from 'rxjs';
-import { channelsByPlatform, channelsWord, formatWhen, neighbourAfter, PLATFORM_SHORT, refusalShort, shortcutOf, stepFrom, waited } from './queue-format';
+import { channelsByPlatform, formatWhen, neighbourAfter, refusalShort, shortcutOf, stepFrom, waited } from './queue-format';
 import { ReviewActions, ReviewDone } from './review-actions';
 import { ReviewChanges } from './review-changes';
 import { ReviewPreviews } from './review-previews';
@@ -21,6 +21,16 @@ interface QueueRow {
   platforms: { short: string; title: string; count: number }[];
   refusal: string | null;
 }
+
+/** The last decision taken on the page, worded in the current language when shown. */
+interface Decision {
+  outcome: ReviewDone['outcome'];
+  label: string;
+  nextLabel: string | null;
+}
+
+/** The keys the page answers to (the same keys on the Russian layout: see `shortcutOf`). */
+const KEYS = { next: 'j', previous: 'k', approve: 'a', reject: 'r' } as const;
 
 /**
  * The approval queue: posts in review across the current organization's subtree, oldest sent
@@ -47,34 +57,43 @@ export class ApprovalPage {
   private readonly injector = inject(Injector);
   protected readonly queue = inject(ReviewQueue);
   private readonly actions = viewChild(ReviewActions);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
 
   protected readonly organization = this.current.organization;
-  protected readonly rubricLabels = RUBRIC_LABELS;
-  protected readonly platformTitles = PLATFORM_TITLES;
+  protected readonly keys = KEYS;
   /** Announced to screen readers: where a key moved. */
   protected readonly announcement = signal('');
+  private readonly decided = signal<Decision | null>(null);
   /** The last decision taken here, shown above the post (and announced). */
-  protected readonly decision = signal<string | null>(null);
+  protected readonly decision = computed(() => {
+    const d = this.decided();
+    if (!d) return null;
+    const what = d.outcome === 'approved' ? this.t('approval.decision.approved', { label: d.label }) : this.t('approval.decision.rejected', { label: d.label });
+    return `${what} ${d.nextLabel ? this.t('approval.decision.next', { label: d.nextLabel }) : this.t('approval.decision.queueEmpty')}`;
+  });
   private readonly chosen = signal<string | null>(null);
 
   protected readonly loadFailure = computed(() => {
     const error = this.queue.page.error();
-    return error && !this.queue.page.hasValue() ? toApiFailure(error) : null;
+    return error && !this.queue.page.hasValue() ? toApiFailure(error, this.t) : null;
   });
 
   protected readonly rows = computed<QueueRow[]>(() => {
     const names = this.current.byId();
+    const locale = this.i18n.locale();
+    const t = this.t;
     const now = new Date();
     return this.queue.items().map((post) => ({
       post,
-      label: postLabel(post.title, post.text),
+      label: postLabel(post.title, post.text, t),
       organization: names.get(post.organizationId)?.name ?? '',
-      submitted: post.submittedAt ? formatWhen(post.submittedAt, post.timezone, now) : null,
-      waited: waited(post.submittedAt, now),
-      scheduled: formatWhen(post.scheduledAt, post.timezone, now),
-      zone: moscowOffsetLabel(post.timezone, new Date(post.scheduledAt)),
-      platforms: channelsByPlatform(post).map((c) => ({ short: PLATFORM_SHORT[c.platform], title: PLATFORM_TITLES[c.platform], count: c.count })),
-      refusal: refusalShort(post.approval.code),
+      submitted: post.submittedAt ? formatWhen(post.submittedAt, post.timezone, locale, now) : null,
+      waited: waited(post.submittedAt, t, now),
+      scheduled: formatWhen(post.scheduledAt, post.timezone, locale, now),
+      zone: moscowOffsetLabel(post.timezone, t, new Date(post.scheduledAt)),
+      platforms: channelsByPlatform(post).map((c) => ({ short: t(`common.platform.short.${c.platform}`), title: t(`common.platform.name.${c.platform}`), count: c.count })),
+      refusal: refusalShort(post.approval.code, t),
     }));
   });
 
@@ -93,11 +112,13 @@ export class ApprovalPage {
     const row = this.selected();
     if (!row) return null;
     const post = row.post;
+    const locale = this.i18n.locale();
     return {
-      zone: describeTimeZone(post.timezone),
-      scheduled: formatWhen(post.scheduledAt, post.timezone),
-      submitted: post.submittedAt ? formatWhen(post.submittedAt, post.timezone) : null,
-      channels: channelsWord(post.publications.length),
+      zone: describeTimeZone(post.timezone, this.t),
+      scheduled: formatWhen(post.scheduledAt, post.timezone, locale),
+      submitted: post.submittedAt ? formatWhen(post.submittedAt, post.timezone, locale) : null,
+      channels: this.t('common.count.channels', { count: post.publications.length }),
+      rubric: this.t(`common.rubric.${post.rubric}`),
     };
   });
 
@@ -111,7 +132,7 @@ export class ApprovalPage {
   });
   protected readonly changesFailure = computed(() => {
     const error = this.changes.error();
-    return error ? toApiFailure(error) : null;
+    return error ? toApiFailure(error, this.t) : null;
   });
 
   /** Names and sizes of the selected post's images, and of those its changes removed. */
@@ -160,9 +181,9 @@ export class ApprovalPage {
       if (id && id !== this.selectedId()) {
         this.select(id, inList ? 'list' : 'none');
         const row = this.rows().find((r) => r.post.id === id);
-        this.announcement.set(`Материал ${this.ids().indexOf(id) + 1} из ${this.ids().length}: «${row?.label ?? ''}»`);
+        this.announcement.set(this.t('approval.announce.moved', { position: this.ids().indexOf(id) + 1, total: this.ids().length, label: row?.label ?? '' }));
       } else {
-        this.announcement.set(action === 'next' ? 'Это последний материал в очереди' : 'Это первый материал в очереди');
+        this.announcement.set(action === 'next' ? this.t('approval.announce.last') : this.t('approval.announce.first'));
       }
       return;
     }
@@ -172,12 +193,11 @@ export class ApprovalPage {
 
   protected onReviewed(done: ReviewDone): void {
     const ids = this.ids();
-    const label = postLabel(done.post.title, done.post.text);
+    const label = postLabel(done.post.title, done.post.text, this.t);
     const next = neighbourAfter(ids, done.post.id);
     const nextLabel = next ? this.rows().find((r) => r.post.id === next)?.label : null;
     this.queue.settled(done.post.id);
-    const what = done.outcome === 'approved' ? 'Согласовано' : 'Возвращено на доработку';
-    this.decision.set(`${what}: «${label}». ${nextLabel ? `Следующий: «${nextLabel}».` : 'Очередь пуста.'}`);
+    this.decided.set({ outcome: done.outcome, label, nextLabel: nextLabel ?? null });
     if (next) this.select(next, 'detail');
     else {
       this.chosen.set(null);

@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import type { DiffSegmentView } from '@vestnik/contracts';
+import { I18n } from '@vestnik/editor/i18n';
 
 /**
  * A text diff as people read one: the current text with added words underlined and removed words
@@ -10,7 +11,7 @@ import type { DiffSegmentView } from '@vestnik/contracts';
   selector: 'vn-diff-text',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'diff-text' },
-  template: `@for (s of segments(); track $index) {@switch (s.op) {@case ('insert') {<ins class="diff-text__ins"><span class="visually-hidden">[добавлено: </span>{{ s.text }}<span class="visually-hidden">]</span></ins>} @case ('delete') {<del class="diff-text__del"><span class="visually-hidden">[удалено: </span>{{ s.text }}<span class="visually-hidden">]</span></del>} @default {<span>{{ s.text }}</span>}}}`,
+  template: `@for (s of segments(); track $index) {@switch (s.op) {@case ('insert') {<ins class="diff-text__ins"><span class="visually-hidden">{{ t('approval.diff.inserted') }} </span>{{ s.text }}<span class="visually-hidden">]</span></ins>} @case ('delete') {<del class="diff-text__del"><span class="visually-hidden">{{ t('approval.diff.deleted') }} </span>{{ s.text }}<span class="visually-hidden">]</span></del>} @default {<span>{{ s.text }}</span>}}}`,
   styles: `
     :host {
       display: block;
@@ -35,4 +36,5 @@ import type { DiffSegmentView } from '@vestnik/contracts';
 })
 export class DiffText {
   readonly segments = input.required<readonly DiffSegmentView[]>();
+  protected readonly t = inject(I18n).t;
 }

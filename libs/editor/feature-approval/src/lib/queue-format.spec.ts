@@ -1,5 +1,9 @@
 import type { PublicationView } from '@vestnik/contracts';
-import { channelsByPlatform, channelsWord, formatWhen, KeyPress, neighbourAfter, refusalShort, shortcutOf, stepFrom, waited } from './queue-format';
+import { testTranslator } from '@vestnik/editor/i18n/testing';
+import { channelsByPlatform, formatWhen, KeyPress, neighbourAfter, refusalShort, shortcutOf, stepFrom, waited } from './queue-format';
+
+const t = testTranslator('ru');
+const en = testTranslator('en');
 
 const key = (k: string, over: Partial<KeyPress> = {}): KeyPress => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, typing: false, inList: false, ...over });
 const publication = (platform: PublicationView['platform']) => ({ platform }) as PublicationView;
@@ -62,28 +66,32 @@ describe('queue texts', () => {
     expect(channelsByPlatform({ publications: [] })).toEqual([]);
   });
 
-  it('says channels in Russian', () => {
-    expect([1, 2, 5, 11, 21, 22, 112].map(channelsWord)).toEqual(['1 канал', '2 канала', '5 каналов', '11 каналов', '21 канал', '22 канала', '112 каналов']);
+  it('counts channels with the plural forms of each language', () => {
+    expect([1, 2, 5, 11, 21, 22, 112].map((count) => t('common.count.channels', { count }))).toEqual(['1 канал', '2 канала', '5 каналов', '11 каналов', '21 канал', '22 канала', '112 каналов']);
+    expect([1, 3].map((count) => en('common.count.channels', { count }))).toEqual(['1 channel', '3 channels']);
   });
 
   it('writes times in the organization zone, with the year only when it is another', () => {
     const now = new Date('2026-12-03T00:00:00Z');
-    expect(formatWhen('2026-12-04T23:00:00.000Z', 'Asia/Sakhalin', now)).toBe('5 декабря в 10:00');
-    expect(formatWhen('2026-12-04T23:00:00.000Z', 'Europe/Moscow', now)).toBe('5 декабря в 02:00');
-    expect(formatWhen('2027-01-10T07:00:00.000Z', 'Europe/Moscow', now)).toBe('10 января 2027 г. в 10:00');
+    expect(formatWhen('2026-12-04T23:00:00.000Z', 'Asia/Sakhalin', 'ru-RU', now)).toBe('5 декабря в 10:00');
+    expect(formatWhen('2026-12-04T23:00:00.000Z', 'Europe/Moscow', 'ru-RU', now)).toBe('5 декабря в 02:00');
+    expect(formatWhen('2027-01-10T07:00:00.000Z', 'Europe/Moscow', 'ru-RU', now)).toBe('10 января 2027 г. в 10:00');
+    expect(formatWhen('2026-12-04T23:00:00.000Z', 'Asia/Sakhalin', 'en-GB', now)).toBe('5 December at 10:00');
   });
 
   it('says how long a post has waited', () => {
     const now = new Date('2026-12-03T12:00:00Z');
-    expect(waited('2026-12-03T11:55:00Z', now)).toBe('5 мин');
-    expect(waited('2026-12-03T09:00:00Z', now)).toBe('3 ч');
-    expect(waited('2026-11-30T12:00:00Z', now)).toBe('3 дн.');
-    expect(waited(null, now)).toBeNull();
+    expect(waited('2026-12-03T11:55:00Z', t, now)).toBe('5 мин');
+    expect(waited('2026-12-03T09:00:00Z', t, now)).toBe('3 ч');
+    expect(waited('2026-11-30T12:00:00Z', t, now)).toBe('3 дн.');
+    expect(waited(null, t, now)).toBeNull();
+    expect(waited('2026-11-30T12:00:00Z', en, now)).toBe('3 days');
   });
 
   it('names a refusal in a few words for the list', () => {
-    expect(refusalShort(null)).toBeNull();
-    expect(refusalShort('four_eyes')).toBe('Нужен другой руководитель');
-    expect(refusalShort('something_new')).toBe('Согласовать нельзя');
+    expect(refusalShort(null, t)).toBeNull();
+    expect(refusalShort('four_eyes', t)).toBe('Нужен другой руководитель');
+    expect(refusalShort('something_new', t)).toBe('Согласовать нельзя');
+    expect(refusalShort('four_eyes', en)).toBe('Needs another supervisor');
   });
 });

@@ -1,7 +1,5 @@
 import { PLATFORMS, type Platform, type PostView } from '@vestnik/contracts';
-
-/** Short platform names for a busy list; the full ones are read out. */
-export const PLATFORM_SHORT: Readonly<Record<Platform, string>> = { vk: 'ВК', ok: 'ОК', telegram: 'Telegram', max: 'MAX' };
+import type { Translate } from '@vestnik/editor/i18n';
 
 export interface PlatformCount {
   platform: Platform;
@@ -11,15 +9,6 @@ export interface PlatformCount {
 /** How many of the post's pages are on each platform, in the usual platform order; platforms without pages left out. */
 export function channelsByPlatform(post: Pick<PostView, 'publications'>): PlatformCount[] {
   return PLATFORMS.map((platform) => ({ platform, count: post.publications.filter((p) => p.platform === platform).length })).filter((c) => c.count > 0);
-}
-
-/** «3 канала», «1 канал», «12 каналов». */
-export function channelsWord(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return `${n} канал`;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} канала`;
-  return `${n} каналов`;
 }
 
 /** What a key pressed on the queue page asks for. */
@@ -45,20 +34,20 @@ export function shortcutOf(e: KeyPress): QueueShortcut | null {
   if (e.typing || e.ctrlKey || e.metaKey || e.altKey) return null;
   switch (e.key) {
     case 'j':
-    case 'о':
+    case 'о': // i18n-exempt: the same key on the Russian layout
       return 'next';
     case 'k':
-    case 'л':
+    case 'л': // i18n-exempt: the same key on the Russian layout
       return 'previous';
     case 'ArrowDown':
       return e.inList ? 'next' : null;
     case 'ArrowUp':
       return e.inList ? 'previous' : null;
     case 'a':
-    case 'ф':
+    case 'ф': // i18n-exempt: the same key on the Russian layout
       return 'approve';
     case 'r':
-    case 'к':
+    case 'к': // i18n-exempt: the same key on the Russian layout
       return 'reject';
     default:
       return null;
@@ -80,39 +69,31 @@ export function stepFrom(ids: readonly string[], current: string | null, step: 1
   return ids[Math.min(ids.length - 1, Math.max(0, at + step))];
 }
 
-/** «3 декабря, 10:00» in the zone; with the year when it is not this year's. */
-export function formatWhen(iso: string, timeZone: string, now = new Date()): string {
+/** «3 декабря в 10:00» (in English «3 December at 10:00») in the zone; with the year when it is not this year's. */
+export function formatWhen(iso: string, timeZone: string, locale: string, now = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const sameYear = new Intl.DateTimeFormat('ru-RU', { timeZone, year: 'numeric' }).format(date) === new Intl.DateTimeFormat('ru-RU', { timeZone, year: 'numeric' }).format(now);
-  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }), hour: '2-digit', minute: '2-digit' }).format(date);
+  const year = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric' });
+  const sameYear = year.format(date) === year.format(now);
+  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }), hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
 /** «5 мин», «3 ч», «2 дн.»: how long a post has waited in the queue. */
-export function waited(sinceIso: string | null, now = new Date()): string | null {
+export function waited(sinceIso: string | null, t: Translate, now = new Date()): string | null {
   if (!sinceIso) return null;
   const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(sinceIso)) / 60_000));
   if (Number.isNaN(minutes)) return null;
-  if (minutes < 60) return `${minutes} мин`;
+  if (minutes < 60) return t('approval.queue.waitedMinutes', { count: minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} ч`;
-  return `${Math.floor(hours / 24)} дн.`;
+  if (hours < 24) return t('approval.queue.waitedHours', { count: hours });
+  return t('approval.queue.waitedDays', { count: Math.floor(hours / 24) });
 }
 
+/** Refusal codes the list names in a few words; any other reads as a plain «cannot approve». */
+const REFUSALS = ['four_eyes', 'forbidden', 'post_not_publishable', 'organization_archived'];
+
 /** A few words on the approval button's state for the list: why this person cannot approve it. */
-export function refusalShort(code: string | null): string | null {
-  switch (code) {
-    case null:
-      return null;
-    case 'four_eyes':
-      return 'Нужен другой руководитель';
-    case 'forbidden':
-      return 'Согласует руководитель';
-    case 'post_not_publishable':
-      return 'Площадки не примут';
-    case 'organization_archived':
-      return 'Организация в архиве';
-    default:
-      return 'Согласовать нельзя';
-  }
+export function refusalShort(code: string | null, t: Translate): string | null {
+  if (code === null) return null;
+  return t(`approval.refusal.${REFUSALS.includes(code) ? code : 'other'}`);
 }

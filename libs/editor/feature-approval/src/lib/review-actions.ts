@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRend
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RejectPostRequest, type PostView } from '@vestnik/contracts';
 import { PostsApi, toApiFailure, type ApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, formSubmission, maxLengthOf } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
 
@@ -31,7 +32,10 @@ export class ReviewActions {
   private readonly api = inject(PostsApi);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   private readonly injector = inject(Injector);
+  protected readonly t = inject(I18n).t;
 
+  /** The keys that take the decisions on the queue page (`shortcutOf`). */
+  protected readonly keys = { approve: 'a', reject: 'r' } as const;
   protected readonly commentMax = COMMENT_MAX;
   protected readonly approval = computed(() => this.post().approval);
   protected readonly approving = signal(false);
@@ -43,7 +47,7 @@ export class ReviewActions {
   protected readonly form = new FormGroup({
     comment: new FormControl('', { nonNullable: true, validators: [Validators.required, FieldRules.filled, Validators.maxLength(COMMENT_MAX)] }),
   });
-  protected readonly submission = formSubmission(this.form, toApiFailure);
+  protected readonly submission = formSubmission(this.form, (error) => toApiFailure(error, this.t));
   protected readonly problems = computed(() => this.approveFailure()?.errors ?? []);
 
   /** Comments started for other posts of the queue, by post id. */
@@ -61,7 +65,7 @@ export class ReviewActions {
   async approve(): Promise<void> {
     const post = this.post();
     if (!post.approval.canApprove) {
-      this.notice.set(`Согласовать нельзя: ${post.approval.reason ?? 'действие недоступно'}`);
+      this.notice.set(this.t('approval.review.cannotApproveNotice', { reason: post.approval.reason ?? this.t('approval.review.unavailable') }));
       return;
     }
     if (this.approving()) return;
@@ -73,7 +77,7 @@ export class ReviewActions {
       this.drafts.delete(post.id);
       this.reviewed.emit({ post: approved, outcome: 'approved' });
     } catch (error) {
-      this.approveFailure.set(toApiFailure(error));
+      this.approveFailure.set(toApiFailure(error, this.t));
       afterNextRender({ read: () => this.host.querySelector<HTMLElement>('.review__failure')?.focus() }, { injector: this.injector });
     } finally {
       this.approving.set(false);
@@ -84,7 +88,7 @@ export class ReviewActions {
   startRejection(): void {
     const post = this.post();
     if (!post.approval.canReject) {
-      this.notice.set(`Вернуть на доработку нельзя: ${post.approval.rejectReason ?? 'действие недоступно'}`);
+      this.notice.set(this.t('approval.review.cannotRejectNotice', { reason: post.approval.rejectReason ?? this.t('approval.review.unavailable') }));
       return;
     }
     this.notice.set(null);

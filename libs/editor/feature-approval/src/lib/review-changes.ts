@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { RUBRIC_LABELS, type MediaView, type PostChangesView } from '@vestnik/contracts';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { type MediaView, type PostChangesView } from '@vestnik/contracts';
 import { mediaThumbnailUrl } from '@vestnik/editor/data-access';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
+import { I18n } from '@vestnik/editor/i18n';
 import { DiffText } from './diff-text';
 import { formatWhen } from './queue-format';
 
@@ -29,8 +29,8 @@ export class ReviewChanges {
   /** Images by id, for their names; a removed file may be missing. */
   readonly media = input<ReadonlyMap<string, MediaView>>(new Map());
 
-  protected readonly rubricLabels = RUBRIC_LABELS;
-  protected readonly platformTitles = PLATFORM_TITLES;
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
 
   protected readonly firstReview = computed(() => this.changes().baseVersion === null || this.changes().baseMissing);
 
@@ -38,25 +38,31 @@ export class ReviewChanges {
   protected readonly since = computed(() => {
     const c = this.changes();
     const review = c.lastReview;
-    if (c.baseVersion === null) return 'Материал проверяют впервые: сравнивать не с чем, всё его содержимое новое.';
-    if (c.baseMissing) return `Содержимое версии ${c.baseVersion}, проверенной раньше, не сохранилось (она старше этой возможности): всё содержимое показано как новое.`;
+    const t = this.t;
+    if (c.baseVersion === null) return t('approval.changes.since.first');
+    if (c.baseMissing) return t('approval.changes.since.baseMissing', { base: c.baseVersion });
     if (review && review.version === c.baseVersion) {
-      const what = review.outcome === 'approved' ? 'согласована' : 'возвращена на доработку';
-      return `Сравнение с версией ${c.baseVersion} — ${what} ${formatWhen(review.at, this.timeZone())}, ${review.reviewerName}. Сейчас версия ${c.version}.`;
+      const params = { base: c.baseVersion, when: formatWhen(review.at, this.timeZone(), this.i18n.locale()), reviewer: review.reviewerName, version: c.version };
+      return review.outcome === 'approved' ? t('approval.changes.since.approved', params) : t('approval.changes.since.rejected', params);
     }
-    return `Сравнение с версией ${c.baseVersion}. Сейчас версия ${c.version}.`;
+    return t('approval.changes.since.compared', { base: c.baseVersion, version: c.version });
   });
 
   protected readonly variants = computed(() =>
     this.changes()
       .variants.filter((v) => v.changed)
-      .map((v) => ({ ...v, title: PLATFORM_TITLES[v.platform], note: !v.after ? `Отдельный текст для площадки удалён: теперь туда уйдёт общий текст.` : !v.before ? 'Для площадки добавлен отдельный текст.' : null })),
+      .map((v) => ({
+        ...v,
+        title: this.t(`common.platform.name.${v.platform}`),
+        note: !v.after ? this.t('approval.changes.variantRemoved') : !v.before ? this.t('approval.changes.variantAdded') : null,
+      })),
   );
 
   protected readonly time = computed(() => {
     const t = this.changes().scheduledAt;
     const zone = this.timeZone();
-    return { before: t.before ? formatWhen(t.before, zone) : null, after: formatWhen(t.after, zone) };
+    const locale = this.i18n.locale();
+    return { before: t.before ? formatWhen(t.before, zone, locale) : null, after: formatWhen(t.after, zone, locale) };
   });
 
   protected readonly imagesAdded = computed(() => this.images(this.changes().images.added));
@@ -66,18 +72,26 @@ export class ReviewChanges {
   protected readonly unchanged = computed(() => {
     const c = this.changes();
     const parts: string[] = [];
-    if (!c.text.changed) parts.push('общий текст');
-    if (!c.images.added.length && !c.images.removed.length && !c.images.reordered) parts.push('изображения');
-    if (!c.channels.added.length && !c.channels.removed.length) parts.push('каналы');
-    if (!c.rubric.changed) parts.push('рубрика');
-    if (!c.scheduledAt.changed) parts.push('время публикации');
-    if (!c.link.changed) parts.push('ссылка');
-    if (!c.title.changed) parts.push('внутренний заголовок');
-    return parts;
+    if (!c.text.changed) parts.push('text');
+    if (!c.images.added.length && !c.images.removed.length && !c.images.reordered) parts.push('images');
+    if (!c.channels.added.length && !c.channels.removed.length) parts.push('channels');
+    if (!c.rubric.changed) parts.push('rubric');
+    if (!c.scheduledAt.changed) parts.push('time');
+    if (!c.link.changed) parts.push('link');
+    if (!c.title.changed) parts.push('title');
+    return parts.map((part) => this.t(`approval.changes.part.${part}`));
   });
+
+  /** Who made each version since the last review, and whether it created the post or edited it. */
+  protected readonly revisions = computed(() =>
+    this.changes().revisions.map((r) => {
+      const params = { editor: r.editorName, version: r.version };
+      return { version: r.version, text: r.kind === 'created' ? this.t('approval.changes.revisionCreated', params) : this.t('approval.changes.revisionEdited', params) };
+    }),
+  );
 
   private images(ids: string[]): ImageItem[] {
     const media = this.media();
-    return ids.map((id, i) => ({ id, src: mediaThumbnailUrl(id), name: media.get(id)?.fileName ?? `изображение ${i + 1}` }));
+    return ids.map((id, i) => ({ id, src: mediaThumbnailUrl(id), name: media.get(id)?.fileName ?? this.t('approval.changes.imageNumber', { number: i + 1 }) }));
   }
 }

@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { PLATFORMS, type MediaView, type Platform, type PostView } from '@vestnik/contracts';
 import { mediaThumbnailUrl } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { OkTopicPreview, PreviewImage, TelegramMessagePreview, VkPostPreview, platformTime } from '@vestnik/editor/ui';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
-import { channelsWord } from './queue-format';
 
 interface PlatformPreview {
   platform: Platform;
@@ -13,7 +12,10 @@ interface PlatformPreview {
   text: string;
 }
 
-/** The post as readers will see it on each platform it goes to, with the first page's name there. */
+/**
+ * The post as readers will see it on each platform it goes to, with the first page's name there.
+ * A platform without a drawn look yet (MAX) shows the text that will go there.
+ */
 @Component({
   selector: 'vn-review-previews',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -25,7 +27,7 @@ interface PlatformPreview {
           <h4 class="preview__title" [id]="'review-preview-' + p.platform">
             {{ p.title }}
             @if (p.others) {
-              <span class="muted preview__others">и ещё {{ othersText(p.others) }}</span>
+              <span class="muted preview__others">{{ t('approval.previews.others', { channels: t('common.count.channels', { count: p.others }) }) }}</span>
             }
           </h4>
           @switch (p.platform) {
@@ -38,10 +40,14 @@ interface PlatformPreview {
             @case ('telegram') {
               <vn-telegram-message-preview [communityName]="p.community" [time]="times().telegram" [day]="times().day" [text]="p.text" [link]="post().link" [images]="images()" />
             }
+            @default {
+              <p class="muted small">{{ t('approval.previews.noLook', { platform: p.title }) }}</p>
+              <p class="preview__plain">{{ p.text }}</p>
+            }
           }
         </section>
       } @empty {
-        <p class="muted">У материала не выбрано ни одного канала.</p>
+        <p class="muted">{{ t('approval.previews.noChannels') }}</p>
       }
     </div>
   `,
@@ -60,17 +66,27 @@ interface PlatformPreview {
       font-weight: 400;
       font-size: 0.85rem;
     }
+    .preview__plain {
+      margin: 0;
+      padding: 0.6rem 0.75rem;
+      border: 1px solid var(--vn-border-soft);
+      border-radius: var(--vn-radius);
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
   `,
 })
 export class ReviewPreviews {
   readonly post = input.required<PostView>();
   readonly media = input<ReadonlyMap<string, MediaView>>(new Map());
 
+  protected readonly t = inject(I18n).t;
+
   protected readonly images = computed<PreviewImage[]>(() => {
     const media = this.media();
     return this.post().mediaIds.map((id, i) => {
       const m = media.get(id);
-      return { src: mediaThumbnailUrl(id), width: m?.width ?? 0, height: m?.height ?? 0, alt: m?.fileName ?? `Изображение ${i + 1}` };
+      return { src: mediaThumbnailUrl(id), width: m?.width ?? 0, height: m?.height ?? 0, alt: m?.fileName ?? this.t('approval.previews.imageNumber', { number: i + 1 }) };
     });
   });
 
@@ -79,10 +95,10 @@ export class ReviewPreviews {
     const at = new Date(post.scheduledAt);
     const now = new Date();
     return {
-      vk: platformTime(at, post.timezone, now, 'vk'),
-      ok: platformTime(at, post.timezone, now, 'ok'),
-      telegram: platformTime(at, post.timezone, now, 'telegram'),
-      day: platformTime(at, post.timezone, now, 'telegram-day'),
+      vk: platformTime(at, post.timezone, now, 'vk', this.t),
+      ok: platformTime(at, post.timezone, now, 'ok', this.t),
+      telegram: platformTime(at, post.timezone, now, 'telegram', this.t),
+      day: platformTime(at, post.timezone, now, 'telegram-day', this.t),
     };
   });
 
@@ -91,11 +107,7 @@ export class ReviewPreviews {
     return PLATFORMS.flatMap((platform) => {
       const pages = post.publications.filter((p) => p.platform === platform);
       if (!pages.length) return [];
-      return [{ platform, title: PLATFORM_TITLES[platform], community: pages[0].channelName, others: pages.length - 1, text: post.variants[platform]?.text ?? post.text }];
+      return [{ platform, title: this.t(`common.platform.name.${platform}`), community: pages[0].channelName, others: pages.length - 1, text: post.variants[platform]?.text ?? post.text }];
     });
   });
-
-  protected othersText(n: number): string {
-    return channelsWord(n);
-  }
 }
