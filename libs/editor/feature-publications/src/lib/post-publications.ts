@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output } from '@angular/core';
 import { roleAtLeast, type PostView, type PublicationStatus, type PublicationView } from '@vestnik/contracts';
 import { AttentionList, CurrentOrganization } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { describeTimeZone, postLabel } from '@vestnik/editor/ui';
 import { PublicationActions } from './publication-actions';
-import { formatWhen, needsDecision, platformTitle, publicationReason, publicationStatusLabel } from './publication-texts';
+import { formatWhen, needsDecision, publicationReason } from './publication-texts';
 
 type Tone = 'success' | 'danger' | 'warning' | 'info' | 'neutral';
 
@@ -36,12 +37,14 @@ export class PostPublications {
 
   private readonly current = inject(CurrentOrganization);
   private readonly attention = inject(AttentionList);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
 
   /** Decisions taken here show at once; a new `post` from the host replaces them. */
   private readonly decided = linkedSignal<PostView, ReadonlyMap<string, PublicationView>>({ source: this.post, computation: () => new Map() });
 
-  protected readonly label = computed(() => postLabel(this.post().title, this.post().text));
-  protected readonly zone = computed(() => describeTimeZone(this.post().timezone));
+  protected readonly label = computed(() => postLabel(this.post().title, this.post().text, this.t));
+  protected readonly zone = computed(() => describeTimeZone(this.post().timezone, this.t));
   /** Supervisors and admins of the post's organization decide on publications. */
   protected readonly canDecide = computed(() => {
     const role = this.current.byId().get(this.post().organizationId)?.myRole;
@@ -51,15 +54,16 @@ export class PostPublications {
   protected readonly rows = computed(() => {
     const zone = this.post().timezone;
     const decided = this.decided();
+    const locale = this.i18n.locale();
     return this.post().publications.map((original) => {
       const p = decided.get(original.id) ?? original;
       return {
         p,
-        platform: platformTitle(p.platform),
-        status: publicationStatusLabel(p.status),
+        platform: this.t(`common.platform.name.${p.platform}`),
+        status: this.t(`common.publicationStatus.${p.status}`),
         tone: TONES[p.status],
-        publishedAt: p.publishedAt ? formatWhen(p.publishedAt, zone) : null,
-        reason: publicationReason(p),
+        publishedAt: p.publishedAt ? formatWhen(p.publishedAt, zone, locale) : null,
+        reason: publicationReason(p, this.t),
         decision: needsDecision(p.status),
       };
     });

@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, comput
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { PublicationView } from '@vestnik/contracts';
 import { PublicationsApi, toApiFailure, type ApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, FieldControl, FormField, SubmitButton, formSubmission } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
-import { platformTitle } from './publication-texts';
 
 /** The most the server stores for a post's address. */
 const URL_MAX_LENGTH = 2000;
@@ -31,14 +31,17 @@ export class PublicationActions {
   private readonly api = inject(PublicationsApi);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
+  protected readonly t = inject(I18n).t;
 
   protected readonly confirming = signal<Confirming>(null);
-  protected readonly page = computed(() => `«${this.publication().channelName}» (${platformTitle(this.publication().platform)})`);
+  protected readonly page = computed(() =>
+    this.t('publications.actions.page', { channel: this.publication().channelName, platform: this.t(`common.platform.name.${this.publication().platform}`) }),
+  );
 
   protected readonly markForm = new FormGroup({
     url: new FormControl('', { nonNullable: true, validators: [Validators.pattern(/^https?:\/\/\S+$/i), Validators.maxLength(URL_MAX_LENGTH)] }),
   });
-  protected readonly marking = formSubmission(this.markForm, toApiFailure);
+  protected readonly marking = formSubmission(this.markForm, (error) => toApiFailure(error, this.t));
 
   protected readonly republishing = signal(false);
   protected readonly republishFailure = signal<ApiFailure | null>(null);
@@ -69,7 +72,7 @@ export class PublicationActions {
     try {
       this.done('republish', await firstValueFrom(this.api.republish(this.publication().id)));
     } catch (error) {
-      this.republishFailure.set(toApiFailure(error));
+      this.republishFailure.set(toApiFailure(error, this.t));
     } finally {
       this.republishing.set(false);
     }

@@ -1,5 +1,5 @@
-import { PUBLICATION_STATUS_LABELS, type ChannelView, type PublicationStatus, type PublicationView } from '@vestnik/contracts';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
+import type { ChannelView, PublicationStatus, PublicationView } from '@vestnik/contracts';
+import type { Translate } from '@vestnik/editor/i18n';
 
 /** Statuses a person must decide on: the engine will not settle them alone. */
 export const ATTENTION_STATUSES: readonly PublicationStatus[] = ['failed', 'unconfirmed', 'missed'];
@@ -8,15 +8,7 @@ export function needsDecision(status: PublicationStatus): boolean {
   return ATTENTION_STATUSES.includes(status);
 }
 
-export function platformTitle(platform: string): string {
-  return (PLATFORM_TITLES as Record<string, string>)[platform] ?? platform;
-}
-
-export function publicationStatusLabel(status: PublicationStatus): string {
-  return PUBLICATION_STATUS_LABELS[status];
-}
-
-/** What happened to a publication and what the person can do, in plain Russian. */
+/** What happened to a publication and what the person can do, in plain words. */
 export interface PublicationReason {
   /** One line: what happened. */
   summary: string;
@@ -28,43 +20,35 @@ export interface PublicationReason {
 
 const withoutFinalStop = (s: string) => s.trim().replace(/[.\s]+$/, '');
 
-export function publicationReason(p: Pick<PublicationView, 'status' | 'lastError' | 'attempts'>): PublicationReason | null {
+export function publicationReason(p: Pick<PublicationView, 'status' | 'lastError' | 'attempts'>, t: Translate): PublicationReason | null {
   const cause = p.lastError ? withoutFinalStop(p.lastError) : null;
   switch (p.status) {
     case 'failed':
       return {
-        summary: p.attempts > 1 ? `Площадка отказала в публикации (попыток: ${p.attempts}).` : 'Площадка отказала в публикации.',
+        summary: p.attempts > 1 ? t('publications.reason.failed.summaryAttempts', { attempts: p.attempts }) : t('publications.reason.failed.summary'),
         cause,
-        advice: 'Устраните причину (например, подключите страницу заново в разделе «Каналы») и нажмите «Опубликовать снова».',
+        advice: t('publications.reason.failed.advice'),
       };
     case 'unconfirmed':
-      return {
-        summary: 'Площадка не подтвердила публикацию: запись могла выйти, а могла и не выйти.',
-        cause,
-        advice: 'Откройте страницу на площадке. Если запись там есть — нажмите «Это опубликовано», если нет — «Опубликовать снова».',
-      };
+      return { summary: t('publications.reason.unconfirmed.summary'), cause, advice: t('publications.reason.unconfirmed.advice') };
     case 'missed':
-      return {
-        summary: 'Запись не вышла вовремя, и с опозданием Вестник её сам не отправит.',
-        cause,
-        advice: 'Если запись ещё нужна — нажмите «Опубликовать снова»; если уже нет — ничего делать не надо.',
-      };
+      return { summary: t('publications.reason.missed.summary'), cause, advice: t('publications.reason.missed.advice') };
     default:
       return null;
   }
 }
 
-export function channelReason(c: Pick<ChannelView, 'health'>): PublicationReason {
+export function channelReason(c: Pick<ChannelView, 'health'>, t: Translate): PublicationReason {
   return {
-    summary: 'Вестник не может публиковать на этой странице: записи на неё не выходят.',
+    summary: t('publications.reason.channel.summary'),
     cause: c.health.lastError ? withoutFinalStop(c.health.lastError) : null,
-    advice: 'Откройте страницу в разделе «Каналы» и подключите её заново (обновите ключ доступа или права администратора).',
+    advice: t('publications.reason.channel.advice'),
   };
 }
 
-/** «1 сентября 2026, 10:00»: an instant as wall-clock time of the zone. */
-export function formatWhen(iso: string, timeZone: string): string {
+/** «1 сентября 2026 г. в 10:00» (in English «1 September 2026 at 10:00»): an instant as wall-clock time of the zone. */
+export function formatWhen(iso: string, timeZone: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('ru-RU', { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
 }
