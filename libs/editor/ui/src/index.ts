@@ -10,4 +10,3 @@ export * from './lib/post-label';
 export * from './lib/post-previews';
 export * from './lib/contract-limits';
 export * from './lib/contract-validators';
-export * from './lib/russian-plural';
