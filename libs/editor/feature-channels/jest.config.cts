@@ -7,8 +7,6 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  // The norms take only the plural helper from the ui lib, whose barrel pulls Angular's ES modules (not transformed here).
-  moduleNameMapper: { '^@vestnik/editor/ui$': '<rootDir>/../ui/src/lib/russian-plural.ts' },
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../../coverage/libs/editor/feature-channels',
 };

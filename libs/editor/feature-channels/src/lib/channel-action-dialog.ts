@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, computed, input, output, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, computed, inject, input, output, viewChild } from '@angular/core';
 import type { ChannelView } from '@vestnik/contracts';
 import type { ApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage } from '@vestnik/editor/ui';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
 import { type ChannelAction, confirmationFor } from './channel-actions';
 
 export interface ActionRequest {
@@ -33,10 +33,10 @@ export interface ActionRequest {
           <p>{{ p }}</p>
         }
         @if (failure(); as f) {
-          <vn-alert tone="error" heading="Не получилось">
+          <vn-alert tone="error" [heading]="t('channels.actions.failed')">
             <p>{{ f.message }}</p>
             @if (platformReason(); as reason) {
-              <p>Ответ площадки: {{ reason }}</p>
+              <p>{{ t('channels.actions.platformAnswer', { reason }) }}</p>
             }
           </vn-alert>
         }
@@ -57,7 +57,7 @@ export interface ActionRequest {
               {{ text?.confirm }}
             }
           </button>
-          <button type="button" class="btn" [attr.autofocus]="text?.danger ? '' : null" [disabled]="busy()" (click)="dismissed.emit()">Отмена</button>
+          <button type="button" class="btn" [attr.autofocus]="text?.danger ? '' : null" [disabled]="busy()" (click)="dismissed.emit()">{{ t('common.action.cancel') }}</button>
         </div>
       }
     </dialog>
@@ -72,14 +72,15 @@ export class ChannelActionDialog {
   readonly dismissed = output<void>();
 
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
+  protected readonly t = inject(I18n).t;
 
   protected readonly confirmation = computed(() => {
     const r = this.request();
-    return r ? confirmationFor(r.action, r.channel) : null;
+    return r ? confirmationFor(r.action, r.channel, this.t) : null;
   });
   protected readonly platformTitle = computed(() => {
     const r = this.request();
-    return r ? PLATFORM_TITLES[r.channel.platform] : '';
+    return r ? this.t(`common.platform.name.${r.channel.platform}`) : '';
   });
   /** The platform's own words, when the server sent them apart from its message. */
   protected readonly platformReason = computed(() => {

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSign
 import { RouterLink } from '@angular/router';
 import type { ChannelView, OAuthPlatform } from '@vestnik/contracts';
 import { ChannelOAuthApi, CurrentOrganization, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage } from '@vestnik/editor/ui';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
 import { firstValueFrom } from 'rxjs';
 import { subtreeOrder } from './channel-list';
 import { connectableOrganizations, indentedName, isOAuthPlatform, oauthErrorText, signInName } from './connect-texts';
@@ -33,9 +33,9 @@ export class ChannelConnectPage {
   private readonly current = inject(CurrentOrganization);
   private readonly oauth = inject(ChannelOAuthApi);
 
-  protected readonly platformTitles = PLATFORM_TITLES;
+  protected readonly t = inject(I18n).t;
   protected readonly indented = indentedName;
-  protected readonly signInName = signInName;
+  protected readonly signInName = (platform: OAuthPlatform) => signInName(platform, this.t);
 
   protected readonly organizations = computed(() => {
     const id = this.current.id();
@@ -53,10 +53,12 @@ export class ChannelConnectPage {
     const code = this.error();
     if (!code) return null;
     const platform = this.platform();
-    return { ...oauthErrorText(code, isOAuthPlatform(platform) ? platform : null), platform: isOAuthPlatform(platform) ? platform : null };
+    return { ...oauthErrorText(code, isOAuthPlatform(platform) ? platform : null, this.t), platform: isOAuthPlatform(platform) ? platform : null };
   });
 
   protected readonly starting = signal<OAuthPlatform | null>(null);
+  protected readonly vkButton = computed(() => (this.starting() === 'vk' ? this.t('channels.connect.vkGoing') : this.t('channels.connect.vkSignIn')));
+  protected readonly okButton = computed(() => (this.starting() === 'ok' ? this.t('channels.connect.okGoing') : this.t('channels.connect.okSignIn')));
   protected readonly startFailure = signal<string | null>(null);
   protected readonly connected = signal<ChannelView[]>([]);
 

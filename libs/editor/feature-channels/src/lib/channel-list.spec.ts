@@ -1,5 +1,6 @@
 import type { ChannelView, OrganizationView, Platform } from '@vestnik/contracts';
 import type { OrganizationNode } from '@vestnik/editor/data-access';
+import { testTranslator } from '@vestnik/editor/i18n/testing';
 import {
   channelCounts,
   channelMatches,
@@ -10,9 +11,15 @@ import {
   groupChannels,
   healthSummary,
   NO_FILTER,
+  stateFilterLabel,
   subtreeOrder,
   tokenExpiry,
 } from './channel-list';
+
+const ru = testTranslator('ru');
+const en = testTranslator('en');
+/** Names sorted as the editor's `I18n.collator()` sorts them in Russian. */
+const RU_ORDER = new Intl.Collator('ru-RU', { sensitivity: 'base', numeric: true });
 
 const NOW = new Date('2026-03-10T00:00:00.000Z');
 const inDays = (days: number) => new Date(NOW.getTime() + days * 86_400_000).toISOString();
@@ -93,7 +100,7 @@ describe('grouping and filtering channels', () => {
   const all = [vkSchool, tgSouth, okRoot, vkRoot, stray];
 
   it('groups by organization in the tree order, channels by name, unknown organizations last', () => {
-    const groups = groupChannels(all, order, NO_FILTER, NOW);
+    const groups = groupChannels(all, order, NO_FILTER, NOW, ru, RU_ORDER);
     expect(groups.map((g) => [g.organization?.name ?? null, g.channels.map((c) => c.name)])).toEqual([
       ['Министерство образования', ['Ёлка министерства', 'ОК министерства']],
       ['Школа №1', ['ВКонтакте школы']],
@@ -103,7 +110,7 @@ describe('grouping and filtering channels', () => {
   });
 
   it('finds by any word of the name, the page name, the address or the organization, ё or е, any case', () => {
-    const names = (text: string) => groupChannels(all, order, { ...NO_FILTER, text }, NOW).flatMap((g) => g.channels.map((c) => c.name));
+    const names = (text: string, t = ru) => groupChannels(all, order, { ...NO_FILTER, text }, NOW, t, RU_ORDER).flatMap((g) => g.channels.map((c) => c.name));
     expect(names('елка')).toEqual(['Ёлка министерства']);
     expect(names('г. северного')).toEqual(['ВКонтакте школы']);
     expect(names('YUG_rayon')).toEqual(['Телеграм района']);
@@ -111,10 +118,13 @@ describe('grouping and filtering channels', () => {
     expect(names('министерство ок')).toEqual(['ОК министерства']);
     expect(names('одноклассники')).toEqual(['ОК министерства']);
     expect(names('нет такого')).toEqual([]);
+    // The platform by its name as the interface shows it.
+    expect(names('одноклассники', en)).toEqual([]);
+    expect(names('telegram', en)).toEqual(['Телеграм района']);
   });
 
   it('filters by platform and by state, with keys that stop working soon as a state of their own', () => {
-    const ids = (filter: Partial<typeof NO_FILTER>) => all.filter((c) => channelMatches(c, '', { ...NO_FILTER, ...filter }, NOW)).map((c) => c.id);
+    const ids = (filter: Partial<typeof NO_FILTER>) => all.filter((c) => channelMatches(c, '', { ...NO_FILTER, ...filter }, NOW, ru)).map((c) => c.id);
     expect(ids({ platform: 'vk' })).toEqual([vkSchool.id, vkRoot.id, stray.id]);
     expect(ids({ state: 'needs_attention' })).toEqual([tgSouth.id]);
     expect(ids({ state: 'disabled', platform: 'ok' })).toEqual([okRoot.id]);
@@ -126,9 +136,15 @@ describe('grouping and filtering channels', () => {
     expect(channelCounts(all, NOW)).toEqual({ all: 5, active: 3, needs_attention: 1, disabled: 1, token_expiring: 1 });
   });
 
+  it('names the states, the list\'s own one included', () => {
+    expect(stateFilterLabel('needs_attention', ru)).toBe('Требует внимания');
+    expect(stateFilterLabel('token_expiring', ru)).toBe('Ключ скоро истекает');
+    expect(stateFilterLabel('token_expiring', en)).toBe('Key expires soon');
+  });
+
   it('handles hundreds of channels in one pass', () => {
     const many = Array.from({ length: 600 }, (_, i) => channel({ organizationId: ['root', 'd1', 'd2', 's1'][i % 4], name: `Школа ${i}`, target: '@school' }));
-    const groups = groupChannels(many, order, { ...NO_FILTER, text: 'школа 59' }, NOW);
+    const groups = groupChannels(many, order, { ...NO_FILTER, text: 'школа 59' }, NOW, ru, RU_ORDER);
     // A word matches inside a longer one, as in «59» of «159» and «590».
     expect(groups.flatMap((g) => g.channels)).toHaveLength(16);
     expect(groups.map((g) => g.organization?.id)).toEqual(['root', 'd1', 's1', 'd2']);
@@ -146,7 +162,8 @@ describe('the key of a page', () => {
   });
 
   it('reads the days left as people say them', () => {
-    expect([0, 1, 2, 5, 11, 21, 22].map(daysLeftText)).toEqual(['сегодня', 'завтра', 'через 2 дня', 'через 5 дней', 'через 11 дней', 'через 21 день', 'через 22 дня']);
+    expect([0, 1, 2, 5, 11, 21, 22].map((days) => daysLeftText(days, ru))).toEqual(['сегодня', 'завтра', 'через 2 дня', 'через 5 дней', 'через 11 дней', 'через 21 день', 'через 22 дня']);
+    expect([0, 1, 2, 21].map((days) => daysLeftText(days, en))).toEqual(['today', 'tomorrow', 'in 2 days', 'in 21 days']);
   });
 });
 
@@ -163,21 +180,38 @@ describe('a page on its platform', () => {
 
 describe('the health of a page in words', () => {
   it('gives the platform reason as a sentence and what to do about it', () => {
-    const broken = healthSummary({ platform: 'telegram', health: { state: 'needs_attention', lastError: 'бот не администратор канала', lastVerifiedAt: null, tokenExpiresAt: null, tokenRenewable: false, canPost: false } });
+    const broken = healthSummary({ platform: 'telegram', health: { state: 'needs_attention', lastError: 'бот не администратор канала', lastVerifiedAt: null, tokenExpiresAt: null, tokenRenewable: false, canPost: false } }, ru);
     expect(broken).toMatchObject({ label: 'Требует внимания', tone: 'warning', reason: 'Бот не администратор канала.' });
     expect(broken.advice).toContain('Публикация сообщений');
-    const unknown = healthSummary({ platform: 'vk', health: { state: 'needs_attention', lastError: null, lastVerifiedAt: null, tokenExpiresAt: null, tokenRenewable: false, canPost: false } });
+    const unknown = healthSummary({ platform: 'vk', health: { state: 'needs_attention', lastError: null, lastVerifiedAt: null, tokenExpiresAt: null, tokenRenewable: false, canPost: false } }, ru);
     expect(unknown.reason).toMatch(/не подтвердила/);
-    expect(healthSummary({ platform: 'ok', health: { state: 'active', lastError: null, lastVerifiedAt: null, tokenExpiresAt: null, tokenRenewable: false, canPost: true } })).toMatchObject({ label: 'Работает', tone: 'ok', reason: null });
+    expect(healthSummary({ platform: 'ok', health: { state: 'active', lastError: null, lastVerifiedAt: null, tokenExpiresAt: null, tokenRenewable: false, canPost: true } }, ru)).toMatchObject({ label: 'Работает', tone: 'ok', reason: null });
+  });
+
+  it('has advice for every platform, MAX included, in both languages', () => {
+    const health = { state: 'needs_attention', lastError: null, lastVerifiedAt: null, tokenExpiresAt: null, tokenRenewable: false, canPost: false } as const;
+    const max = healthSummary({ platform: 'max', health }, ru);
+    expect(max.advice).toMatch(/^Проверьте, что бот остаётся администратором канала/);
+    const english = healthSummary({ platform: 'max', health }, en);
+    expect(english).toMatchObject({ label: 'Needs attention', reason: 'The platform has not confirmed that Vestnik may publish on this page.' });
+    expect(english.advice).toMatch(/^Check that the bot is still an administrator of the channel/);
+    // The platform's own words are shown as they came, in any language.
+    expect(healthSummary({ platform: 'vk', health: { ...health, lastError: 'доступ запрещён' } }, en).reason).toBe('Доступ запрещён.');
   });
 });
 
 describe('times on the page', () => {
   it('reads in the organization\'s zone, with the year only when it is not this one', () => {
     // 23:30 UTC on 9 March is already 10 March on Sakhalin (UTC+11).
-    expect(formatWhen('2026-03-09T23:30:00.000Z', 'Asia/Sakhalin', NOW)).toBe('10 марта, 10:30');
-    expect(formatWhen('2026-03-09T23:30:00.000Z', 'Europe/Moscow', NOW)).toBe('10 марта, 02:30');
-    expect(formatWhen('2025-12-31T10:05:00.000Z', 'Europe/Moscow', NOW)).toBe('31 декабря 2025, 13:05');
-    expect(formatDay('2026-08-12T00:00:00.000Z', 'Asia/Sakhalin')).toBe('12 августа 2026');
+    expect(formatWhen('2026-03-09T23:30:00.000Z', 'Asia/Sakhalin', 'ru-RU', NOW)).toBe('10 марта, 10:30');
+    expect(formatWhen('2026-03-09T23:30:00.000Z', 'Europe/Moscow', 'ru-RU', NOW)).toBe('10 марта, 02:30');
+    expect(formatWhen('2025-12-31T10:05:00.000Z', 'Europe/Moscow', 'ru-RU', NOW)).toBe('31 декабря 2025, 13:05');
+    expect(formatDay('2026-08-12T00:00:00.000Z', 'Asia/Sakhalin', 'ru-RU')).toBe('12 августа 2026');
+  });
+
+  it('reads in English with the same 24-hour clock', () => {
+    expect(formatWhen('2026-03-09T23:30:00.000Z', 'Asia/Sakhalin', 'en-GB', NOW)).toBe('10 March, 10:30');
+    expect(formatWhen('2025-12-31T10:05:00.000Z', 'Europe/Moscow', 'en-GB', NOW)).toBe('31 December 2025, 13:05');
+    expect(formatDay('2026-08-12T00:00:00.000Z', 'Asia/Sakhalin', 'en-GB')).toBe('12 August 2026');
   });
 });

@@ -1,7 +1,6 @@
-import { CHANNEL_STATE_LABELS, type ChannelHealth, type ChannelState, type ChannelView, type OrganizationView, type Platform } from '@vestnik/contracts';
+import type { ChannelHealth, ChannelState, ChannelView, OrganizationView, Platform } from '@vestnik/contracts';
 import type { OrganizationNode } from '@vestnik/editor/data-access';
-import { countText, DAY_FORMS } from '@vestnik/editor/ui';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
+import type { Translate } from '@vestnik/editor/i18n';
 
 /** A key that stops working within this many days is worth a warning: time to ask for a new one. */
 export const TOKEN_WARNING_DAYS = 14;
@@ -10,12 +9,10 @@ const DAY_MS = 86_400_000;
 /** The list's states, with one more than the server's: keys that stop working soon. */
 export type StateFilter = ChannelState | 'token_expiring';
 
-export const STATE_FILTER_LABELS: Record<StateFilter, string> = {
-  active: CHANNEL_STATE_LABELS.active,
-  needs_attention: CHANNEL_STATE_LABELS.needs_attention,
-  disabled: CHANNEL_STATE_LABELS.disabled,
-  token_expiring: 'Ключ скоро истекает',
-};
+/** The name of a state on the list: the server's states as everywhere, and the list's own. */
+export function stateFilterLabel(state: StateFilter, t: Translate): string {
+  return state === 'token_expiring' ? t('channels.list.tokenExpiring') : t(`common.channelState.${state}`);
+}
 
 export interface ChannelFilter {
   /** Words to find in the channel's name, the page's name or address, or its organization's name. */
@@ -52,11 +49,11 @@ function tokenNeedsPerson(channel: ChannelView, now: Date): boolean {
 
 /** Lower case, «ё» as «е», spaces squeezed: how people type what they look for. */
 export function searchable(text: string): string {
-  return text.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+  return text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim(); // i18n-exempt: folding «ё» into «е» for the search
 }
 
-/** Every word typed must occur in the channel's names, address or organization. */
-export function channelMatches(channel: ChannelView, organizationName: string, filter: ChannelFilter, now: Date): boolean {
+/** Every word typed must occur in the channel's names, address or organization, or the platform's name as shown. */
+export function channelMatches(channel: ChannelView, organizationName: string, filter: ChannelFilter, now: Date, t: Translate): boolean {
   if (filter.platform && channel.platform !== filter.platform) return false;
   if (filter.state === 'token_expiring') {
     if (!tokenNeedsPerson(channel, now)) return false;
@@ -65,7 +62,7 @@ export function channelMatches(channel: ChannelView, organizationName: string, f
   }
   const words = searchable(filter.text).split(' ').filter(Boolean);
   if (!words.length) return true;
-  const haystack = searchable([channel.name, channel.displayName ?? '', channel.target, organizationName, PLATFORM_TITLES[channel.platform]].join(' '));
+  const haystack = searchable([channel.name, channel.displayName ?? '', channel.target, organizationName, t(`common.platform.name.${channel.platform}`)].join(' '));
   return words.every((w) => haystack.includes(w));
 }
 
@@ -124,17 +121,23 @@ export interface ChannelGroup {
   channels: ChannelView[];
 }
 
-const byName = new Intl.Collator('ru', { sensitivity: 'base', numeric: true });
-
 /**
  * The channels that pass the filter, grouped by organization in the tree's order; organizations
- * without a matching channel are left out, channels within one sorted by name.
+ * without a matching channel are left out, channels within one sorted by name (`byName`: the
+ * `I18n`'s collator, the interface language's order).
  */
-export function groupChannels(channels: readonly ChannelView[], order: readonly OrganizationEntry[], filter: ChannelFilter, now: Date): ChannelGroup[] {
+export function groupChannels(
+  channels: readonly ChannelView[],
+  order: readonly OrganizationEntry[],
+  filter: ChannelFilter,
+  now: Date,
+  t: Translate,
+  byName: Intl.Collator,
+): ChannelGroup[] {
   const entries = new Map(order.map((o) => [o.id, o]));
   const buckets = new Map<string, ChannelView[]>();
   for (const c of channels) {
-    if (!channelMatches(c, entries.get(c.organizationId)?.name ?? '', filter, now)) continue;
+    if (!channelMatches(c, entries.get(c.organizationId)?.name ?? '', filter, now, t)) continue;
     const bucket = buckets.get(c.organizationId);
     if (bucket) bucket.push(c);
     else buckets.set(c.organizationId, [c]);
@@ -162,33 +165,24 @@ export interface HealthSummary {
   advice: string | null;
 }
 
-const RECONNECT_ADVICE: Record<Platform, string> = {
-  vk: 'Проверьте, что вы по-прежнему администратор сообщества, и нажмите «Проверить». Если ключ устарел или отозван — подключите сообщество заново через VK ID.',
-  ok: 'Проверьте, что вы по-прежнему администратор группы, и нажмите «Проверить». Если ключ устарел — подключите группу заново через Одноклассники.',
-  telegram: 'Проверьте, что бот остаётся администратором канала с правом «Публикация сообщений», и нажмите «Проверить». Если токен бота заменён в @BotFather — подключите канал с новым токеном.',
-  max: 'Проверьте, что бот остаётся администратором канала с правом на публикацию, и нажмите «Проверить». Если токен бота заменён — подключите канал с новым токеном.',
-};
-
-export function healthSummary(channel: Pick<ChannelView, 'platform' | 'health'>): HealthSummary {
+/** What to do about a page that needs attention: each platform's advice is under `channels.health.advice.<platform>`. */
+export function healthSummary(channel: Pick<ChannelView, 'platform' | 'health'>, t: Translate): HealthSummary {
   const { state, lastError } = channel.health;
+  // The platform's own words are data: shown as they came, only made a sentence.
   const reason = lastError ? sentence(lastError) : null;
+  const label = t(`common.channelState.${state}`);
   switch (state) {
     case 'active':
-      return { label: CHANNEL_STATE_LABELS.active, tone: 'ok', reason: null, advice: null };
+      return { label, tone: 'ok', reason: null, advice: null };
     case 'needs_attention':
       return {
-        label: CHANNEL_STATE_LABELS.needs_attention,
+        label,
         tone: 'warning',
-        reason: reason ?? 'Площадка не подтвердила, что Вестник может публиковать на этой странице.',
-        advice: RECONNECT_ADVICE[channel.platform],
+        reason: reason ?? t('channels.health.unconfirmed'),
+        advice: t(`channels.health.advice.${channel.platform}`),
       };
     case 'disabled':
-      return {
-        label: CHANNEL_STATE_LABELS.disabled,
-        tone: 'off',
-        reason,
-        advice: 'Администратор отключил публикации: запланированные записи на эту страницу не выходят.',
-      };
+      return { label, tone: 'off', reason, advice: t('channels.health.disabledAdvice') };
   }
 }
 
@@ -196,36 +190,36 @@ export function healthSummary(channel: Pick<ChannelView, 'platform' | 'health'>)
 export function sentence(text: string): string {
   const trimmed = text.trim();
   if (!trimmed) return trimmed;
-  const first = trimmed.charAt(0).toLocaleUpperCase('ru') + trimmed.slice(1);
+  const first = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?…]$/.test(first) ? first : `${first}.`;
 }
 
-/** «через 5 дн.», «завтра», «сегодня»: how far off a key's expiry is. */
-export function daysLeftText(days: number): string {
-  if (days <= 0) return 'сегодня';
-  if (days === 1) return 'завтра';
-  return `через ${countText(days, DAY_FORMS)}`;
+/** «через 5 дней», «завтра», «сегодня»: how far off a key's expiry is. */
+export function daysLeftText(days: number, t: Translate): string {
+  if (days <= 0) return t('channels.token.today');
+  if (days === 1) return t('channels.token.tomorrow');
+  return t('channels.token.inDays', { days: t('common.count.days', { count: days }) });
 }
 
-function zonedParts(date: Date, timeZone: string): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {
-  const parts = new Intl.DateTimeFormat('ru-RU', { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+function zonedParts(date: Date, timeZone: string, locale: string): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {
+  const parts = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: get('day'), month: get('month'), year: get('year'), hour: get('hour'), minute: get('minute') };
 }
 
-/** «5 марта, 12:30» in the zone; the year is said when it is not this year's. */
-export function formatWhen(iso: string, timeZone: string, now: Date = new Date()): string {
+/** «5 марта, 12:30» («5 March, 12:30») in the zone, written in `locale` (the `I18n`'s); the year is said when it is not this year's. */
+export function formatWhen(iso: string, timeZone: string, locale: string, now: Date = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const p = zonedParts(date, timeZone);
-  const year = p.year === zonedParts(now, timeZone).year ? '' : ` ${p.year}`;
+  const p = zonedParts(date, timeZone, locale);
+  const year = p.year === zonedParts(now, timeZone, locale).year ? '' : ` ${p.year}`;
   return `${p.day} ${p.month}${year}, ${p.hour}:${p.minute}`;
 }
 
-/** «5 марта 2026» in the zone. */
-export function formatDay(iso: string, timeZone: string): string {
+/** «5 марта 2026» («5 March 2026») in the zone, written in `locale`. */
+export function formatDay(iso: string, timeZone: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const p = zonedParts(date, timeZone);
+  const p = zonedParts(date, timeZone, locale);
   return `${p.day} ${p.month} ${p.year}`;
 }

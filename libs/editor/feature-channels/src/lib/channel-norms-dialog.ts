@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { RUBRICS, RUBRIC_LABELS, type ChannelView, type Rubric } from '@vestnik/contracts';
+import { RUBRICS, type ChannelView, type Rubric } from '@vestnik/contracts';
 import { ChannelsApi, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, FieldControl, FormField, SubmitButton, formSubmission } from '@vestnik/editor/ui';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
 import { sharesMakeHundred, wholeNumberBetween } from './channel-norms';
 
 /** The rubric mix the form offers when a page had none: the usual official-first balance. */
@@ -21,26 +21,26 @@ const SUGGESTED_MIX: Record<Rubric, number> = { official: 50, useful: 30, entert
   template: `
     <dialog #dialog class="dialog" aria-labelledby="channel-norms-title" (cancel)="onCancel($event)" (close)="onClose()">
       @if (channel(); as c) {
-        <h2 id="channel-norms-title" class="dialog__title">Нормы страницы «{{ c.name }}»</h2>
+        <h2 id="channel-norms-title" class="dialog__title">{{ t('channels.norms.title', { name: c.name }) }}</h2>
         <p class="dialog__subject">{{ platformTitle() }} · {{ c.displayName ?? c.target }}</p>
-        <p class="small muted">По ним сводка отмечает страницы под угрозой, а редакторы и руководители получают предупреждение, если до конца недели не хватает публикаций.</p>
-        <form [formGroup]="form" (ngSubmit)="save()" novalidate aria-label="Нормы страницы">
+        <p class="small muted">{{ t('channels.norms.intro') }}</p>
+        <form [formGroup]="form" (ngSubmit)="save()" novalidate [attr.aria-label]="t('channels.norms.formLabel')">
           @if (submission.failure(); as f) {
-            <vn-alert tone="error" heading="Не сохранено">{{ f.message }}</vn-alert>
+            <vn-alert tone="error" [heading]="t('channels.norms.notSaved')">{{ f.message }}</vn-alert>
           }
-          <vn-form-field label="Публикаций в неделю, не меньше" hint="Оставьте пустым, если минимума нет">
+          <vn-form-field [label]="t('channels.norms.weeklyMinimum')" [hint]="t('channels.norms.weeklyMinimumHint')">
             <input vnControl id="norms-minimum" formControlName="weeklyMinimum" type="text" inputmode="numeric" autocomplete="off" class="norms__number" />
           </vn-form-field>
           <fieldset class="norms__mix" formGroupName="rubricMix" [attr.aria-describedby]="mixError() ? 'norms-mix-error' : null">
-            <legend>Доли рубрик</legend>
+            <legend>{{ t('channels.norms.mix') }}</legend>
             <label class="check">
               <input type="checkbox" [formControl]="form.controls.useMix" />
-              Задать доли рубрик (вместе — 100 %)
+              {{ t('channels.norms.useMix') }}
             </label>
             @if (form.controls.useMix.value) {
               <div class="norms__shares">
                 @for (r of rubrics; track r) {
-                  <vn-form-field [label]="labels[r] + ', %'">
+                  <vn-form-field [label]="shareLabel(r)">
                     <input vnControl [id]="'norms-' + r" [formControlName]="r" type="text" inputmode="numeric" autocomplete="off" class="norms__number" />
                   </vn-form-field>
                 }
@@ -51,8 +51,8 @@ const SUGGESTED_MIX: Record<Rubric, number> = { official: 50, useful: 30, entert
             }
           </fieldset>
           <div class="actions dialog__actions">
-            <vn-submit-button [busy]="submission.sending()" busyLabel="Сохраняем…">Сохранить</vn-submit-button>
-            <button type="button" class="btn" [disabled]="submission.sending()" (click)="dismissed.emit()">Отмена</button>
+            <vn-submit-button [busy]="submission.sending()" [busyLabel]="t('channels.norms.saving')">{{ t('common.action.save') }}</vn-submit-button>
+            <button type="button" class="btn" [disabled]="submission.sending()" (click)="dismissed.emit()">{{ t('common.action.cancel') }}</button>
           </div>
         </form>
       }
@@ -90,25 +90,25 @@ export class ChannelNormsDialog {
   private readonly api = inject(ChannelsApi);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
+  protected readonly t = inject(I18n).t;
 
   protected readonly rubrics = RUBRICS;
-  protected readonly labels = RUBRIC_LABELS;
   protected readonly form = this.fb.group({
-    weeklyMinimum: ['', [wholeNumberBetween(0, 100)]],
+    weeklyMinimum: ['', [wholeNumberBetween(0, 100, this.t)]],
     useMix: [false],
     rubricMix: this.fb.group(
       {
-        official: ['', [wholeNumberBetween(0, 100)]],
-        useful: ['', [wholeNumberBetween(0, 100)]],
-        entertaining: ['', [wholeNumberBetween(0, 100)]],
+        official: ['', [wholeNumberBetween(0, 100, this.t)]],
+        useful: ['', [wholeNumberBetween(0, 100, this.t)]],
+        entertaining: ['', [wholeNumberBetween(0, 100, this.t)]],
       },
-      { validators: [sharesMakeHundred] },
+      { validators: [sharesMakeHundred(this.t)] },
     ),
   });
   protected readonly submission = formSubmission(this.form, toApiFailure);
   protected readonly platformTitle = computed(() => {
     const c = this.channel();
-    return c ? PLATFORM_TITLES[c.platform] : '';
+    return c ? this.t(`common.platform.name.${c.platform}`) : '';
   });
   /** Bumped on every change of the form: reactive forms do not speak signals yet. */
   private readonly revision = signal(0);
@@ -156,6 +156,10 @@ export class ChannelNormsDialog {
     );
     mixGroup.enable({ emitEvent: false });
     if (updated) this.saved.emit(updated);
+  }
+
+  protected shareLabel(rubric: Rubric): string {
+    return this.t('channels.norms.shareLabel', { rubric: this.t(`common.rubric.${rubric}`) });
   }
 
   protected onCancel(event: Event): void {

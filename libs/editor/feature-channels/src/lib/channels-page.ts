@@ -11,8 +11,8 @@ import {
   CurrentOrganization,
   toApiFailure,
 } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, describeTimeZone } from '@vestnik/editor/ui';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { ChannelActionDialog, type ActionRequest } from './channel-action-dialog';
 import { describeNorms } from './channel-norms';
@@ -30,7 +30,7 @@ import {
   type HealthSummary,
   type OrganizationEntry,
   type StateFilter,
-  STATE_FILTER_LABELS,
+  stateFilterLabel,
   subtreeOrder,
   tokenExpiry,
 } from './channel-list';
@@ -60,7 +60,8 @@ interface RowGroup {
 
 interface Notice {
   tone: 'success' | 'warning';
-  text: string;
+  /** A function, so the notice follows a switch of language while it is shown. */
+  text: () => string;
 }
 
 const STATE_ORDER: StateFilter[] = ['active', 'needs_attention', 'disabled', 'token_expiring'];
@@ -84,16 +85,17 @@ export class ChannelsPage {
   private readonly current = inject(CurrentOrganization);
   private readonly api = inject(ChannelsApi);
   private readonly injector = inject(Injector);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
   private broughtIntoView: string | null = null;
 
   protected readonly platforms = PLATFORMS;
-  protected readonly platformTitles = PLATFORM_TITLES;
   protected readonly stateOrder = STATE_ORDER;
-  protected readonly stateLabels = STATE_FILTER_LABELS;
+  protected readonly stateLabel = (state: StateFilter) => stateFilterLabel(state, this.t);
 
   protected readonly organization = this.current.organization;
   protected readonly timeZone = computed(() => this.current.timezone() ?? 'Europe/Moscow');
-  protected readonly zoneText = computed(() => describeTimeZone(this.timeZone()));
+  protected readonly zoneText = computed(() => describeTimeZone(this.timeZone(), this.t));
 
   /** Archived organizations too: their pages are still listed, and need their names. */
   private readonly organizations = httpResource<OrganizationView[]>(() => (this.current.id() ? { url: `${API_BASE}/organizations`, params: { includeArchived: 'true' } } : undefined), {
@@ -130,9 +132,9 @@ export class ChannelsPage {
     const zone = this.timeZone();
     const now = this.now();
     const roles = this.roles();
-    return groupChannels(this.list(), this.order(), this.filter(), now).map((g) => ({
+    return groupChannels(this.list(), this.order(), this.filter(), now, this.t, this.i18n.collator()).map((g) => ({
       id: g.organization?.id ?? 'unknown',
-      name: g.organization?.name ?? 'Организация недоступна',
+      name: g.organization?.name ?? this.t('channels.list.unknownOrganization'),
       depth: g.organization?.depth ?? 0,
       archived: g.organization?.archived ?? false,
       rows: g.channels.map((c) => this.row(c, roles.get(c.organizationId) ?? null, zone, now)),
@@ -183,7 +185,10 @@ export class ChannelsPage {
   protected normsSaved(updated: ChannelView): void {
     this.channels.value.update((list) => list?.map((c) => (c.id === updated.id ? updated : c)));
     this.normsFor.set(null);
-    this.notice.set({ tone: 'success', text: `Нормы канала «${updated.name}» сохранены: ${describeNorms(updated.weeklyMinimum, updated.rubricMix)}.` });
+    this.notice.set({
+      tone: 'success',
+      text: () => this.t('channels.list.normsSaved', { name: updated.name, norms: describeNorms(updated.weeklyMinimum, updated.rubricMix, this.t) }),
+    });
     queueMicrotask(() => this.noticeElement()?.nativeElement.focus());
   }
 
@@ -207,7 +212,7 @@ export class ChannelsPage {
       if (action === 'delete') {
         await firstValueFrom(this.api.remove(channel.id));
         this.channels.value.update((list) => list?.filter((c) => c.id !== channel.id));
-        this.notice.set({ tone: 'success', text: deletedText(channel) });
+        this.notice.set({ tone: 'success', text: () => deletedText(channel, this.t) });
       } else {
         const calls: Record<typeof action, (id: string) => Observable<ChannelView>> = {
           verify: (id) => this.api.verify(id),
@@ -216,7 +221,7 @@ export class ChannelsPage {
         };
         const updated = await firstValueFrom(calls[action](channel.id));
         this.channels.value.update((list) => list?.map((c) => (c.id === updated.id ? updated : c)));
-        this.notice.set(outcomeOf(action, updated));
+        this.notice.set({ tone: outcomeOf(action, updated, this.t).tone, text: () => outcomeOf(action, updated, this.t).text });
       }
       this.request.set(null);
       // The row may be gone (deleted, or filtered out by its new state): the outcome gets the focus.
@@ -252,32 +257,38 @@ export class ChannelsPage {
   }
 
   private row(channel: ChannelView, role: Role | null, zone: string, now: Date): ChannelRow {
+    const locale = this.i18n.locale();
     return {
       channel,
       pageUrl: channelPageUrl(channel),
-      health: healthSummary(channel),
-      verifiedAt: channel.health.lastVerifiedAt ? formatWhen(channel.health.lastVerifiedAt, zone, now) : null,
-      token: this.tokenText(channel, zone, now),
-      lastPublished: channel.lastPublishedAt ? formatWhen(channel.lastPublishedAt, zone, now) : null,
+      health: healthSummary(channel, this.t),
+      verifiedAt: channel.health.lastVerifiedAt ? formatWhen(channel.health.lastVerifiedAt, zone, locale, now) : null,
+      token: this.tokenText(channel, zone, locale, now),
+      lastPublished: channel.lastPublishedAt ? formatWhen(channel.lastPublishedAt, zone, locale, now) : null,
       canVerify: !!role && roleAtLeast(role, 'editor'),
       canManage: !!role && roleAtLeast(role, 'admin'),
-      norms: describeNorms(channel.weeklyMinimum, channel.rubricMix),
+      norms: describeNorms(channel.weeklyMinimum, channel.rubricMix, this.t),
     };
   }
 
-  private tokenText(channel: ChannelView, zone: string, now: Date): ChannelRow['token'] {
+  private tokenText(channel: ChannelView, zone: string, locale: string, now: Date): ChannelRow['token'] {
+    const t = this.t;
     const expiry = tokenExpiry(channel.health, now);
     switch (expiry.kind) {
       case 'none':
-        return { text: 'Бессрочный', sub: null, tone: 'muted' };
+        return { text: t('channels.token.none'), sub: null, tone: 'muted' };
       case 'renewable':
-        return { text: 'Обновляется автоматически', sub: null, tone: 'muted' };
+        return { text: t('channels.token.renewable'), sub: null, tone: 'muted' };
       case 'valid':
-        return { text: `До ${formatDay(expiry.at, zone)}`, sub: null, tone: 'ok' };
+        return { text: t('channels.token.validUntil', { date: formatDay(expiry.at, zone, locale) }), sub: null, tone: 'ok' };
       case 'soon':
-        return { text: `Истекает ${daysLeftText(expiry.days)}`, sub: `${formatDay(expiry.at, zone)}. Чтобы продлить, подключите страницу заново`, tone: 'warning' };
+        return {
+          text: t('channels.token.expires', { when: daysLeftText(expiry.days, t) }),
+          sub: t('channels.token.expiresSub', { date: formatDay(expiry.at, zone, locale) }),
+          tone: 'warning',
+        };
       case 'expired':
-        return { text: `Истёк ${formatDay(expiry.at, zone)}`, sub: 'Подключите страницу заново', tone: 'danger' };
+        return { text: t('channels.token.expired', { date: formatDay(expiry.at, zone, locale) }), sub: t('channels.token.expiredSub'), tone: 'danger' };
     }
   }
 }

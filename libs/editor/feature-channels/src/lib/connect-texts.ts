@@ -1,5 +1,5 @@
 import { roleAtLeast, type OAuthPlatform } from '@vestnik/contracts';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
+import type { Translate } from '@vestnik/editor/i18n';
 import type { OrganizationEntry } from './channel-list';
 
 /** Organizations of the subtree where the person may connect pages: an admin there, not archived. */
@@ -16,43 +16,29 @@ export function isOAuthPlatform(value: string | undefined): value is OAuthPlatfo
   return value === 'vk' || value === 'ok';
 }
 
-/** Where the person signs in: «VK ID» for VK, the platform's own name for OK. */
-export function signInName(platform: OAuthPlatform): string {
-  return platform === 'vk' ? 'VK ID' : PLATFORM_TITLES.ok;
+/** Where the person signs in: «VK ID» for VK (its name in every language), the platform's own name for OK. */
+export function signInName(platform: OAuthPlatform, t: Translate): string {
+  return platform === 'vk' ? 'VK ID' : t('common.platform.name.ok');
 }
 
+/** The callback's error codes (`channel-oauth-flow.service.ts`) and their messages under `channels.oauthError`. */
+const OAUTH_ERRORS: Readonly<Record<string, string>> = {
+  oauth_state_invalid: 'stateInvalid',
+  oauth_state_expired: 'stateExpired',
+  oauth_browser_mismatch: 'browserMismatch',
+  oauth_denied: 'denied',
+  oauth_code_missing: 'codeMissing',
+  oauth_unavailable: 'unavailable',
+  oauth_exchange_failed: 'exchangeFailed',
+};
+
 /**
- * The callback's error codes (`channel-oauth-flow.service.ts`), said to a person: what happened and
- * what to do now. Unknown codes still say that it failed.
+ * The callback's error codes said to a person: what happened and what to do now. Unknown codes
+ * still say that it failed.
  */
-export function oauthErrorText(code: string, platform: OAuthPlatform | null): { heading: string; text: string } {
-  const where = platform ? `Площадка ${PLATFORM_TITLES[platform]}` : 'Площадка';
-  const restart = 'Начните подключение заново.';
-  switch (code) {
-    case 'oauth_state_invalid':
-      return { heading: 'Ссылка подтверждения уже использована', text: `Этот ответ площадки уже был принят или не найден — например, страницу обновили после подключения. ${restart}` };
-    case 'oauth_state_expired':
-      return { heading: 'Время на подтверждение истекло', text: `С начала подключения прошло больше 10 минут. ${restart} Подтвердите доступ сразу после входа.` };
-    case 'oauth_browser_mismatch':
-      return {
-        heading: 'Подтверждение пришло в другой браузер',
-        text: `Доступ подтвердили не в том браузере (или окне), где начали подключение. ${restart} Входите и подтверждайте доступ в этом же окне браузера.`,
-      };
-    case 'oauth_denied':
-      return {
-        heading: 'Доступ не выдан',
-        text: `На странице площадки доступ не разрешили. Без него Вестник не сможет публиковать. ${restart} Когда площадка спросит о доступе, нажмите «Разрешить».`,
-      };
-    case 'oauth_code_missing':
-      return { heading: 'Площадка не завершила вход', text: `${where} не передала код подтверждения. ${restart}` };
-    case 'oauth_unavailable':
-      return {
-        heading: 'Подключение через вход на площадке не настроено',
-        text: `${where} не настроена на этом сервере для подключения через вход. Обратитесь к администратору Вестника или вставьте ключ доступа вручную (внизу страницы).`,
-      };
-    case 'oauth_exchange_failed':
-      return { heading: 'Площадка не выдала ключ доступа', text: `${where} не выдала Вестнику ключ доступа. Попробуйте ещё раз через несколько минут.` };
-    default:
-      return { heading: 'Подключить страницу не удалось', text: `Площадка вернула ошибку (${code}). ${restart}` };
-  }
+export function oauthErrorText(code: string, platform: OAuthPlatform | null, t: Translate): { heading: string; text: string } {
+  const where = platform ? t('channels.oauthError.where', { platform: t(`common.platform.name.${platform}`) }) : t('channels.oauthError.whereUnknown');
+  const known = Object.hasOwn(OAUTH_ERRORS, code) ? OAUTH_ERRORS[code] : null;
+  if (!known) return { heading: t('channels.oauthError.unknown.heading'), text: t('channels.oauthError.unknown.text', { code }) };
+  return { heading: t(`channels.oauthError.${known}.heading`), text: t(`channels.oauthError.${known}.text`, { where }) };
 }

@@ -4,8 +4,8 @@ import { AbstractControl, FormArray, FormControl, FormGroup, NonNullableFormBuil
 import { RouterLink } from '@angular/router';
 import { OAuthPageChoice, type ChannelOAuthConnectionView, type ChannelView, type CreateOAuthChannelsResponse, type OAuthPageError } from '@vestnik/contracts';
 import { ChannelOAuthApi, CurrentOrganization, oauthConnectionUrl, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, describeTimeZone, FieldControl, FieldRules, FormField, SubmitButton, formSubmission, maxLengthOf } from '@vestnik/editor/ui';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
 import { firstValueFrom } from 'rxjs';
 import { formatWhen, subtreeOrder } from './channel-list';
 import { connectableOrganizations, indentedName, signInName } from './connect-texts';
@@ -41,6 +41,8 @@ export class OAuthPagesForm {
   private readonly api = inject(ChannelOAuthApi);
   private readonly current = inject(CurrentOrganization);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
 
   protected readonly connection = httpResource<ChannelOAuthConnectionView>(() => oauthConnectionUrl(this.connectionId()));
   protected readonly view = computed(() => (this.connection.hasValue() ? this.connection.value() : null));
@@ -51,11 +53,11 @@ export class OAuthPagesForm {
 
   protected readonly platformTitle = computed(() => {
     const v = this.view();
-    return v ? PLATFORM_TITLES[v.platform] : '';
+    return v ? this.t(`common.platform.name.${v.platform}`) : '';
   });
   protected readonly signIn = computed(() => {
     const v = this.view();
-    return v ? signInName(v.platform) : '';
+    return v ? signInName(v.platform, this.t) : '';
   });
   /** Pages not connected in Vestnik yet: the only ones that can be chosen. */
   protected readonly openCount = computed(() => this.view()?.pages.filter((p) => !p.alreadyConnected).length ?? 0);
@@ -70,7 +72,7 @@ export class OAuthPagesForm {
     const v = this.view();
     if (!v) return null;
     const zone = this.current.byId().get(v.organizationId)?.timezone ?? this.current.timezone() ?? 'Europe/Moscow';
-    return `${formatWhen(v.expiresAt, zone)} по часовому поясу ${describeTimeZone(zone)}`;
+    return this.t('channels.oauthPages.expiresAt', { when: formatWhen(v.expiresAt, zone, this.i18n.locale()), zone: describeTimeZone(zone, this.t) });
   });
 
   protected readonly choices = this.fb.array<Choice>([], { validators: somethingChosen });

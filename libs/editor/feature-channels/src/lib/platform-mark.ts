@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { Platform } from '@vestnik/contracts';
-import { PLATFORM_TITLES } from '@vestnik/platforms/rules';
+import { I18n } from '@vestnik/editor/i18n';
 
+/** The letters on the coloured mark: the platforms' own Latin marks, the same in every language (decoration, hidden from screen readers). */
 const SHORT: Record<Platform, string> = { vk: 'VK', ok: 'OK', telegram: 'TG', max: 'MAX' };
 
 /** The platform's coloured mark and its name; the mark is decoration, the name is what is read. */
@@ -43,11 +44,15 @@ const SHORT: Record<Platform, string> = { vk: 'VK', ok: 'OK', telegram: 'TG', ma
     .platform-mark__icon--telegram {
       background: #136a99;
     }
+    .platform-mark__icon--max {
+      background: #5b36c9;
+    }
   `,
 })
 export class PlatformMark {
   readonly platform = input.required<Platform>();
   readonly iconOnly = input(false);
-  protected readonly title = computed(() => PLATFORM_TITLES[this.platform()]);
+  private readonly t = inject(I18n).t;
+  protected readonly title = computed(() => this.t(`common.platform.name.${this.platform()}`));
   protected readonly short = computed(() => SHORT[this.platform()]);
 }

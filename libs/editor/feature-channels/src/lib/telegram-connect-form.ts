@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, output, signal } fro
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { CreateChannelRequest, type ChannelView } from '@vestnik/contracts';
 import { ChannelsApi, toApiFailure } from '@vestnik/editor/data-access';
+import { I18n } from '@vestnik/editor/i18n';
 import { AlertMessage, FieldControl, FieldRules, FormField, SubmitButton, formSubmission, maxLengthOf } from '@vestnik/editor/ui';
 
 const NAME_MAX = maxLengthOf(CreateChannelRequest, 'name') ?? Number.MAX_SAFE_INTEGER;
@@ -23,6 +24,7 @@ export class TelegramConnectForm {
   readonly connected = output<ChannelView>();
 
   private readonly api = inject(ChannelsApi);
+  protected readonly t = inject(I18n).t;
 
   protected readonly showToken = signal(false);
   protected readonly form = inject(NonNullableFormBuilder).group({
