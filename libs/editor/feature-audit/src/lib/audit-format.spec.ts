@@ -172,6 +172,10 @@ describe('audit format', () => {
     const media = entry({ action: 'media.uploaded', targetType: 'media', targetId: 'm', after: { size: 1_572_864, metadataRemoved: true } });
     expect(summarizeChange(media, enContext)).toEqual(['Size: 1.5 MB', 'File metadata removed: yes']);
     expect(summarizeChange(media, context)).toEqual(['Размер: 1,5 МБ', 'Служебные сведения из файла удалены: да']);
+    const language = entry({ action: 'person.language_changed', targetType: 'user', targetId: 'u', after: { email: 'a@b.ru', before: 'ru', language: 'en' } });
+    expect(describeAction(language.action, en)).toBe('Interface language changed');
+    expect(summarizeChange(language, enContext)).toEqual(['Email: a@b.ru', 'Previously: Русский', 'Interface language: English']);
+    expect(summarizeChange(language, context)).toEqual(['Эл. почта: a@b.ru', 'Было: Русский', 'Язык интерфейса: English']);
   });
 
   it('never shows an id it cannot name, and cuts very long values', () => {

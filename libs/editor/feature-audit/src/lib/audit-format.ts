@@ -1,4 +1,4 @@
-import { CHANNEL_STATES, PLATFORMS, POST_STATUSES, PUBLICATION_STATUSES, ROLES, RUBRICS, type AuditEntryView } from '@vestnik/contracts';
+import { CHANNEL_STATES, LANGUAGES, PLATFORMS, POST_STATUSES, PUBLICATION_STATUSES, ROLES, RUBRICS, type AuditEntryView } from '@vestnik/contracts';
 import type { Translate } from '@vestnik/editor/i18n';
 
 /**
@@ -49,6 +49,7 @@ export const KNOWN_ACTIONS: readonly string[] = [
   'publication.reconciled',
   'publication.republished',
   'plan.imported',
+  'person.language_changed',
   // What the engine's `publication.<status>` entries mean, one per status a publication can take.
   ...PUBLICATION_STATUSES.map((status) => `publication.${status}`),
 ];
@@ -131,6 +132,9 @@ const FIELDS = new Set([
   'width',
   'height',
   'metadataRemoved',
+  // People
+  'language',
+  'before',
 ]);
 
 /** Coded values of particular fields in words: the codes each field may hold, and their messages. */
@@ -141,6 +145,9 @@ const CODED_VALUES: Record<string, { codes: readonly string[]; label: (code: str
   reason: { codes: ['logout', 'totp_enabled', 'totp_disabled', 'password_changed', 'password_reset'], label: (code, t) => t(`audit.reason.${code}`) },
   role: { codes: ROLES, label: (code, t) => t(`common.role.${code}`) },
   state: { codes: CHANNEL_STATES, label: (code, t) => t(`common.channelState.${code}`) },
+  language: { codes: LANGUAGES, label: (code, t) => t(`common.language.${code}`) },
+  // `person.language_changed` keeps the language before the change under `before`.
+  before: { codes: LANGUAGES, label: (code, t) => t(`common.language.${code}`) },
 };
 
 /** Technical fields that say nothing to a person reading the journal. */
@@ -212,7 +219,7 @@ function formatValue(entry: AuditEntryView, key: string, value: unknown, context
   const coded = CODED_VALUES[key];
   if (coded?.codes.includes(text)) return coded.label(text, t);
   if (key === 'state') return text;
-  if (context.names.has(text)) return `«${context.names.get(text)}»`;
+  if (context.names.has(text)) return t('audit.value.quoted', { name: context.names.get(text) });
   if (ISO_TIME.test(text)) return context.formatTime(text);
   // An id of something this page cannot name says nothing to a person.
   if (UUID.test(text)) return t('audit.value.hidden');
@@ -225,7 +232,7 @@ function formatList(entry: AuditEntryView, key: string, values: unknown[], conte
   if (key === 'mediaIds') return t('audit.value.count', { count: values.length });
   if (key === 'channelIds') {
     const named = values.filter((v): v is string => typeof v === 'string' && context.names.has(v));
-    return named.length === values.length ? named.map((v) => `«${context.names.get(v)}»`).join(', ') : t('audit.value.count', { count: values.length });
+    return named.length === values.length ? named.map((v) => t('audit.value.quoted', { name: context.names.get(v) })).join(', ') : t('audit.value.count', { count: values.length });
   }
   if (key === 'variants') return values.map((v) => ((PLATFORMS as readonly string[]).includes(String(v)) ? t(`common.platform.name.${String(v)}`) : String(v))).join(', ');
   if (key === 'created' || key === 'refused') {
