@@ -45,7 +45,7 @@ const SHORT: Record<Platform, string> = { vk: 'VK', ok: 'OK', telegram: 'TG', ma
       background: #136a99;
     }
     .platform-mark__icon--max {
-      background: #5b36c9;
+      background: #5a3fc0;
     }
   `,
 })
