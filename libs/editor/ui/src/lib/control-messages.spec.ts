@@ -17,6 +17,11 @@ describe('describeControlErrors', () => {
     );
     expect(describeControlErrors({ timeZone: true }, 'Часовой пояс', t)).toContain('часовым поясом IANA');
     expect(describeControlErrors({ mismatch: 'Пароли не совпадают' }, 'Пароль ещё раз', t)).toBe('Пароли не совпадают');
+    let language = 'ru';
+    const said = () => (language === 'ru' ? 'Пароли не совпадают' : 'The passwords differ');
+    expect(describeControlErrors({ mismatch: said }, 'Пароль ещё раз', t)).toBe('Пароли не совпадают');
+    language = 'en';
+    expect(describeControlErrors({ mismatch: said }, 'Password again', t)).toBe('The passwords differ');
     expect(describeControlErrors({ odd: true }, 'Код', t)).toBe('Поле «Код» не прошло проверку «odd»');
   });
 

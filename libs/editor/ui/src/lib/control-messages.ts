@@ -75,6 +75,9 @@ export function describeControlErrors(
     case 'maxlength':
       return ruleMessage('maxLength', label, t, (value as { requiredLength: number }).requiredLength);
     default:
-      return typeof value === 'string' ? value : ruleMessage(RULE_OF[key] ?? key, label, t);
+      // A page's own rule reports its message, or a function saying it in the current language.
+      if (typeof value === 'string') return value;
+      if (typeof value === 'function') return String(value());
+      return ruleMessage(RULE_OF[key] ?? key, label, t);
   }
 }

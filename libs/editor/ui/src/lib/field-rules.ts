@@ -17,8 +17,11 @@ export const FieldRules = {
   timeZone: ((control: AbstractControl) =>
     !control.value || isIanaTimeZone(control.value) ? null : { timeZone: true }) as ValidatorFn,
 
-  /** The value must equal the sibling control's (password confirmation). */
-  sameAs(sibling: string, message: string): ValidatorFn {
+  /**
+   * The value must equal the sibling control's (password confirmation). Give the message as a
+   * function (`() => this.t('…')`) and it follows a switch of the interface's language.
+   */
+  sameAs(sibling: string, message: string | (() => string)): ValidatorFn {
     return (control: AbstractControl) => {
       const other = control.parent?.get(sibling);
       return !control.value || !other || other.value === control.value ? null : { mismatch: message };
