@@ -19,7 +19,7 @@ export const FieldRules = {
 
   /**
    * The value must equal the sibling control's (password confirmation). Give the message as a
-   * function (`() => this.t('…')`) and it follows a switch of the interface's language.
+   * function (`() => this.t(key)`) and it follows a switch of the interface's language.
    */
   sameAs(sibling: string, message: string | (() => string)): ValidatorFn {
     return (control: AbstractControl) => {
