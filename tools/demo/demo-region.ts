@@ -49,6 +49,7 @@ export interface DemoChannel {
 }
 
 const BOT = { id: 7100000001, token: '7100000001:AAvestnik-demo-bot-token-0001', username: 'vestnik_demo_bot' };
+const MAX_BOT = { userId: 7200000001, token: 'max-vestnik-demo-bot-token-0001', username: 'vestnik_demo_max_bot' };
 
 const vk = (key: string, id: number, organization: string, name: string): DemoChannel => ({
   key,
@@ -75,11 +76,22 @@ const telegram = (key: string, username: string, organization: string, name: str
   credentials: { botToken: BOT.token },
 });
 
+const max = (key: string, link: string, organization: string, name: string): DemoChannel => ({
+  key,
+  platform: 'max',
+  organization,
+  name,
+  target: link,
+  credentials: { botToken: MAX_BOT.token },
+});
+
 export const CHANNELS: DemoChannel[] = [
   vk('region-vk', 218100001, REGION.name, 'Правительство Сахалинской области — ВКонтакте'),
   ok('region-ok', '70000100001', REGION.name, 'Правительство Сахалинской области — Одноклассники'),
   telegram('region-tg', 'sakhalin_gov_demo', REGION.name, 'Правительство Сахалинской области — Telegram'),
+  max('region-max', 'sakhalin_gov_demo', REGION.name, 'Правительство Сахалинской области — MAX'),
   vk('yuzhno-vk', 218100002, 'Администрация города Южно-Сахалинска', 'Южно-Сахалинск — ВКонтакте'),
+  max('yuzhno-max', 'yuzhno_sakhalinsk_demo', 'Администрация города Южно-Сахалинска', 'Южно-Сахалинск — MAX'),
   vk('gymnasium-vk', 218100003, 'МАОУ Гимназия № 1 г. Южно-Сахалинска', 'Гимназия № 1 — ВКонтакте'),
   telegram('polyclinic-tg', 'yuzhno_poliklinika1_demo', 'ГБУЗ «Городская поликлиника № 1 г. Южно-Сахалинска»', 'Поликлиника № 1 — Telegram'),
   vk('rodina-vk', 218100004, 'МБУК «Дом культуры «Родина»', 'ДК «Родина» — ВКонтакте'),
@@ -121,6 +133,16 @@ export function sandboxSeed(): Record<string, unknown> {
         username: c.target.slice(1),
         title: c.name.replace(/ — Telegram$/, ''),
         members: [{ botId: BOT.id, status: 'administrator', canPostMessages: true }],
+      })),
+    },
+    max: {
+      bots: [{ token: MAX_BOT.token, user_id: MAX_BOT.userId, name: 'Вестник', username: MAX_BOT.username }],
+      chats: pages('max').map((c, i) => ({
+        chat_id: -72_710_000_001 - i,
+        type: 'channel',
+        title: c.name.replace(/ — MAX$/, ''),
+        link: c.target,
+        members: [{ user_id: MAX_BOT.userId, is_admin: true }],
       })),
     },
   };

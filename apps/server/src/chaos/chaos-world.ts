@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { ChannelView, Platform } from '@vestnik/contracts';
+import { PLATFORMS, type ChannelView, type Platform } from '@vestnik/contracts';
 import { localDateTime } from '../testing/factories';
 import { bearer, TestServer } from '../testing/test-server';
 
 export const OK_APP = { applicationKey: 'CBCHAOSAPP', applicationSecretKey: 'chaos-ok-app-secret' };
-/** Telegram channels share a few bots, as ministries do; each bot still has room under its 30 messages/s. */
+/** Telegram and MAX channels share a few bots, as ministries do; each bot still has room under its 30 messages/s. */
 const TELEGRAM_BOTS = 4;
+const MAX_BOTS = 4;
 
 export interface PlannedChannel {
   platform: Platform;
@@ -13,15 +14,17 @@ export interface PlannedChannel {
   credentials: Record<string, string>;
 }
 
-/** A mix of VK communities, OK groups and Telegram channels, and the sandbox seed that makes them exist. */
+/** A mix of VK communities, OK groups, Telegram and MAX channels, and the sandbox seed that makes them exist. */
 export function planChannels(count: number): { channels: PlannedChannel[]; seed: Record<string, unknown> } {
   const channels: PlannedChannel[] = [];
   const vk = { communities: [] as object[], tokens: [] as object[] };
   const ok = { app: OK_APP, groups: [] as object[], tokens: [] as object[] };
   const bots = Array.from({ length: TELEGRAM_BOTS }, (_, b) => ({ token: `${910_000 + b}:AAchaos-bot-token-${String(b).padStart(12, '0')}`, id: 910_000 + b, username: `chaos_bot_${b}` }));
   const telegram = { bots, channels: [] as object[] };
+  const maxBots = Array.from({ length: MAX_BOTS }, (_, b) => ({ token: `max-chaos-bot-token-${String(b).padStart(8, '0')}`, user_id: 920_000 + b, name: `Бот ${b}`, username: `chaos_max_${b}` }));
+  const max = { bots: maxBots, chats: [] as object[], attachmentReadyMs: 0 };
   for (let i = 0; i < count; i++) {
-    const platform = (['vk', 'ok', 'telegram'] as const)[i % 3];
+    const platform = PLATFORMS[i % PLATFORMS.length];
     if (platform === 'vk') {
       const id = 30_000 + i;
       const token = `vk1.a.chaos-admin-${i}`;
@@ -34,6 +37,11 @@ export function planChannels(count: number): { channels: PlannedChannel[]; seed:
       ok.groups.push({ gid, name: `Группа ${i}` });
       ok.tokens.push({ token, uid: String(60_000 + i), name: `Админ ${i}`, roles: { [gid]: 'ADMIN' } });
       channels.push({ platform, target: gid, credentials: { accessToken: token } });
+    } else if (platform === 'max') {
+      const chatId = -72_000_000 - i;
+      const bot = maxBots[i % MAX_BOTS];
+      max.chats.push({ chat_id: chatId, type: 'channel', title: `Канал MAX ${i}`, members: [{ user_id: bot.user_id, is_admin: true }] });
+      channels.push({ platform, target: String(chatId), credentials: { botToken: bot.token } });
     } else {
       const id = -1_009_000_000 - i;
       const bot = bots[i % TELEGRAM_BOTS];
@@ -41,7 +49,7 @@ export function planChannels(count: number): { channels: PlannedChannel[]; seed:
       channels.push({ platform, target: String(id), credentials: { botToken: bot.token } });
     }
   }
-  return { channels, seed: { vk, ok, telegram } };
+  return { channels, seed: { vk, ok, telegram, max } };
 }
 
 /** Connects every planned channel through the API (the platform verifies each), a few at a time. */

@@ -15,11 +15,14 @@ const FAULTS: Record<string, unknown>[] = [
   { platform: 'ok', method: 'mediatopic.post', kind: 'drop_after_store' },
   { platform: 'telegram', method: 'sendMessage', kind: 'drop_after_store' },
   { platform: 'telegram', method: 'sendMessage', kind: 'error', errorCode: 403, errorMessage: 'Forbidden: bot is not a member of the channel chat' },
+  { platform: 'max', method: 'POST /messages', kind: 'http', status: 502 },
+  { platform: 'max', method: 'POST /messages', kind: 'error', errorCode: 429, errorKey: 'too.many.requests', errorMessage: 'Too many requests' },
+  { platform: 'max', method: 'POST /messages', kind: 'drop_after_store' },
 ];
 
 /** Slows the next post requests of every platform, so that a worker killed now dies with requests in flight. */
 export async function slowNextPosts(sandbox: SandboxProcess, delayMs: number, times: number): Promise<void> {
-  for (const [platform, method] of [['vk', 'wall.post'], ['ok', 'mediatopic.post'], ['telegram', 'sendMessage']]) {
+  for (const [platform, method] of [['vk', 'wall.post'], ['ok', 'mediatopic.post'], ['telegram', 'sendMessage'], ['max', 'POST /messages']]) {
     await sandbox.control('/faults', { platform, method, kind: 'delay', delayMs, times });
   }
 }

@@ -1,3 +1,4 @@
+import type { Platform } from '@vestnik/contracts';
 import type { DataSource } from 'typeorm';
 import { parseTelegramRemoteId } from '@vestnik/platforms/telegram';
 import { parseVkRemoteId } from '@vestnik/platforms/vk';
@@ -9,7 +10,7 @@ interface PublicationRow {
   status: string;
   remote_id: string | null;
   last_error: string | null;
-  platform: 'vk' | 'ok' | 'telegram';
+  platform: Platform;
   remote_target_id: string;
 }
 
@@ -24,7 +25,7 @@ export interface Settlement {
   violations: string[];
 }
 
-/** The platform's own id of the stored post a remote id points at (VK post id, OK topic id, Telegram first message id). */
+/** The platform's own id of the stored post a remote id points at (VK post id, OK topic id, Telegram first message id, MAX mid). */
 function storedIdOf(platform: PublicationRow['platform'], remoteId: string): string | undefined {
   if (platform === 'vk') return parseVkRemoteId(remoteId)?.postId.toString();
   if (platform === 'telegram') return parseTelegramRemoteId(remoteId)?.messages[0]?.messageId.toString();
