@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '@vestnik/contracts';
+import { LANGUAGES, type Language } from '@vestnik/contracts/enums';
 
 export { LANGUAGES, type Language };
 

@@ -1,6 +1,6 @@
 import { EnvironmentProviders, Injectable, inject, isDevMode, makeEnvironmentProviders, provideAppInitializer } from '@angular/core';
 import { DefaultTranspiler, TranslocoLoader, TranspileParams, provideTransloco, provideTranslocoTranspiler, type Translation } from '@jsverse/transloco';
-import { LANGUAGES } from '@vestnik/contracts';
+import { LANGUAGES } from '@vestnik/contracts/enums';
 import { I18n } from './i18n';
 import { resolvePlurals } from './icu-plural';
 import { DEFAULT_LANGUAGE, LOCALES, isLanguage } from './languages';
