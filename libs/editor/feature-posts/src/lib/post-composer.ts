@@ -196,13 +196,21 @@ export class PostComposer implements HoldsUnsavedChanges {
     rubric: ['official' as Rubric],
     title: ['', [Validators.maxLength(TITLE_MAX)]],
     text: ['', [FieldRules.filled, Validators.maxLength(TEXT_MAX)]],
-    link: ['', [(c: AbstractControl) => (c.value.trim() && !isHttpUrl(c.value.trim()) ? { url: true } : null), Validators.maxLength(LINK_MAX)]],
+    // The composer's own rules report a function saying the message, so it follows a language switch.
+    link: ['', [(c: AbstractControl) => (c.value.trim() && !isHttpUrl(c.value.trim()) ? { url: () => this.t('posts.link.invalid') } : null), Validators.maxLength(LINK_MAX)]],
     scheduledAt: ['', [(c: AbstractControl) => this.checkSchedule(c)]],
     channelIds: [
       [] as string[],
-      [(c: AbstractControl<string[]>) => (c.value.length === 0 ? { noPages: true } : c.value.length > CHANNELS_MAX ? { tooManyPages: true } : null)],
+      [
+        (c: AbstractControl<string[]>) =>
+          c.value.length === 0
+            ? { noPages: () => this.t('posts.composer.noPages') }
+            : c.value.length > CHANNELS_MAX
+              ? { tooManyPages: () => this.t('posts.composer.tooManyPages', { count: CHANNELS_MAX }) }
+              : null,
+      ],
     ],
-    mediaIds: [[] as string[], [(c: AbstractControl<string[]>) => (c.value.length > IMAGES_MAX ? { tooManyImages: true } : null)]],
+    mediaIds: [[] as string[], [(c: AbstractControl<string[]>) => (c.value.length > IMAGES_MAX ? { tooManyImages: () => this.t('posts.composer.tooManyImages', { count: IMAGES_MAX }) } : null)]],
     variants: this.fb.group({ vk: variantGroup(this.fb), ok: variantGroup(this.fb), telegram: variantGroup(this.fb), max: variantGroup(this.fb) }),
   });
 
@@ -252,23 +260,8 @@ export class PostComposer implements HoldsUnsavedChanges {
   protected readonly imagePlatforms = computed(() => (this.chosenPlatforms().length ? this.chosenPlatforms() : PLATFORMS));
   protected readonly problemGroups = computed(() => groupProblems(this.refusal() ?? this.post()?.problems ?? []));
   protected readonly refused = computed(() => this.refusal() !== null);
-  protected readonly channelsError = computed(() =>
-    this.errorOf(this.form.controls.channelIds, this.t('posts.composer.pages'), {
-      noPages: this.t('posts.composer.noPages'),
-      tooManyPages: this.t('posts.composer.tooManyPages', { count: CHANNELS_MAX }),
-    }),
-  );
-  protected readonly mediaError = computed(() =>
-    this.errorOf(this.form.controls.mediaIds, this.t('posts.composer.images'), { tooManyImages: this.t('posts.composer.tooManyImages', { count: IMAGES_MAX }) }),
-  );
-  /** The composer's own rules, said beside their fields in the interface's language. */
-  protected readonly linkMessages = computed(() => ({ url: this.t('posts.link.invalid') }));
-  protected readonly scheduleMessages = computed((): Readonly<Record<string, string>> => {
-    this.formRevision();
-    const kind: unknown = this.form.controls.scheduledAt.errors?.['schedule'];
-    if (typeof kind !== 'string' || !(kind in SCHEDULE_MESSAGES)) return {};
-    return { schedule: this.t(SCHEDULE_MESSAGES[kind as keyof typeof SCHEDULE_MESSAGES]) };
-  });
+  protected readonly channelsError = computed(() => this.errorOf(this.form.controls.channelIds, this.t('posts.composer.pages')));
+  protected readonly mediaError = computed(() => this.errorOf(this.form.controls.mediaIds, this.t('posts.composer.images')));
   /** Tabs whose text the server or the form finds wrong, marked so the person looks there. */
   protected readonly tabErrors = computed(() => {
     this.formRevision();
@@ -565,13 +558,13 @@ export class PostComposer implements HoldsUnsavedChanges {
     const zone = this.timeZone();
     if (!zone) return null;
     const problem = scheduleProblem(String(control.value ?? ''), zone, new Date());
-    return problem ? { schedule: problem.kind } : null;
+    return problem ? { schedule: () => this.t(SCHEDULE_MESSAGES[problem.kind]) } : null;
   }
 
-  private errorOf(control: FormControl<string[]>, label: string, messages: Readonly<Record<string, string>>): string | null {
+  private errorOf(control: FormControl<string[]>, label: string): string | null {
     this.formRevision();
     if (!control.invalid || !(control.touched || control.hasError('server'))) return null;
-    return describeControlErrors(control.errors, label, this.t, messages);
+    return describeControlErrors(control.errors, label, this.t);
   }
 
   private describeFailure(error: unknown): FormFailure {
