@@ -221,7 +221,8 @@ export class ChannelsPage {
         };
         const updated = await firstValueFrom(calls[action](channel.id));
         this.channels.value.update((list) => list?.map((c) => (c.id === updated.id ? updated : c)));
-        this.notice.set({ tone: outcomeOf(action, updated, this.t).tone, text: () => outcomeOf(action, updated, this.t).text });
+        const { tone } = outcomeOf(action, updated, this.t);
+        this.notice.set({ tone, text: () => outcomeOf(action, updated, this.t).text });
       }
       this.request.set(null);
       // The row may be gone (deleted, or filtered out by its new state): the outcome gets the focus.
