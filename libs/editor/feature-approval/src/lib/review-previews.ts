@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { PLATFORMS, type MediaView, type Platform, type PostView } from '@vestnik/contracts';
 import { mediaThumbnailUrl } from '@vestnik/editor/data-access';
 import { I18n } from '@vestnik/editor/i18n';
-import { OkTopicPreview, PreviewImage, TelegramMessagePreview, VkPostPreview, platformTime } from '@vestnik/editor/ui';
+import { MaxMessagePreview, OkTopicPreview, PreviewImage, TelegramMessagePreview, VkPostPreview, platformTime } from '@vestnik/editor/ui';
 
 interface PlatformPreview {
   platform: Platform;
@@ -19,7 +19,7 @@ interface PlatformPreview {
 @Component({
   selector: 'vn-review-previews',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [VkPostPreview, OkTopicPreview, TelegramMessagePreview],
+  imports: [VkPostPreview, OkTopicPreview, TelegramMessagePreview, MaxMessagePreview],
   template: `
     <div class="previews">
       @for (p of previews(); track p.platform) {
@@ -40,9 +40,8 @@ interface PlatformPreview {
             @case ('telegram') {
               <vn-telegram-message-preview [communityName]="p.community" [time]="times().telegram" [day]="times().day" [text]="p.text" [link]="post().link" [images]="images()" />
             }
-            @default {
-              <p class="muted small">{{ t('approval.previews.noLook', { platform: p.title }) }}</p>
-              <p class="preview__plain">{{ p.text }}</p>
+            @case ('max') {
+              <vn-max-message-preview [communityName]="p.community" [time]="times().telegram" [day]="times().day" [text]="p.text" [link]="post().link" [images]="images()" />
             }
           }
         </section>
@@ -65,14 +64,6 @@ interface PlatformPreview {
     .preview__others {
       font-weight: 400;
       font-size: 0.85rem;
-    }
-    .preview__plain {
-      margin: 0;
-      padding: 0.6rem 0.75rem;
-      border: 1px solid var(--vn-border-soft);
-      border-radius: var(--vn-radius);
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
     }
   `,
 })

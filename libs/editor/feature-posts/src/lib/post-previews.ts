@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { PLATFORMS, parseZonedInstant, type ChannelView, type MediaView, type Platform } from '@vestnik/contracts';
 import { mediaThumbnailUrl } from '@vestnik/editor/data-access';
 import { I18n } from '@vestnik/editor/i18n';
-import { OkTopicPreview, PreviewImage, TelegramMessagePreview, VkPostPreview, platformTime } from '@vestnik/editor/ui';
+import { MaxMessagePreview, OkTopicPreview, PreviewImage, TelegramMessagePreview, VkPostPreview, platformTime } from '@vestnik/editor/ui';
 import { ComposerValue, textForPlatform } from './composer-value';
 
 interface PreviewModel {
@@ -21,7 +21,7 @@ interface PreviewModel {
 @Component({
   selector: 'vn-post-previews',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [VkPostPreview, OkTopicPreview, TelegramMessagePreview],
+  imports: [VkPostPreview, OkTopicPreview, TelegramMessagePreview, MaxMessagePreview],
   template: `
     @for (p of previews(); track p.platform) {
       <section class="preview" [attr.aria-labelledby]="'preview-' + p.platform" [attr.data-platform]="p.platform">
@@ -40,6 +40,9 @@ interface PreviewModel {
           }
           @case ('telegram') {
             <vn-telegram-message-preview [communityName]="p.community" [time]="times().telegram" [day]="times().day" [text]="p.text" [link]="link()" [images]="images()" />
+          }
+          @case ('max') {
+            <vn-max-message-preview [communityName]="p.community" [time]="times().telegram" [day]="times().day" [text]="p.text" [link]="link()" [images]="images()" />
           }
         }
       </section>
