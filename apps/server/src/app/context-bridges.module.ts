@@ -46,6 +46,10 @@ class ChannelsForPublishing extends PublishingChannels {
     return this.channels.open(channelId, m);
   }
 
+  openMany(channelIds: readonly string[], m?: EntityManager): Promise<Map<string, ChannelToSend>> {
+    return this.channels.openMany(channelIds, m);
+  }
+
   markNeedsAttention(m: EntityManager, channelId: string, reason: string): Promise<boolean> {
     return this.channels.markNeedsAttention(m, channelId, reason);
   }

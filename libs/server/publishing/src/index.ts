@@ -7,5 +7,6 @@ export * from './lib/publishing-events';
 export * from './lib/publishing-media';
 export * from './lib/publishing-channels';
 export { PublishingWorker } from './lib/publishing-worker';
+export { OutcomeRecorder, type Answer } from './lib/outcome-recorder';
 
 export const PUBLISHING_SCHEMA: SchemaPart = { entities: [], migrations: [Publishing1764700000000, ClaimFencing1765400000000] };

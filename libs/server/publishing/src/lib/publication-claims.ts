@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AnyPlatformAdapter, canReconcile, PLATFORM_ADAPTERS } from '@vestnik/platforms/core';
 import type { Platform } from '@vestnik/contracts';
-import { claimPublications, expiredClaims, movePublications, type ClaimedPublication, type ExpiredClaim, type MovableBy, type PublicationMove } from '@vestnik/server/posts';
+import { claimPublications, expiredClaims, movePublications, nextDueAt, type ClaimedPublication, type ExpiredClaim, type MovableBy, type PublicationMove } from '@vestnik/server/posts';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import { DroppedOutcomeEvent, HeldEvents, PublishingEvents } from './publishing-events';
 import { sameKeyRepeatIsSafe } from './retry-policy';
@@ -118,10 +118,18 @@ export class PublicationClaims {
     return taken;
   }
 
-  /** Hands a claim back untouched (e.g. waiting for a rate-limit slot); nothing when it is no longer this claim. */
-  async release(claim: ClaimedPublication, at: Date): Promise<void> {
-    const moved = await movePublications(this.dataSource.manager, 'hand_back', [{ id: claim.id, claim: { token: claim.claim_token, worker: claim.claimed_by }, nextAttemptAt: at }]);
-    if (moved.length === 0) await this.events.outcomeDropped(droppedWrite(claim, 'claimed', 'hand-back'));
+  /** Hands claims back untouched, due at once (the worker is stopping); nothing for those no longer held by their claim. */
+  async release(claims: readonly ClaimedPublication[]): Promise<void> {
+    const at = new Date();
+    const moved = new Set(
+      (await movePublications(this.dataSource.manager, 'hand_back', claims.map((c) => ({ id: c.id, claim: { token: c.claim_token, worker: c.claimed_by }, nextAttemptAt: at })))).map((r) => r.id),
+    );
+    for (const c of claims) if (!moved.has(c.id)) await this.events.outcomeDropped(droppedWrite(c, 'claimed', 'hand-back'));
+  }
+
+  /** When the next publication not yet due falls due (null: none); an idle worker sleeps until then. */
+  async nextDueAt(): Promise<Date | null> {
+    return nextDueAt(this.dataSource.manager);
   }
 
   /** Whether the platform of `platform` can be asked for a post whose answer was lost, as its adapter declares. */

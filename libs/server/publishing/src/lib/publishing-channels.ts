@@ -19,6 +19,8 @@ export interface ChannelToSend {
 export abstract class PublishingChannels {
   /** The channel with its credentials opened, read in `m` when given; null when it is gone. */
   abstract open(channelId: string, m?: EntityManager): Promise<ChannelToSend | null>;
+  /** The batch form of `open`: the channels of `ids` that still exist, by id, in one read. */
+  abstract openMany(channelIds: readonly string[], m?: EntityManager): Promise<Map<string, ChannelToSend>>;
   /** In `m`'s transaction: the channel waits for a person; false when it was not active. */
   abstract markNeedsAttention(m: EntityManager, channelId: string, reason: string): Promise<boolean>;
   /** Renews the credentials unless someone did since `staleVersion` was read. */

@@ -6,25 +6,36 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { VESTNIK_CONFIG, VestnikConfig } from '@vestnik/server/config';
 import { overduePublications } from '@vestnik/server/posts';
-import { OutcomeRecorder } from './outcome-recorder';
+import { Answer, OutcomeRecorder } from './outcome-recorder';
+import { OutcomeBuffer } from './outcome-buffer';
 import { Lanes } from './lanes';
 import { ClaimedPublication, PublicationClaims } from './publication-claims';
-import { Publisher } from './publisher';
+import { PreparedBatch, Publisher, ReadyToSend, SEND_AHEAD_MS } from './publisher';
 import { Reconciler } from './reconciler';
 
 const INTERVAL_NAME = 'publishing-worker';
 /** How often a pass that never runs dry still takes back expired claims and marks missed ones. */
 const HOUSEKEEPING_EVERY_MS = 5_000;
 /**
- * Claims that may wait for their pace slot without holding a lane, per lane: enough for a burst on
- * hundreds of chats (each holds at most ~10 s of slots), still a bound on what one worker holds.
+ * Claims one worker holds at once (waiting for their pace slot, or being sent), per lane: enough for
+ * a burst on hundreds of chats (each holds at most ~10 s of slots), still a bound on what one worker holds.
  */
-const WAITERS_PER_LANE = 64;
+const HELD_PER_LANE = 64;
+/** Answers are written in groups: one transaction at most this long after the first answer of a group… */
+const FLUSH_MS = 20;
+/** …or once this many wait. */
+const FLUSH_ROWS = 100;
+/** A group of claims waiting for their slots is checked and marked this long before the first slot. */
+const MARK_LEAD_MS = 50;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /**
- * The publishing worker: on every tick of its @nestjs/schedule interval it takes back expired
- * claims, marks long-overdue publications missed, then claims due publications and sends them,
- * several at once, until none is due. Runs in replicas whose VESTNIK_ROLES include `worker`.
+ * The publishing worker: on every tick of its @nestjs/schedule interval (and, when idle, at the
+ * moment the next publication falls due) it takes back expired claims, marks long-overdue
+ * publications missed, then claims due publications a batch at a time and sends them, several at
+ * once, until none is due. Answers are recorded in groups (`OutcomeBuffer`). Runs in replicas whose
+ * VESTNIK_ROLES include `worker`.
  */
 @Injectable()
 export class PublishingWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,6 +44,10 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
   private running: Promise<void> | null = null;
   private stopping = false;
   private housekeptAt = 0;
+  /** The look scheduled for the moment the next publication falls due, when sooner than the poll. */
+  private nextLook: ReturnType<typeof setTimeout> | null = null;
+  private stop!: () => void;
+  private readonly stopped = new Promise<void>((resolve) => (this.stop = resolve));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,8 +67,10 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    this.stop();
     if (this.scheduler.doesExist('interval', INTERVAL_NAME)) this.scheduler.deleteInterval(INTERVAL_NAME);
-    // Let publications in flight finish and record their outcomes; unstarted claims are released.
+    if (this.nextLook) clearTimeout(this.nextLook);
+    // Let publications in flight finish and record their outcomes; claims still waiting for their slot are released.
     await this.running;
   }
 
@@ -61,59 +78,128 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
   tick(): Promise<void> {
     if (this.running || this.stopping) return this.running ?? Promise.resolve();
     this.running = this.pass()
-      .catch((e: unknown) => this.logger.error(`pass failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`))
+      .catch((e: unknown) => this.logger.error(`pass failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+      .then(() => this.lookWhenDue())
       .finally(() => (this.running = null));
     return this.running;
   }
 
   /**
-   * Claims and sends until nothing is due and nothing is in hand: a batch is claimed whenever the
-   * last one has been handed out, and each claim is worked on as soon as a lane is free (see `Lanes`).
+   * Claims and sends until nothing is due and nothing is in hand: a batch is claimed, checked and
+   * marked in one transaction (`Publisher.prepare`) whenever the worker holds fewer than its bound;
+   * each marked claim is called at its slot on a free lane, and each group of waiting claims is
+   * checked and marked again just before its slots.
    */
   private async pass(): Promise<void> {
     await this.housekeeping();
-    const { concurrency, pollMs } = this.config.publishing;
-    const lanes = new Lanes(concurrency, concurrency * WAITERS_PER_LANE);
-    const queue: ClaimedPublication[] = [];
-    const inFlight = new Set<Promise<void>>();
+    const { concurrency, batchSize, pollMs } = this.config.publishing;
+    const lanes = new Lanes(concurrency, 0);
+    const buffer = new OutcomeBuffer<Answer>(
+      (group) => this.recorder.recordMany(group),
+      // Left to their leases: taken back as if this worker had died between the answers and their write.
+      (e, group) => this.logger.error(`recording ${group.length} answers failed: ${e instanceof Error ? e.message : String(e)}`),
+      FLUSH_MS,
+      FLUSH_ROWS,
+    );
+    const tasks = new Set<Promise<void>>();
+    const bound = concurrency * HELD_PER_LANE;
+    let held = 0;
+    let dueAgainAt = Infinity;
+    const start = (count: number, work: () => Promise<void>) => {
+      held += count;
+      const task: Promise<void> = work()
+        .catch((e: unknown) => this.logger.error(`sending failed: ${e instanceof Error ? e.message : String(e)}`))
+        .finally(() => {
+          held -= count;
+          tasks.delete(task);
+        });
+      tasks.add(task);
+    };
     for (;;) {
-      await lanes.acquire();
-      if (queue.length === 0 && !this.stopping) await this.refill(queue);
-      const claim = queue.shift();
-      if (!claim) {
-        lanes.release();
-        if (inFlight.size === 0 || this.stopping) break;
-        // Nothing due while others wait for their pace slots: look again as an idle worker would.
-        await new Promise((r) => setTimeout(r, pollMs));
+      if (this.stopping) break;
+      if (held >= bound - batchSize) {
+        // Full: wait until a batch's worth has gone out.
+        await Promise.race([sleep(50), this.stopped]);
         continue;
       }
-      const work = this.stopping ? this.claims.release(claim, new Date()) : this.send(claim, lanes);
-      const task: Promise<void> = work.finally(() => {
-        lanes.release();
-        inFlight.delete(task);
-      });
-      inFlight.add(task);
+      const batch = await this.refill(batchSize);
+      if (batch) {
+        for (const ready of batch.sending) start(1, () => this.send(ready, lanes, buffer));
+        for (const group of bySlot(batch.waiting)) start(group.length, () => this.sendLater(group, lanes, buffer));
+        if (batch.handedBackUntil) dueAgainAt = Math.min(dueAgainAt, batch.handedBackUntil.getTime());
+        continue;
+      }
+      if (tasks.size === 0) break;
+      // Nothing due now while others are in hand: look again when a claim handed back falls due, or at the poll.
+      const delay = Math.max(10, Math.min(pollMs, dueAgainAt - Date.now()));
+      if (dueAgainAt <= Date.now() + delay) dueAgainAt = Infinity;
+      await Promise.race([Promise.all(tasks), sleep(delay), this.stopped]);
     }
-    await Promise.all(inFlight);
+    while (tasks.size) await Promise.all(tasks);
+    await buffer.flush();
   }
 
-  private async send(claim: ClaimedPublication, lanes: Lanes): Promise<void> {
+  /** One marked claim: waits for its slot, calls on a free lane, hands the answer to the buffer. */
+  private async send(ready: ReadyToSend, lanes: Lanes, buffer: OutcomeBuffer<Answer>): Promise<void> {
+    await sleep(ready.slotAt.getTime() - Date.now());
+    await lanes.acquire();
+    let answer: Answer;
     try {
-      await this.publisher.process(claim, (ms) => lanes.pause(ms));
-    } catch (e) {
-      // A database hiccup mid-way: the lease expiry hands it back safely (unconfirmed if it was sending).
-      this.logger.error(`publication ${claim.id}: ${e instanceof Error ? e.message : String(e)}`);
+      answer = await this.publisher.call(ready);
+    } finally {
+      lanes.release();
     }
+    await buffer.push(answer);
   }
 
-  /** Claims the next batch of due publications into the queue (none when claiming fails: the next look retries). */
-  private async refill(queue: ClaimedPublication[]): Promise<void> {
+  /** Claims waiting for slots close together: checked and marked in one transaction just before the first, then sent. */
+  private async sendLater(group: ReadyToSend[], lanes: Lanes, buffer: OutcomeBuffer<Answer>): Promise<void> {
+    await Promise.race([sleep(group[0].slotAt.getTime() - MARK_LEAD_MS - Date.now()), this.stopped]);
+    if (this.stopping) return this.claims.release(group.map((r) => r.claim));
+    const marked = await this.twice(() => this.publisher.markWaiting(group), 'checking waiting claims');
+    // On failure the claims stay `claimed`: their lease runs out and they are simply due again.
+    await Promise.all((marked ?? []).map((ready) => this.send(ready, lanes, buffer)));
+  }
+
+  /** Claims the next batch of due publications and prepares it; null when none was due (or claiming failed: the next look retries). */
+  private async refill(limit: number): Promise<PreparedBatch | null> {
+    let claims: ClaimedPublication[];
     try {
       // Under a steady backlog a pass never ends: a dead worker's claims must not wait for it to.
       if (Date.now() - this.housekeptAt > HOUSEKEEPING_EVERY_MS) await this.housekeeping();
-      queue.push(...(await this.claims.claim(this.id, this.config.publishing.batchSize)));
+      claims = await this.claims.claim(this.id, limit);
     } catch (e) {
       this.logger.error(`claiming failed: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
+    if (claims.length === 0) return null;
+    // On failure the claims stay `claimed` (nothing was sent): their lease runs out and they are due again.
+    return (await this.twice(() => this.publisher.prepare(claims), `preparing ${claims.length} claims`)) ?? { sending: [], waiting: [], handedBackUntil: null };
+  }
+
+  /** A transaction that rolled back whole (a deadlock, a refused commit) may run once more: every write in it is fenced. */
+  private async twice<T>(work: () => Promise<T>, what: string): Promise<T | null> {
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      try {
+        return await work();
+      } catch (e) {
+        this.logger.error(`${what} failed (attempt ${attempt}): ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return null;
+  }
+
+  /** An idle worker looks again the moment the next publication falls due, when that is sooner than the poll. */
+  private async lookWhenDue(): Promise<void> {
+    if (this.stopping || !this.config.roles.includes('worker')) return;
+    try {
+      const at = await this.claims.nextDueAt();
+      const wait = at ? at.getTime() - Date.now() : Infinity;
+      if (wait >= this.config.publishing.pollMs) return;
+      if (this.nextLook) clearTimeout(this.nextLook);
+      this.nextLook = setTimeout(() => void this.tick(), Math.max(0, wait));
+    } catch (e) {
+      this.logger.error(`looking for the next due time failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
@@ -140,4 +226,16 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
       await this.recorder.engineDecision(claim, 'miss', 'missed', `Не опубликовано вовремя: прошло больше ${this.config.publishing.missedAfterMinutes} мин. после назначенного времени`);
     }
   }
+}
+
+/** Waiting claims grouped by slot: each group's slots lie within `SEND_AHEAD_MS` of its first. */
+function bySlot(waiting: readonly ReadyToSend[]): ReadyToSend[][] {
+  const sorted = [...waiting].sort((a, b) => a.slotAt.getTime() - b.slotAt.getTime());
+  const groups: ReadyToSend[][] = [];
+  for (const r of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && r.slotAt.getTime() - last[0].slotAt.getTime() < SEND_AHEAD_MS) last.push(r);
+    else groups.push([r]);
+  }
+  return groups;
 }

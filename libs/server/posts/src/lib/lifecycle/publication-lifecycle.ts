@@ -270,6 +270,22 @@ async function claimWhere(m: EntityManager, name: 'claim' | 'claim_reconciliatio
   return rows as ClaimedPublication[];
 }
 
+/** Which of the publications `ids` are missed by the one rule (`IS_MISSED`), read in `m`: a batch's check before sending. */
+export async function missedAmong(m: EntityManager, ids: readonly string[], missedAfterMinutes: number): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows: { id: string }[] = await m.query(
+    `SELECT pub.id FROM publications pub JOIN posts p ON p.id = pub.post_id WHERE pub.id = ANY($1::uuid[]) AND ${IS_MISSED('pub', 'p', '$2')}`,
+    [ids, missedAfterMinutes],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** When the next scheduled publication not due yet falls due (the `publications_due` index); null when none is waiting. */
+export async function nextDueAt(m: EntityManager): Promise<Date | null> {
+  const [row]: { at: Date | null }[] = await m.query(`SELECT min(next_attempt_at) AS at FROM publications WHERE status = 'scheduled' AND next_attempt_at > now()`);
+  return row?.at ? new Date(row.at) : null;
+}
+
 /** A claim whose lease ran out, locked in the caller's transaction until it is taken back. */
 export interface ExpiredClaim {
   id: string;
