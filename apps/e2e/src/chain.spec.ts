@@ -7,8 +7,8 @@ import { saveScreenshot, screenshotWhole, signIn, signOut } from './support/page
 import { communityChoice, connectThroughVkId, SANDBOX_OK_APP, sandboxUrl, seedSandbox } from './support/sandbox';
 
 /**
- * The whole chain in the browser, as the issue tells it: an admin connects a Telegram channel and a VK
- * community (through the sandbox's VK ID consent page) → an editor composes a post with an image →
+ * The whole chain in the browser, as the issue tells it: an admin connects a Telegram channel, a MAX
+ * channel and a VK community (through the sandbox's VK ID consent page) → an editor composes a post with an image →
  * a supervisor returns it with a comment, sees what the editor changed and approves → the worker
  * publishes it to the sandbox and the editor sees it published with the posts' addresses; a failed
  * publication is found in the attention list and published again. Every editor page met on the way is
@@ -24,6 +24,9 @@ const OK_TOKEN = 'ok-e2e-chain-token-0001';
 const TELEGRAM_PAGE = 'Телеграм района (цепочка)';
 const VK_PAGE = 'ВКонтакте района (цепочка)';
 const OK_PAGE = 'Одноклассники района (цепочка)';
+const MAX_BOT = { token: 'max-e2e-chain-bot-token-0001', user_id: 880902, name: 'Бот района', username: 'chain_max_bot' };
+const MAX_CHANNEL = { chat_id: -72880901, type: 'channel', title: 'Администрация района в MAX (цепочка)', link: 'e2e_chain_district' };
+const MAX_PAGE = 'MAX района (цепочка)';
 
 const EDITOR = { email: 'chain-editor@vestnik.test', name: 'Егор Редакторов', password: 'пароль-редактора-цепочки' };
 const SUPERVISOR = { email: 'chain-supervisor@vestnik.test', name: 'Софья Руководова', password: 'пароль-руководителя-цепочки' };
@@ -81,7 +84,7 @@ async function join(page: Page, request: APIRequestContext, who: typeof EDITOR, 
   await signOut(page);
 }
 
-async function sandboxFeed(platform: 'vk' | 'ok' | 'telegram', target: string): Promise<{ id: string; text: string; imageUrls: string[] }[]> {
+async function sandboxFeed(platform: 'vk' | 'ok' | 'telegram' | 'max', target: string): Promise<{ id: string; text: string; imageUrls: string[] }[]> {
   const res = await fetch(`${sandboxUrl()}/control/posts/${platform}/${encodeURIComponent(target)}`);
   if (!res.ok) throw new Error(`sandbox feed ${platform}/${target} → ${res.status}`);
   return ((await res.json()) as { posts: { id: string; text: string; imageUrls: string[] }[] }).posts;
@@ -92,6 +95,7 @@ test.beforeAll(async () => {
     vk: { communities: [VK_COMMUNITY], users: [{ ...VK_ACCOUNT, adminOf: [{ groupId: VK_COMMUNITY.id }] }] },
     ok: { app: SANDBOX_OK_APP, groups: [OK_GROUP], tokens: [{ token: OK_TOKEN, uid: '88092', name: 'Админ ОК', roles: { [OK_GROUP.gid]: 'ADMIN' } }] },
     telegram: { bots: [BOT], channels: [{ ...TELEGRAM_CHANNEL, members: [{ botId: BOT.id, status: 'administrator', canPostMessages: true }] }] },
+    max: { bots: [MAX_BOT], chats: [{ ...MAX_CHANNEL, members: [{ user_id: MAX_BOT.user_id, is_admin: true }] }] },
   });
 });
 
@@ -113,6 +117,14 @@ test('an admin connects a Telegram channel by its bot and a VK community through
   await telegram.getByRole('button', { name: 'Подключить канал' }).click();
   await expect(page.getByText(`Страница «${TELEGRAM_PAGE}» (Telegram: ${TELEGRAM_CHANNEL.title}) подключена`)).toBeVisible();
 
+  // A MAX channel the same way, by its public link and the bot's token.
+  const max = page.getByRole('form', { name: 'Подключение канала MAX' });
+  await max.getByLabel('Адрес канала').fill(`https://max.ru/${MAX_CHANNEL.link}`);
+  await max.getByLabel('Название в Вестнике').fill(MAX_PAGE);
+  await max.getByLabel('Токен бота').fill(MAX_BOT.token);
+  await max.getByRole('button', { name: 'Подключить канал' }).click();
+  await expect(page.getByText(`Страница «${MAX_PAGE}» (MAX: ${MAX_CHANNEL.title}) подключена`)).toBeVisible();
+
   await connectThroughVkId(page, VK_ACCOUNT.name);
   await expectAccessible(page, 'VK community choice');
   await communityChoice(page, VK_COMMUNITY.name).check();
@@ -130,7 +142,7 @@ test('an admin connects a Telegram channel by its bot and a VK community through
 
   await page.goto('/channels');
   const table = page.getByRole('table', { name: 'Каналы, по организациям' });
-  for (const name of [TELEGRAM_PAGE, VK_PAGE, OK_PAGE]) await expect(table.getByRole('row').filter({ hasText: name })).toContainText('Работает');
+  for (const name of [TELEGRAM_PAGE, VK_PAGE, OK_PAGE, MAX_PAGE]) await expect(table.getByRole('row').filter({ hasText: name })).toContainText('Работает');
   await saveScreenshot(page, 'channels');
 
   // A notice's link to one page (/channels/<id>) opens the list with that page marked.
@@ -145,7 +157,7 @@ test('an editor and a supervisor join by invitation', async ({ page, request }) 
   await join(page, request, SUPERVISOR, 'supervisor');
 });
 
-test('the editor composes a post with an image for the three pages, sees three previews and submits it', async ({ page }) => {
+test('the editor composes a post with an image for the four pages, sees four previews and submits it', async ({ page }) => {
   await signIn(page, EDITOR.email, EDITOR.password);
   await page.goto('/posts');
   await expectAccessible(page, 'posts list');
@@ -157,14 +169,14 @@ test('the editor composes a post with an image for the three pages, sees three p
   await page.locator('#media-upload').setInputFiles({ name: 'приём.png', mimeType: 'image/png', buffer: png(200, 150) });
   await expect(page.getByText('1. приём.png')).toBeVisible();
   await page.getByLabel('Найти страницы').fill('(цепочка)');
-  for (const name of [TELEGRAM_PAGE, VK_PAGE, OK_PAGE]) await page.getByLabel(name).check();
+  for (const name of [TELEGRAM_PAGE, VK_PAGE, OK_PAGE, MAX_PAGE]) await page.getByLabel(name).check();
   // Far enough ahead for a return, a second version and the approval; the worker then takes it.
   state.scheduledAt = Math.ceil((Date.now() + 4 * 60_000) / 60_000) * 60_000;
   await page.getByLabel('Дата и время публикации').fill(localTime(state.scheduledAt));
   await page.getByLabel('Заголовок для календаря').fill('Приём граждан (цепочка)');
 
   const previews = page.getByRole('complementary', { name: 'Предпросмотр и обсуждение' });
-  for (const platform of ['vk', 'ok', 'telegram']) {
+  for (const platform of ['vk', 'ok', 'telegram', 'max']) {
     await expect(previews.locator(`section[data-platform="${platform}"]`)).toContainText('приём граждан главой района');
   }
   await expectAccessible(page, 'composer with previews');
@@ -274,7 +286,7 @@ test('a publication that failed is found in the attention list and published aga
   expect((await sandboxFeed('telegram', String(TELEGRAM_CHANNEL.id))).some((p) => p.text.includes('как получить справку'))).toBe(true);
 });
 
-test('the worker publishes the approved post on the three pages, and the editor sees where', async ({ page, request }) => {
+test('the worker publishes the approved post on the four pages, and the editor sees where', async ({ page, request }) => {
   test.setTimeout(420_000);
   const editor = await apiLogin(request, EDITOR);
   await expect
@@ -288,6 +300,7 @@ test('the worker publishes the approved post on the three pages, and the editor 
     telegram: await sandboxFeed('telegram', String(TELEGRAM_CHANNEL.id)),
     vk: await sandboxFeed('vk', String(VK_COMMUNITY.id)),
     ok: await sandboxFeed('ok', OK_GROUP.gid),
+    max: await sandboxFeed('max', MAX_CHANNEL.link),
   };
   for (const [platform, posts] of Object.entries(feeds)) {
     const mine = posts.filter((p) => p.text.includes('Запись по телефону'));
@@ -304,6 +317,8 @@ test('the worker publishes the approved post on the three pages, and the editor 
   await expect(row(TELEGRAM_PAGE).getByRole('link', { name: 'Открыть запись' })).toHaveAttribute('href', `https://t.me/${TELEGRAM_CHANNEL.username}/${telegramMessage}`);
   await expect(row(VK_PAGE).getByRole('link', { name: 'Открыть запись' })).toHaveAttribute('href', `https://vk.com/wall-${VK_COMMUNITY.id}_${vkPost}`);
   await expect(row(OK_PAGE).getByRole('link', { name: 'Открыть запись' })).toHaveAttribute('href', new RegExp(`${OK_GROUP.gid}`));
+  const maxMessage = feeds.max.find((p) => p.text.includes('Запись по телефону'))?.id;
+  await expect(row(MAX_PAGE).getByRole('link', { name: 'Открыть запись' })).toHaveAttribute('href', `https://max.ru/${MAX_CHANNEL.link}/${maxMessage}`);
   await expectAccessible(page, 'published post');
 
   await page.goto('/calendar');

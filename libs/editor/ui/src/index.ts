@@ -10,3 +10,4 @@ export * from './lib/post-label';
 export * from './lib/post-previews';
 export * from './lib/contract-limits';
 export * from './lib/contract-validators';
+export * from './lib/language-switch';

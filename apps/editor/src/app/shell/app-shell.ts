@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { IsActiveMatchOptions, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AttentionList, AuthApi, AuthSession, LanguagePreference, ReviewQueue, toApiFailure } from '@vestnik/editor/data-access';
-import { LanguageSwitch } from '@vestnik/editor/feature-auth';
 import { I18n } from '@vestnik/editor/i18n';
 import { NotificationBell } from '@vestnik/editor/feature-notifications';
-import { AlertMessage } from '@vestnik/editor/ui';
+import { AlertMessage, LanguageSwitch } from '@vestnik/editor/ui';
 import { firstValueFrom } from 'rxjs';
 import { OrganizationSwitcher } from './organization-switcher';
 
@@ -25,7 +24,8 @@ export class AppShell {
   private readonly router = inject(Router);
   protected readonly t = inject(I18n).t;
   /** The language chosen here could not be kept on the server: it holds in this browser, and the person is told. */
-  protected readonly languageSaveFailure = inject(LanguagePreference).saveFailure;
+  protected readonly language = inject(LanguagePreference);
+  protected readonly languageSaveFailure = this.language.saveFailure;
 
   /** «Сводка» (the start page) is marked on `/` alone, with whatever filters its address holds. */
   protected readonly homeActive: IsActiveMatchOptions = { paths: 'exact', queryParams: 'ignored', matrixParams: 'ignored', fragment: 'ignored' };

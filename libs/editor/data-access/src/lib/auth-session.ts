@@ -1,6 +1,5 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { Injectable, computed, signal } from '@angular/core';
 import type { CookieLoginResponse, CurrentUserView, UserView } from '@vestnik/contracts';
-import { I18n } from '@vestnik/editor/i18n';
 
 /** Why the last session ended; the login page explains it. */
 export type SessionEndReason = 'signed-out' | 'expired';
@@ -11,7 +10,6 @@ export type SessionEndReason = 'signed-out' | 'expired';
  */
 @Injectable({ providedIn: 'root' })
 export class AuthSession {
-  private readonly i18n = inject(I18n);
   private readonly currentUser = signal<UserView | null>(null);
   private readonly enrollmentRequired = signal(false);
   private readonly endReason = signal<SessionEndReason | null>(null);
@@ -30,7 +28,6 @@ export class AuthSession {
     this.currentUser.set(response.user);
     this.enrollmentRequired.set(response.totpEnrollmentRequired);
     this.endReason.set(null);
-    this.speak(response.user);
   }
 
   /** The person as `/auth/me` answers after a reload. */
@@ -38,12 +35,6 @@ export class AuthSession {
     const { totpEnrollmentRequired, ...user } = me;
     this.currentUser.set(user);
     this.enrollmentRequired.set(totpEnrollmentRequired);
-    this.speak(user);
-  }
-
-  /** The editor speaks the language the person chose, wherever they sign in. */
-  private speak(user: UserView): void {
-    if (user.language && user.language !== this.i18n.lang()) void this.i18n.use(user.language);
   }
 
   /** The server refused a page because the second factor is still missing. */

@@ -1,11 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { LanguagePreference } from '@vestnik/editor/data-access';
 import { I18n } from '@vestnik/editor/i18n';
+import { LanguageSwitch } from '@vestnik/editor/ui';
 
-/** The calm, centered frame of the pages seen before signing in (setup and login). */
+/** The calm, centered frame of the pages seen before signing in (setup, login, invitation), with the language switch. */
 @Component({
   selector: 'vn-entry-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [LanguageSwitch],
   template: `
+    <div class="language"><vn-language-switch (choose)="language.choose($event)" /></div>
     <header class="brand">
       <p class="brand__name">{{ t('common.appName') }}</p>
       <p class="brand__tagline">{{ t('auth.entry.tagline') }}</p>
@@ -19,6 +23,13 @@ import { I18n } from '@vestnik/editor/i18n';
       display: block;
       min-height: 100vh;
       padding: 2.5rem 1rem 3rem;
+    }
+    .language {
+      display: flex;
+      justify-content: flex-end;
+      max-width: 40rem;
+      margin: -1.5rem auto 0.5rem;
+      color: var(--vn-header);
     }
     .brand {
       text-align: center;
@@ -55,4 +66,5 @@ import { I18n } from '@vestnik/editor/i18n';
 export class EntryLayout {
   readonly wide = input(false);
   protected readonly t = inject(I18n).t;
+  protected readonly language = inject(LanguagePreference);
 }

@@ -564,7 +564,7 @@ export class PostComposer implements HoldsUnsavedChanges {
   private errorOf(control: FormControl<string[]>, label: string): string | null {
     this.formRevision();
     if (!control.invalid || !(control.touched || control.hasError('server'))) return null;
-    return describeControlErrors(control.errors, label, this.t);
+    return describeControlErrors(control.errors, label, this.t, this.i18n.lang());
   }
 
   private describeFailure(error: unknown): FormFailure {

@@ -1,5 +1,5 @@
 import type { ValidationErrors } from '@angular/forms';
-import type { Translate } from '@vestnik/editor/i18n';
+import type { Language, Translate } from '@vestnik/editor/i18n';
 
 /** A server `errors[]` entry stored on a control until the user edits the field. */
 export interface ServerFieldError {
@@ -49,13 +49,16 @@ function ruleMessage(rule: string, label: string, t: Translate, limit?: number):
 }
 
 /**
- * The message for a control's first broken rule in the current language. A server error is said
- * by its rule when `forms.rule` words it, else the server's message is shown with the field's label.
+ * The message for a control's first broken rule in the current language. A server error is shown
+ * as the server wrote it (with the field's label) when the person reads Russian, the server's
+ * language: it often says more than the rule (e.g. what a bot token looks like). In another
+ * language it is said by its rule when `forms.rule` words it, else the server's message is shown.
  */
 export function describeControlErrors(
   errors: ValidationErrors | null,
   label: string,
   t: Translate,
+  lang: Language,
   overrides: Readonly<Record<string, string>> = {},
 ): string | null {
   if (!errors) return null;
@@ -68,7 +71,7 @@ export function describeControlErrors(
   switch (key) {
     case 'server': {
       const server = value as ServerFieldError;
-      return RULES_BY_NAME.has(server.rule) ? ruleMessage(server.rule, label, t) : relabel(server, label);
+      return lang !== 'ru' && RULES_BY_NAME.has(server.rule) ? ruleMessage(server.rule, label, t) : relabel(server, label);
     }
     case 'minlength':
       return ruleMessage('minLength', label, t, (value as { requiredLength: number }).requiredLength);

@@ -72,7 +72,8 @@ export class FieldControl implements AfterContentInit {
   `,
 })
 export class FormField {
-  protected readonly t = inject(I18n).t;
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
   readonly label = input.required<string>();
   readonly hint = input<string>();
   readonly optional = input(false);
@@ -91,7 +92,7 @@ export class FormField {
     marker.revision();
     const control = marker.control;
     if (!control || !control.invalid || !(control.touched || control.hasError('server'))) return null;
-    return describeControlErrors(control.errors, this.label(), this.t, this.messages());
+    return describeControlErrors(control.errors, this.label(), this.t, this.i18n.lang(), this.messages());
   });
 
   readonly describedBy = computed(() => {

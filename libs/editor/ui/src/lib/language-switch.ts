@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { LanguagePreference } from '@vestnik/editor/data-access';
+import { ChangeDetectionStrategy, Component, computed, inject, output } from '@angular/core';
 import { I18n, type Language } from '@vestnik/editor/i18n';
 
 /**
  * One button to the other language, written in that language («English» on a Russian page,
  * «Русский» on an English one), so a person who cannot read the current one still finds it.
+ * It only says which was chosen: the page keeps the choice (`LanguagePreference` in data-access).
  */
 @Component({
   selector: 'vn-language-switch',
@@ -32,12 +32,12 @@ import { I18n, type Language } from '@vestnik/editor/i18n';
 })
 export class LanguageSwitch {
   private readonly i18n = inject(I18n);
-  private readonly preference = inject(LanguagePreference);
+  readonly choose = output<Language>();
   protected readonly t = this.i18n.t;
   protected readonly other = computed<Language>(() => (this.i18n.lang() === 'ru' ? 'en' : 'ru'));
   protected readonly name = computed(() => this.t(`common.language.${this.other()}`));
 
   protected switch(): void {
-    void this.preference.choose(this.other());
+    this.choose.emit(this.other());
   }
 }
