@@ -1,3 +1,4 @@
+import { PLATFORMS, PLATFORM_TITLES, type Platform } from '@vestnik/platforms/rules';
 import type { NotificationKind } from '@vestnik/contracts';
 import { withoutSecrets } from './without-secrets';
 
@@ -15,7 +16,7 @@ export interface NoticeText {
   body: string;
 }
 
-const PLATFORM_NAMES: Record<string, string> = { vk: 'ВКонтакте', ok: 'Одноклассники', telegram: 'Telegram', max: 'MAX' };
+
 /** Pages named one by one in a gathered notification; the rest are counted. */
 const LISTED_CHANNELS = 5;
 const LABEL_WORDS = 8;
@@ -42,7 +43,7 @@ export function postLabel(title: string | null, text: string): string {
   return label.length < plain.length ? `${label.replace(/[\s.,;:!?—-]+$/, '')}…` : label;
 }
 
-const platformName = (platform: string): string => PLATFORM_NAMES[platform] ?? platform;
+const platformName = (platform: string): string => (PLATFORMS as readonly string[]).includes(platform) ? PLATFORM_TITLES[platform as Platform] : platform;
 const page = (c: ChannelMention): string => `«${c.name}» (${platformName(c.platform)})`;
 const reasonOf = (c: ChannelMention): string | null => (c.reason ? withoutSecrets(c.reason).replace(/[.\s]+$/, '') : null);
 
