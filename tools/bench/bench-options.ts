@@ -11,6 +11,11 @@ export interface BenchOptions {
   spreadSeconds: number;
   /** How long the engine may take to settle everything before the bench gives up. */
   timeoutSeconds: number;
+  /**
+   * 0: the usual run. n: a burst instead: one post to n pages, each with a token, bot or chat of its
+   * own (no pace binds), all due at one instant a few seconds ahead, so an idle worker must wake for it.
+   */
+  burst: number;
 }
 
 const LIMITS: Record<keyof BenchOptions, { default: number; min: number; max: number }> = {
@@ -21,9 +26,10 @@ const LIMITS: Record<keyof BenchOptions, { default: number; min: number; max: nu
   batch: { default: 50, min: 1, max: 1_000 },
   spreadSeconds: { default: 0, min: 0, max: 3_600 },
   timeoutSeconds: { default: 900, min: 10, max: 3_600 },
+  burst: { default: 0, min: 0, max: 20_000 },
 };
 
-export const USAGE = `npm run bench:publish -- [--publications 10000] [--channels 1000] [--workers 1] [--concurrency 16] [--batch 50] [--spread-seconds 0] [--timeout-seconds 900]`;
+export const USAGE = `npm run bench:publish -- [--publications 10000] [--channels 1000] [--workers 1] [--concurrency 16] [--batch 50] [--spread-seconds 0] [--timeout-seconds 900] [--burst 600]`;
 
 /** `--name value` pairs; every value a bounded integer. */
 export function parseBenchOptions(argv: string[]): BenchOptions {

@@ -10,7 +10,8 @@ export interface BenchWorld {
   seed: Record<string, unknown>;
 }
 
-export function planWorld(count: number): BenchWorld {
+/** `chatsPerBot` 1 gives every Telegram channel a bot of its own (no shared pace between pages). */
+export function planWorld(count: number, chatsPerBot = CHATS_PER_BOT): BenchWorld {
   const channels: ChannelDescriptor[] = [];
   const vk = { communities: [] as object[], tokens: [] as object[] };
   const ok = { app: OK_APP, groups: [] as object[], tokens: [] as object[] };
@@ -35,7 +36,7 @@ export function planWorld(count: number): BenchWorld {
       }
       default: {
         const chat = Math.floor(i / 3);
-        if (chat % CHATS_PER_BOT === 0) {
+        if (chat % chatsPerBot === 0) {
           const id = 920_000 + telegram.bots.length;
           telegram.bots.push({ token: `${id}:AAbench-bot-token-${String(id).padStart(12, '0')}`, id, username: `bench_bot_${id}` });
         }

@@ -11,8 +11,12 @@ export interface EngineRun {
   latenessP99: number;
   /** When each platform's last publication went out, seconds after "due now". */
   lastByPlatform: Record<string, number>;
+  /** Publications published, per platform. */
+  publishedByPlatform: Record<string, number>;
   transactionsPerPublication: number;
   walBytesPerPublication: number;
+  /** What the database's busy connections were doing, sampled at every poll: wait event (CPU when none) and, for a lock, the statement waiting. */
+  waits: Record<string, number>;
 }
 
 interface DatabaseCounters {
@@ -24,6 +28,7 @@ interface DatabaseCounters {
 export class EngineWatch {
   private dueAt = new Date();
   private before: DatabaseCounters = { lsn: '0/0', commits: 0 };
+  private readonly waits: Record<string, number> = {};
 
   constructor(private readonly db: Client) {}
 
@@ -32,13 +37,13 @@ export class EngineWatch {
    * tomorrow). With `spreadSeconds`, each publication falls due at a random moment within that
    * span instead; its own due time is kept in `bench_due` for the lateness.
    */
-  async makeDue(postIds: string[], spreadSeconds: number): Promise<void> {
+  async makeDue(postIds: string[], spreadSeconds: number, inSeconds = 0): Promise<void> {
     this.before = await this.counters();
     await this.db.query('BEGIN');
-    await this.db.query(`UPDATE posts SET scheduled_at = now() WHERE id = ANY($1)`, [postIds]);
-    await this.db.query(`UPDATE publications SET next_attempt_at = now() + make_interval(secs => $2 * random()) WHERE post_id = ANY($1)`, [postIds, spreadSeconds]);
+    await this.db.query(`UPDATE posts SET scheduled_at = now() + make_interval(secs => $2) WHERE id = ANY($1)`, [postIds, inSeconds]);
+    await this.db.query(`UPDATE publications SET next_attempt_at = now() + make_interval(secs => $3 + $2 * random()) WHERE post_id = ANY($1)`, [postIds, spreadSeconds, inSeconds]);
     await this.db.query(`CREATE TABLE bench_due AS SELECT id, next_attempt_at AS due_at FROM publications WHERE post_id = ANY($1)`, [postIds]);
-    this.dueAt = (await this.db.query<{ now: Date }>('SELECT now()')).rows[0].now;
+    this.dueAt = (await this.db.query<{ due: Date }>('SELECT now() + make_interval(secs => $1) AS due', [inSeconds])).rows[0].due;
     await this.db.query('COMMIT');
   }
 
@@ -51,6 +56,7 @@ export class EngineWatch {
         `SELECT count(*) FILTER (WHERE status IN ('pending', 'scheduled', 'publishing'))::int AS open, count(*) FILTER (WHERE status = 'published')::int AS published FROM publications`,
       );
       if (rows[0].open === 0) return true;
+      await this.sampleWaits();
       if (Date.now() - lastReport >= 5_000) {
         lastReport = Date.now();
         progress(`${((Date.now() - this.dueAt.getTime()) / 1000).toFixed(0)} s: ${rows[0].published} published, ${rows[0].open} open`);
@@ -82,6 +88,9 @@ export class EngineWatch {
         Number(r.last),
       ]),
     );
+    const publishedByPlatform = Object.fromEntries(
+      (await this.db.query<{ platform: string; n: number }>(`SELECT platform, count(*)::int AS n FROM publications WHERE status = 'published' GROUP BY platform`)).rows.map((r) => [r.platform, r.n]),
+    );
     const { rows } = await this.db.query<{ wal: string }>(`SELECT pg_wal_lsn_diff($1, $2)::bigint AS wal`, [after.lsn, this.before.lsn]);
     const published = byStatus['published'] ?? 0;
     const total = Object.values(byStatus).reduce((a, n) => a + n, 0);
@@ -92,9 +101,21 @@ export class EngineWatch {
       latenessP50: Number(times.p50),
       latenessP99: Number(times.p99),
       lastByPlatform,
+      publishedByPlatform,
+      waits: this.waits,
       transactionsPerPublication: (after.commits - this.before.commits) / total,
       walBytesPerPublication: Number(rows[0].wal) / total,
     };
+  }
+
+  /** One look at the busy connections (not this one): a lock wait names the statement kind that waits. */
+  private async sampleWaits(): Promise<void> {
+    const { rows } = await this.db.query<{ what: string }>(
+      `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') ||
+              CASE WHEN wait_event_type = 'Lock' THEN ' (' || split_part(regexp_replace(query, '\\s+', ' ', 'g'), ' ', 1) || ' ' || split_part(regexp_replace(query, '\\s+', ' ', 'g'), ' ', 2) || ')' ELSE '' END AS what
+         FROM pg_stat_activity WHERE state = 'active' AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+    );
+    for (const r of rows) this.waits[r.what] = (this.waits[r.what] ?? 0) + 1;
   }
 
   private async counters(): Promise<DatabaseCounters> {

@@ -1,5 +1,6 @@
 /**
  * `npm run bench:publish -- --publications 10000 --channels 1000 [--workers 1]`
+ * `npm run bench:publish -- --burst 600` (one post to 600 pages with no shared pace, due at one instant)
  *
  * Measures the publishing engine end to end on this machine, everything on 127.0.0.1: an embedded
  * PostgreSQL, the platform sandbox with its rate limits off, the built server once as the API (to
@@ -20,13 +21,18 @@ import { OK_APP, planWorld } from './bench-world';
 import { cpuSnapshot, cpuUsed, report } from './bench-report';
 import { EngineWatch } from './engine-run';
 import { answers, NodeProcess, ROOT, startNodeProcess } from './node-process';
+import { paceBound, publicationsPerChannel } from './pace-bound';
 import { measureRawRate } from './raw-rate';
 import { VestnikApi } from './vestnik-api';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
+/** A burst is due this long after the workers start waiting for it, so an idle worker must wake at its instant. */
+const BURST_AHEAD_SECONDS = 3;
+
 async function main(): Promise<void> {
-  const options = parseBenchOptions(process.argv.slice(2));
+  const parsed = parseBenchOptions(process.argv.slice(2));
+  const options = parsed.burst ? { ...parsed, channels: parsed.burst, publications: parsed.burst } : parsed;
   buildIfMissing();
   const cleanups: (() => Promise<unknown>)[] = [];
   const cleanUp = async () => {
@@ -55,7 +61,8 @@ async function run(options: BenchOptions, onCleanUp: (step: () => Promise<unknow
   const sandboxUrl = `http://127.0.0.1:${await freePort()}`;
   const sandbox = await startNodeProcess('sandbox', 'dist/apps/sandbox/main.js', { SANDBOX_PORT: new URL(sandboxUrl).port, SANDBOX_HOST: '127.0.0.1' }, () => answers(`${sandboxUrl}/control/faults`));
   onCleanUp(() => sandbox.stop());
-  const world = planWorld(options.channels);
+  // A burst gives every Telegram page a bot of its own: no pace is shared between its pages.
+  const world = planWorld(options.channels, options.burst ? 1 : undefined);
   await control(sandboxUrl, 'POST', '/seed', world.seed);
   await control(sandboxUrl, 'PUT', '/rate-limits', { enabled: false });
 
@@ -95,21 +102,25 @@ async function run(options: BenchOptions, onCleanUp: (step: () => Promise<unknow
   log(`${postIds.length} posts with ${options.publications} publications approved in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await apiServer.process.stop();
 
-  const workerEnv = { VESTNIK_ROLES: 'worker', PUBLISH_CONCURRENCY: String(options.concurrency), PUBLISH_BATCH_SIZE: String(options.batch), PUBLISH_POLL_MS: '200' };
-  const workers = await Promise.all(Array.from({ length: options.workers }, (_, i) => server(`worker-${i + 1}`, workerEnv)));
+  // A burst keeps the default poll (1 s): the worker must wake at the burst's instant by itself.
+  const workerEnv: Record<string, string> = { VESTNIK_ROLES: 'worker', PUBLISH_CONCURRENCY: String(options.concurrency), PUBLISH_BATCH_SIZE: String(options.batch), ...(options.burst ? {} : { PUBLISH_POLL_MS: '200' }) };
+  // BENCH_CPU_PROF_DIR=<dir>: each worker writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profileDir = process.env['BENCH_CPU_PROF_DIR'];
+  const profiled: Record<string, string> = profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
+  const workers = await Promise.all(Array.from({ length: options.workers }, (_, i) => server(`worker-${i + 1}`, { ...workerEnv, ...profiled })));
   const watch = new EngineWatch(db);
   const cpuBefore = cpuSnapshot(workers.map((w) => w.process), sandbox, pg.clusterDir);
-  await watch.makeDue(postIds, options.spreadSeconds);
-  const due = options.spreadSeconds ? `due at random moments over the next ${options.spreadSeconds} s` : 'due now';
+  await watch.makeDue(postIds, options.spreadSeconds, options.burst ? BURST_AHEAD_SECONDS : 0);
+  const due = options.burst ? `due at one instant ${BURST_AHEAD_SECONDS} s from now` : options.spreadSeconds ? `due at random moments over the next ${options.spreadSeconds} s` : 'due now';
   log(`${options.publications} publications ${due}; ${options.workers} worker(s), concurrency ${options.concurrency}, batch ${options.batch}`);
-  if (!(await watch.settled(options.spreadSeconds + options.timeoutSeconds, log))) throw new Error(`not settled within ${options.timeoutSeconds} s:\n${workers.map((w) => w.process.output().slice(-3000)).join('\n')}`);
+  if (!(await watch.settled(options.spreadSeconds + (options.burst ? BURST_AHEAD_SECONDS : 0) + options.timeoutSeconds, log))) throw new Error(`not settled within ${options.timeoutSeconds} s:\n${workers.map((w) => w.process.output().slice(-3000)).join('\n')}`);
   const engine = await watch.result();
   const cpu = cpuUsed(cpuBefore, cpuSnapshot(workers.map((w) => w.process), sandbox, pg.clusterDir), engine.seconds);
   for (const w of workers) await w.process.stop();
 
   log(`the same ${options.publications} publish calls straight at the sandbox, concurrency ${options.workers * options.concurrency}`);
   const raw = await measureRawRate(sandboxUrl, world.channels, options.publications, options.workers * options.concurrency);
-  report(options, engine, raw, cpu);
+  report(options, engine, raw, cpu, paceBound(world.channels, publicationsPerChannel(world.channels.length, options.publications)));
 }
 
 async function control(sandboxUrl: string, method: string, path: string, body: unknown): Promise<void> {

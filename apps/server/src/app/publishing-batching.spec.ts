@@ -184,7 +184,7 @@ describe('publishing engine: batches and grouped outcomes', () => {
       expect((await db().query(`SELECT status FROM posts WHERE id = $1`, [post.id]))[0].status).toBe('partially_published');
       // One lock of the posts and one count of their publications for the whole group.
       expect(statements.filter((s) => /FROM posts WHERE id = ANY\(\$1::uuid\[\]\) ORDER BY id FOR UPDATE/.test(s))).toHaveLength(1);
-      expect(statements.filter((s) => /GROUP BY post_id, status/.test(s))).toHaveLength(1);
+      expect(statements.filter((s) => /GROUP BY c\.id, p\.status/.test(s))).toHaveLength(1);
       // One multi-row audit insert; one UPDATE per transition in the group (published, failed), not one per row.
       expect(statements.filter((s) => /^INSERT INTO "audit_entries"/.test(s))).toHaveLength(1);
       expect(statements.filter((s) => /^UPDATE publications p/.test(s))).toHaveLength(2);

@@ -18,9 +18,13 @@ const INTERVAL_NAME = 'publishing-worker';
 const HOUSEKEEPING_EVERY_MS = 5_000;
 /**
  * Claims one worker holds at once (waiting for their pace slot, or being sent), per lane: enough for
- * a burst on hundreds of chats (each holds at most ~10 s of slots), still a bound on what one worker holds.
+ * a burst on thousands of pages (each token, bot or chat holds at most ~10 s of slots, and a claim
+ * waiting for its slot must not keep the worker from claiming pages that could go now), still a
+ * bound on what one worker holds.
  */
-const HELD_PER_LANE = 64;
+const HELD_PER_LANE = 512;
+/** A claim with images holds their bytes while it waits: it weighs this much more, so at most 64 per lane are held. */
+const IMAGES_WEIGHT = 8;
 /** Answers are written in groups: one transaction at most this long after the first answer of a group… */
 const FLUSH_MS = 20;
 /** …or once this many wait. */
@@ -124,8 +128,8 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
       }
       const batch = await this.refill(batchSize);
       if (batch) {
-        for (const ready of batch.sending) start(1, () => this.send(ready, lanes, buffer));
-        for (const group of bySlot(batch.waiting)) start(group.length, () => this.sendLater(group, lanes, buffer));
+        for (const ready of batch.sending) start(weight(ready), () => this.send(ready, lanes, buffer));
+        for (const group of bySlot(batch.waiting)) start(group.reduce((a, r) => a + weight(r), 0), () => this.sendLater(group, lanes, buffer));
         if (batch.handedBackUntil) dueAgainAt = Math.min(dueAgainAt, batch.handedBackUntil.getTime());
         continue;
       }
@@ -226,6 +230,11 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
       await this.recorder.engineDecision(claim, 'miss', 'missed', `Не опубликовано вовремя: прошло больше ${this.config.publishing.missedAfterMinutes} мин. после назначенного времени`);
     }
   }
+}
+
+/** What a claim in hand counts against the worker's bound. */
+function weight(ready: ReadyToSend): number {
+  return ready.images.length ? IMAGES_WEIGHT : 1;
 }
 
 /** Waiting claims grouped by slot: each group's slots lie within `SEND_AHEAD_MS` of its first. */

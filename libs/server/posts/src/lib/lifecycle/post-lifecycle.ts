@@ -51,15 +51,26 @@ export async function summarisePosts(m: EntityManager, postIds: readonly string[
   // Serialises the posts' last publications (unlocked, two finishing at once each still see the
   // other open); one order for the row locks, like every writer of many.
   await m.query('SELECT 1 FROM posts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [ids]);
-  const rows: { post_id: string; status: PublicationStatus; n: number }[] = await m.query(
-    `SELECT post_id, status, count(*)::int AS n FROM publications WHERE post_id = ANY($1::uuid[]) GROUP BY post_id, status`,
-    [ids],
+  // Only posts with nothing open are counted (a post of 1,000 pages still going out stops at its
+  // first open publication); a post without publications answers one row with no status.
+  const rows: { post_id: string; status: PublicationStatus | null; n: number }[] = await m.query(
+    `WITH closed AS (
+       SELECT q.id FROM unnest($1::uuid[]) AS q(id)
+        WHERE NOT EXISTS (SELECT 1 FROM publications o WHERE o.post_id = q.id AND o.status = ANY($2::text[])))
+     SELECT c.id AS post_id, p.status, count(p.id)::int AS n FROM closed c LEFT JOIN publications p ON p.post_id = c.id GROUP BY c.id, p.status`,
+    [ids, OPEN],
   );
   const byPost = new Map<string, Map<PublicationStatus, number>>();
-  for (const r of rows) byPost.set(r.post_id, (byPost.get(r.post_id) ?? new Map()).set(r.status, r.n));
+  for (const r of rows) {
+    const counts = byPost.get(r.post_id) ?? new Map<PublicationStatus, number>();
+    if (r.status) counts.set(r.status, r.n);
+    byPost.set(r.post_id, counts);
+  }
   const next = new Map<'sum_published' | 'sum_partially_published' | 'sum_failed', string[]>();
   for (const id of ids) {
-    const counts = byPost.get(id) ?? new Map<PublicationStatus, number>();
+    const counts = byPost.get(id);
+    // Not answered: something of it is still open.
+    if (!counts) continue;
     const count = (s: PublicationStatus) => counts.get(s) ?? 0;
     if (OPEN.some((s) => count(s) > 0)) continue;
     const counted = [...counts.values()].reduce((a, n) => a + n, 0) - count('cancelled');
