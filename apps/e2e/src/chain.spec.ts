@@ -99,7 +99,7 @@ test.beforeAll(async () => {
   });
 });
 
-test('an admin connects a Telegram channel by its bot and a VK community through VK ID', async ({ page, request }) => {
+test('an admin connects a Telegram and a MAX channel by their bots and a VK community through VK ID', async ({ page, request }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
   await expectAccessible(page, 'organizations page');
   await page.getByRole('navigation', { name: 'Основные разделы' }).getByRole('link', { name: 'Каналы' }).click();

@@ -14,6 +14,7 @@ export class AuthSession {
   private readonly enrollmentRequired = signal(false);
   private readonly endReason = signal<SessionEndReason | null>(null);
   private readonly previousEmail = signal<string | null>(null);
+  private readonly starts = signal(0);
 
   readonly user = this.currentUser.asReadonly();
   readonly signedIn = computed(() => this.currentUser() !== null);
@@ -22,17 +23,21 @@ export class AuthSession {
   readonly lastEndReason = this.endReason.asReadonly();
   /** The e-mail of the session that just ended, so signing in again needs only the password. */
   readonly lastEmail = this.previousEmail.asReadonly();
+  /** Counts the sessions begun here (a sign-in, or the person found after a reload): what follows a person follows this. */
+  readonly sessionsStarted = this.starts.asReadonly();
 
   /** A new session: after login, setup, an accepted invitation, a password change or a second-factor change. */
   start(response: CookieLoginResponse): void {
     this.currentUser.set(response.user);
     this.enrollmentRequired.set(response.totpEnrollmentRequired);
     this.endReason.set(null);
+    this.starts.update((n) => n + 1);
   }
 
   /** The person as `/auth/me` answers after a reload. */
   restore(me: CurrentUserView): void {
     const { totpEnrollmentRequired, ...user } = me;
+    if (this.currentUser() === null) this.starts.update((n) => n + 1);
     this.currentUser.set(user);
     this.enrollmentRequired.set(totpEnrollmentRequired);
   }
