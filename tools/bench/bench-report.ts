@@ -39,11 +39,11 @@ function paceLines(engine: EngineRun, raw: RawRate, bound: PaceBound): string[] 
   const freeSeconds = Math.max(0, ...free.map((p) => engine.lastByPlatform[p]));
   const freeRate = freeSeconds > 0 ? freePublished / freeSeconds : 0;
   const published = Object.values(engine.publishedByPlatform).reduce((a, n) => a + n, 0);
+  if (bound.seconds === 0) return ['pace bound: none (no pace key carries two publications of this world): the engine alone sets the drain'];
   return [
     `pace bound: ${s(bound.seconds)} s, the least drain the adapters' declared paces allow this world (per pace key, (publications on it − 1) × its spacing; busiest: a ${bound.busiest.platform} key with ${bound.busiest.publications} publications ${bound.busiest.spacingMs} ms apart); ` +
       `by platform ${platforms.map((p) => `${p} ${s(bound.byPlatform[p] ?? 0)} s`).join(', ')}`,
-    `drain:     ${s(engine.seconds)} s = ${(engine.seconds / Math.max(bound.seconds, 0.001)).toFixed(2)} × the pace bound` +
-      (bound.seconds > 0 ? `; the pace alone caps the overall ratio at ${(published / bound.seconds / raw.perSecond).toFixed(3)}` : ''),
+    `drain:     ${s(engine.seconds)} s = ${(engine.seconds / bound.seconds).toFixed(2)} × the pace bound; the pace alone caps the overall ratio at ${(published / bound.seconds / raw.perSecond).toFixed(3)}`,
     free.length
       ? `unpaced:   ${s(freeRate)} publications/s over ${free.join(' + ')} (${freePublished} published by ${s(freeSeconds)} s; each platform's pace bound under half its drain, so the engine set the time), ratio to raw ${(freeRate / raw.perSecond).toFixed(3)}`
       : 'unpaced:   every platform drained within twice its pace bound: the pace, not the engine, set the time',

@@ -16,9 +16,9 @@ export interface NodeProcess {
   stop(): Promise<void>;
 }
 
-/** Runs `node <script>` from the repository root and waits until `ready()` answers true. */
-export async function startNodeProcess(name: string, script: string, env: Record<string, string>, ready: () => Promise<boolean>): Promise<NodeProcess> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, script)], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `node [nodeArgs] <script>` from the repository root and waits until `ready()` answers true. */
+export async function startNodeProcess(name: string, script: string, env: Record<string, string>, ready: () => Promise<boolean>, nodeArgs: string[] = []): Promise<NodeProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-KEEP_OUTPUT_CHARS));
   child.stdout?.on('data', keep);

@@ -79,10 +79,10 @@ async function run(options: BenchOptions, onCleanUp: (step: () => Promise<unknow
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
   };
-  const server = async (name: string, extra: Record<string, string>): Promise<{ process: NodeProcess; url: string }> => {
+  const server = async (name: string, extra: Record<string, string>, nodeArgs: string[] = []): Promise<{ process: NodeProcess; url: string }> => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const proc = await startNodeProcess(name, 'dist/apps/server/main.js', { ...env, ...extra, PORT: String(port), VESTNIK_DATA_DIR: join(dir, name) }, () => answers(`${url}/api/health`));
+    const proc = await startNodeProcess(name, 'dist/apps/server/main.js', { ...env, ...extra, PORT: String(port), VESTNIK_DATA_DIR: join(dir, name) }, () => answers(`${url}/api/health`), nodeArgs);
     onCleanUp(() => proc.stop());
     return { process: proc, url };
   };
@@ -106,8 +106,8 @@ async function run(options: BenchOptions, onCleanUp: (step: () => Promise<unknow
   const workerEnv: Record<string, string> = { VESTNIK_ROLES: 'worker', PUBLISH_CONCURRENCY: String(options.concurrency), PUBLISH_BATCH_SIZE: String(options.batch), ...(options.burst ? {} : { PUBLISH_POLL_MS: '200' }) };
   // BENCH_CPU_PROF_DIR=<dir>: each worker writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
   const profileDir = process.env['BENCH_CPU_PROF_DIR'];
-  const profiled: Record<string, string> = profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
-  const workers = await Promise.all(Array.from({ length: options.workers }, (_, i) => server(`worker-${i + 1}`, { ...workerEnv, ...profiled })));
+  const profiled = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const workers = await Promise.all(Array.from({ length: options.workers }, (_, i) => server(`worker-${i + 1}`, workerEnv, profiled)));
   const watch = new EngineWatch(db);
   const cpuBefore = cpuSnapshot(workers.map((w) => w.process), sandbox, pg.clusterDir);
   await watch.makeDue(postIds, options.spreadSeconds, options.burst ? BURST_AHEAD_SECONDS : 0);

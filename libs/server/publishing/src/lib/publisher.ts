@@ -87,8 +87,11 @@ export class Publisher {
     private readonly events: PublishingEvents,
   ) {}
 
-  /** Checks a freshly claimed batch, reserves its pace slots and marks those due now `sending`: one transaction. */
-  async prepare(claims: readonly ClaimedPublication[]): Promise<PreparedBatch> {
+  /**
+   * Checks a freshly claimed batch, reserves its pace slots and marks those due now `sending`, at most
+   * `room` of them (the calls the worker can start about now): one transaction. The others wait `claimed`.
+   */
+  async prepare(claims: readonly ClaimedPublication[], room = Infinity): Promise<PreparedBatch> {
     if (claims.length === 0) return { sending: [], waiting: [], handedBackUntil: null };
     // Unlocked, for the images only: the checks read the posts again under their locks.
     const posts = await postsForPublishing(this.dataSource.manager, claims.map((c) => c.post_id));
@@ -108,7 +111,7 @@ export class Publisher {
     }
     return this.events.afterCommit(this.dataSource, async (tx) => {
       const decided: Decided[] = unreadable.map((u) => ({ ...u, decision: 'fail_unsent', code: 'media_missing' }));
-      return this.checkAndMark(tx, candidates, decided);
+      return this.checkAndMark(tx, candidates, decided, room);
     });
   }
 
@@ -146,7 +149,7 @@ export class Publisher {
    * then); those whose slot is near are marked `sending` with a lease from their slot, and their
    * posts move to publishing. Decisions (gone, cancelled, changed, disabled, missed) settle here.
    */
-  private async checkAndMark(tx: EventfulTransaction, candidates: readonly Candidate[], decided: Decided[]): Promise<PreparedBatch> {
+  private async checkAndMark(tx: EventfulTransaction, candidates: readonly Candidate[], decided: Decided[], room = Infinity): Promise<PreparedBatch> {
     const { m } = tx;
     const minutes = this.config.publishing.missedAfterMinutes;
     const posts = await postsForPublishing(m, candidates.map((c) => c.claim.post_id), true);
@@ -190,11 +193,17 @@ export class Publisher {
       ready.push({ claim: g.candidate.claim, post: g.post, channel: g.channel, adapter: g.adapter, images: g.candidate.images, paces: g.paces, slotAt, firstSentAt: null });
     }
 
-    // A claim checked again before its call (it had its slot) is marked now, whatever its slot; a fresh one only when its slot is near.
+    // A claim checked again before its call (it had its slot) is marked now, whatever its slot; a fresh
+    // one only when its slot is near and a call can start about then (`room`): a row marked `sending`
+    // and queued for a lane would be "may have gone out" to whoever takes it back after a crash.
     const now = Date.now();
     const isNear = (r: ReadyToSend) => slotOf.get(r.claim.id) === undefined || r.slotAt.getTime() - now <= SEND_AHEAD_MS;
-    const near = ready.filter(isNear);
-    const waiting = ready.filter((r) => !isNear(r));
+    const near = ready
+      .filter(isNear)
+      .sort((a, b) => a.slotAt.getTime() - b.slotAt.getTime())
+      .slice(0, Math.max(0, room));
+    const marking = new Set(near.map((r) => r.claim.id));
+    const waiting = ready.filter((r) => !marking.has(r.claim.id));
     const leaseSeconds = this.config.publishing.leaseSeconds;
     const marked = await movePublications(
       m,

@@ -31,6 +31,12 @@ const FLUSH_MS = 20;
 const FLUSH_ROWS = 100;
 /** A group of claims waiting for their slots is checked and marked this long before the first slot. */
 const MARK_LEAD_MS = 50;
+/**
+ * Claims marked `sending` and not yet answered, per lane: those being called and as many queued for
+ * a lane. A marked claim is "may have gone out" if the worker dies, so no more are marked than can
+ * be called about now; the rest wait `claimed` with their slots.
+ */
+const MARKED_PER_LANE = 4;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -107,7 +113,9 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
     );
     const tasks = new Set<Promise<void>>();
     const bound = concurrency * HELD_PER_LANE;
+    const markedBound = concurrency * MARKED_PER_LANE;
     let held = 0;
+    const marked = { count: 0 };
     let dueAgainAt = Infinity;
     const start = (count: number, work: () => Promise<void>) => {
       held += count;
@@ -126,10 +134,11 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
         await Promise.race([sleep(50), this.stopped]);
         continue;
       }
-      const batch = await this.refill(batchSize);
+      const batch = await this.refill(batchSize, markedBound - marked.count);
       if (batch) {
-        for (const ready of batch.sending) start(weight(ready), () => this.send(ready, lanes, buffer));
-        for (const group of bySlot(batch.waiting)) start(group.reduce((a, r) => a + weight(r), 0), () => this.sendLater(group, lanes, buffer));
+        marked.count += batch.sending.length;
+        for (const ready of batch.sending) start(weight(ready), () => this.send(ready, lanes, buffer, marked));
+        for (const group of bySlot(batch.waiting, markedBound / 2)) start(group.reduce((a, r) => a + weight(r), 0), () => this.sendLater(group, lanes, buffer, marked, markedBound));
         if (batch.handedBackUntil) dueAgainAt = Math.min(dueAgainAt, batch.handedBackUntil.getTime());
         continue;
       }
@@ -144,29 +153,43 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** One marked claim: waits for its slot, calls on a free lane, hands the answer to the buffer. */
-  private async send(ready: ReadyToSend, lanes: Lanes, buffer: OutcomeBuffer<Answer>): Promise<void> {
-    await sleep(ready.slotAt.getTime() - Date.now());
-    await lanes.acquire();
+  private async send(ready: ReadyToSend, lanes: Lanes, buffer: OutcomeBuffer<Answer>, marked: { count: number }): Promise<void> {
     let answer: Answer;
     try {
-      answer = await this.publisher.call(ready);
+      await sleep(ready.slotAt.getTime() - Date.now());
+      await lanes.acquire();
+      try {
+        answer = await this.publisher.call(ready);
+      } finally {
+        lanes.release();
+      }
     } finally {
-      lanes.release();
+      marked.count -= 1;
     }
     await buffer.push(answer);
   }
 
-  /** Claims waiting for slots close together: checked and marked in one transaction just before the first, then sent. */
-  private async sendLater(group: ReadyToSend[], lanes: Lanes, buffer: OutcomeBuffer<Answer>): Promise<void> {
+  /**
+   * Claims waiting for slots close together: checked and marked in one transaction just before the
+   * first (once there is room for their calls), then sent.
+   */
+  private async sendLater(group: ReadyToSend[], lanes: Lanes, buffer: OutcomeBuffer<Answer>, marked: { count: number }, markedBound: number): Promise<void> {
     await Promise.race([sleep(group[0].slotAt.getTime() - MARK_LEAD_MS - Date.now()), this.stopped]);
+    while (!this.stopping && marked.count > 0 && marked.count + group.length > markedBound) await Promise.race([sleep(5), this.stopped]);
     if (this.stopping) return this.claims.release(group.map((r) => r.claim));
-    const marked = await this.twice(() => this.publisher.markWaiting(group), 'checking waiting claims');
+    marked.count += group.length;
+    let ready: ReadyToSend[] | null = null;
+    try {
+      ready = await this.twice(() => this.publisher.markWaiting(group), 'checking waiting claims');
+    } finally {
+      marked.count -= group.length - (ready?.length ?? 0);
+    }
     // On failure the claims stay `claimed`: their lease runs out and they are simply due again.
-    await Promise.all((marked ?? []).map((ready) => this.send(ready, lanes, buffer)));
+    await Promise.all((ready ?? []).map((r) => this.send(r, lanes, buffer, marked)));
   }
 
-  /** Claims the next batch of due publications and prepares it; null when none was due (or claiming failed: the next look retries). */
-  private async refill(limit: number): Promise<PreparedBatch | null> {
+  /** Claims the next batch of due publications and prepares it, marking at most `room`; null when none was due (or claiming failed: the next look retries). */
+  private async refill(limit: number, room: number): Promise<PreparedBatch | null> {
     let claims: ClaimedPublication[];
     try {
       // Under a steady backlog a pass never ends: a dead worker's claims must not wait for it to.
@@ -178,7 +201,7 @@ export class PublishingWorker implements OnApplicationBootstrap, OnApplicationSh
     }
     if (claims.length === 0) return null;
     // On failure the claims stay `claimed` (nothing was sent): their lease runs out and they are due again.
-    return (await this.twice(() => this.publisher.prepare(claims), `preparing ${claims.length} claims`)) ?? { sending: [], waiting: [], handedBackUntil: null };
+    return (await this.twice(() => this.publisher.prepare(claims, room), `preparing ${claims.length} claims`)) ?? { sending: [], waiting: [], handedBackUntil: null };
   }
 
   /** A transaction that rolled back whole (a deadlock, a refused commit) may run once more: every write in it is fenced. */
@@ -237,13 +260,13 @@ function weight(ready: ReadyToSend): number {
   return ready.images.length ? IMAGES_WEIGHT : 1;
 }
 
-/** Waiting claims grouped by slot: each group's slots lie within `SEND_AHEAD_MS` of its first. */
-function bySlot(waiting: readonly ReadyToSend[]): ReadyToSend[][] {
+/** Waiting claims grouped by slot: each group's slots lie within `SEND_AHEAD_MS` of its first, at most `size` claims. */
+function bySlot(waiting: readonly ReadyToSend[], size: number): ReadyToSend[][] {
   const sorted = [...waiting].sort((a, b) => a.slotAt.getTime() - b.slotAt.getTime());
   const groups: ReadyToSend[][] = [];
   for (const r of sorted) {
     const last = groups[groups.length - 1];
-    if (last && r.slotAt.getTime() - last[0].slotAt.getTime() < SEND_AHEAD_MS) last.push(r);
+    if (last && last.length < size && r.slotAt.getTime() - last[0].slotAt.getTime() < SEND_AHEAD_MS) last.push(r);
     else groups.push([r]);
   }
   return groups;
