@@ -96,7 +96,10 @@ function checkTemplate(file, template, firstLine) {
 
 function checkKeys(file, text) {
   const lines = text.split('\n');
-  lines.forEach((line, i) => {
+  lines.forEach((raw, i) => {
+    // Comments may mention a key without using it (a JSDoc line, a trailing `// …`).
+    if (/^\s*(\*|\/\*|\/\/)/.test(raw)) return;
+    const line = raw.replace(/\s\/\/\s.*$/, '');
     for (const m of line.matchAll(/\bt\(\s*['"]([^'"]+)['"]/g)) {
       if (typeof node(m[1]) !== 'string') report(file, i + 1, `no Russian message «${m[1]}»`);
     }

@@ -64,7 +64,7 @@ async function waitForSandbox(url: string, sandbox: ChildProcess, timeoutMs: num
 }
 
 /**
- * Starts the platform sandbox (VK, OK, Telegram; built first when missing) and the built server on
+ * Starts the platform sandbox (VK, OK, Telegram, MAX; built first when missing) and the built server on
  * free ports with a new data folder and no DATABASE_URL, so it runs its
  * own embedded PostgreSQL from scratch, talking to the sandbox; returns the teardown that stops both.
  * With VESTNIK_E2E_BASE_URL already set, tests run against that server instead.
