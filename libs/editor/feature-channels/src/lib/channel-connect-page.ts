@@ -9,8 +9,7 @@ import { subtreeOrder } from './channel-list';
 import { connectableOrganizations, indentedName, isOAuthPlatform, oauthErrorText, signInName } from './connect-texts';
 import { OAuthPagesForm } from './oauth-pages-form';
 import { PlatformMark } from './platform-mark';
-import { MaxConnectForm } from './max-connect-form';
-import { TelegramConnectForm } from './telegram-connect-form';
+import { BotConnectForm } from './bot-connect-form';
 import { TokenConnectForm } from './token-connect-form';
 
 /**
@@ -21,7 +20,7 @@ import { TokenConnectForm } from './token-connect-form';
 @Component({
   selector: 'vn-channel-connect-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, AlertMessage, PlatformMark, OAuthPagesForm, TelegramConnectForm, MaxConnectForm, TokenConnectForm],
+  imports: [RouterLink, AlertMessage, PlatformMark, OAuthPagesForm, BotConnectForm, TokenConnectForm],
   templateUrl: './channel-connect-page.html',
   styleUrl: './channel-connect-page.css',
 })

@@ -21,10 +21,19 @@ export interface TelegramRendering {
 
 /** Renders content for Telegram; the optional link is appended when the text does not already carry it. */
 export function renderTelegram(content: Pick<PostContent, 'text' | 'link'>): TelegramRendering {
+  const { html, visibleText } = renderHtmlSubset(content);
+  return { html, visibleText, visibleLength: visibleText.length };
+}
+
+/**
+ * The `<b>`, `<i>`, `<a href>` HTML Telegram and MAX both take, everything else escaped, and the
+ * text a reader sees; the optional link is appended when the text does not already carry it.
+ */
+function renderHtmlSubset(content: Pick<PostContent, 'text' | 'link'>): { html: string; visibleText: string } {
   const doc = withLinkParagraph(parseMarkdown(content.text), content.link);
   const html = doc.paragraphs.map((p) => p.children.map(toTelegramHtml).join('')).join('\n\n');
   const visibleText = doc.paragraphs.map((p) => p.children.map(toVisibleText).join('')).join('\n\n');
-  return { html, visibleText, visibleLength: visibleText.length };
+  return { html, visibleText };
 }
 
 export interface MaxRendering {
@@ -45,9 +54,7 @@ export interface MaxRendering {
  * Telegram, since MAX's message `link` means a reply or forward, not a URL.
  */
 export function renderMax(content: Pick<PostContent, 'text' | 'link'>): MaxRendering {
-  const doc = withLinkParagraph(parseMarkdown(content.text), content.link);
-  const html = doc.paragraphs.map((p) => p.children.map(toTelegramHtml).join('')).join('\n\n');
-  const visibleText = doc.paragraphs.map((p) => p.children.map(toVisibleText).join('')).join('\n\n');
+  const { html, visibleText } = renderHtmlSubset(content);
   return { html, visibleText, sentLength: html.length };
 }
 

@@ -28,24 +28,8 @@ export class AuditLog {
     return recordAuditEntries(manager, entries);
   }
 
-  async record(entry: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    let organizationPath: string | null = null;
-    if (entry.organizationId) {
-      const org = await manager.findOne(OrganizationEntity, { where: { id: entry.organizationId }, select: { id: true, path: true } });
-      organizationPath = org?.path ?? null;
-    }
-    await manager.save(AuditEntryEntity, manager.create(AuditEntryEntity, {
-      actorId: entry.actor.user?.id ?? null,
-      actorEmail: entry.actor.user?.email ?? null,
-      organizationId: entry.organizationId,
-      organizationPath,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId ?? null,
-      before: redact(entry.before ?? null),
-      after: redact(entry.after ?? null),
-      ip: entry.actor.ip,
-    }));
+  record(entry: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    return recordAuditEntries(manager, [entry]);
   }
 }
 
