@@ -291,4 +291,51 @@ describe('publishing engine: outcomes fenced to their claim', () => {
       expect(await postStatus(post.id)).toBe('published');
     });
   });
+
+  describe('a VK repeat with the same guid', () => {
+    const dueAgain = (postId: string) => server.db.dataSource.query(`UPDATE publications SET next_attempt_at = now() WHERE post_id = $1`, [postId]);
+
+    it('goes again after three lost answers in a row, within the attempts every publication has: the guid keeps the wall at one post', async () => {
+      const post = await approvedDue(vk);
+      await sandbox.control('/faults', { platform: 'vk', method: 'wall.post', kind: 'drop_after_store', times: 3 });
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        await workerA.tick();
+        expect(await publication(post.id)).toMatchObject({ status: 'scheduled', attempts: attempt, last_error_code: 'unconfirmed' });
+        await dueAgain(post.id);
+      }
+      await workerA.tick();
+      const after = await publication(post.id);
+      expect(after).toMatchObject({ status: 'published', attempts: 4 });
+      expect(await outWith(vk, post.text)).toHaveLength(1);
+    });
+
+    it('does not start the guid window with a send VK refused before doing anything (error 6)', async () => {
+      const post = await approvedDue(vk);
+      await sandbox.control('/faults', { platform: 'vk', method: 'wall.post', kind: 'error', errorCode: 6, errorMessage: 'Too many requests per second' });
+      await workerA.tick();
+      expect(await publication(post.id)).toMatchObject({ status: 'scheduled', attempts: 1, first_sent_at: null });
+      await server.db.dataSource.query(`DELETE FROM rate_buckets`);
+      await dueAgain(post.id);
+      await workerA.tick();
+      const after = await publication(post.id);
+      expect(after).toMatchObject({ status: 'published', attempts: 2 });
+      expect(after.first_sent_at).toEqual(after.sent_at);
+    });
+
+    it('is not sent when a queue delayed it past the guid window since it was decided: a person checks the page', async () => {
+      const post = await approvedDue(vk);
+      await sandbox.control('/faults', { platform: 'vk', method: 'wall.post', kind: 'drop_after_store' });
+      await workerA.tick();
+      const lost = await publication(post.id);
+      expect(lost).toMatchObject({ status: 'scheduled', attempts: 1 });
+      // The repeat waited in the queue: its key first went out 29 min 45 s ago, and its call could be answered only after 30 min.
+      await server.db.dataSource.query(`UPDATE publications SET first_sent_at = now() - interval '29 minutes 45 seconds', sent_at = now() - interval '29 minutes 45 seconds', next_attempt_at = now() WHERE id = $1`, [lost.id]);
+      await workerA.tick();
+      expect(await publication(post.id)).toMatchObject({ status: 'unconfirmed', attempts: 1, last_error_code: 'key_lapsed', phase: null, claimed_by: null });
+      expect(await audits(lost.id, 'publication.unconfirmed')).toBe(1);
+      expect(announcedByA).toContainEqual(expect.objectContaining({ publicationId: lost.id, status: 'unconfirmed', outcome: 'key_lapsed' }));
+      expect(await outWith(vk, post.text)).toHaveLength(1);
+      expect(await postStatus(post.id)).toBe('failed');
+    });
+  });
 });

@@ -69,12 +69,19 @@ export const PUBLICATION_TRANSITIONS = {
   /** The post changed after its approval: it waits for a new one. */
   changed_unsent: { from: ['publishing:claimed'], to: 'pending', by: 'engine', audit: 'publication.pending' },
   miss: { from: ['publishing:claimed'], to: 'missed', by: 'engine', audit: 'publication.missed' },
+  /**
+   * A repeat with the same idempotency key whose call would end past the platform's window (a queue
+   * or a pace delayed it): the key no longer protects it and an earlier send may be out, so a person checks.
+   */
+  key_lapsed: { from: ['publishing:claimed'], to: 'unconfirmed', by: 'engine', audit: 'publication.unconfirmed' },
 
   publish: { from: ['publishing:sending'], to: 'published', by: 'platform', audit: 'publication.published' },
   fail: { from: ['publishing:sending'], to: 'failed', by: 'platform', audit: 'publication.failed' },
   unconfirm: { from: ['publishing:sending'], to: 'unconfirmed', by: 'platform', audit: 'publication.unconfirmed' },
-  /** Another attempt later (rate limit, transient failure, renewed token, a repeat its key makes safe). */
+  /** Another attempt later: the request did not reach the platform (rate limit, transient failure, renewed token). */
   retry: { from: ['publishing:sending'], to: 'scheduled', by: 'platform' },
+  /** The answer was lost, and a repeat with the same idempotency key is safe: it goes again with that key. */
+  resend: { from: ['publishing:sending'], to: 'scheduled', by: 'platform' },
   /** The answer was lost and the adapter can ask the platform: ask before a person is. */
   reconcile: { from: ['publishing:sending'], to: 'publishing:reconciling', by: 'platform' },
 

@@ -11,13 +11,13 @@ import { ClaimedPublication, droppedWrite, PublicationClaims, TakenBack } from '
 import { DroppedOutcomeEvent, EventfulTransaction, PublicationEvent, PublishingEvents } from './publishing-events';
 import { RatePacer } from './rate-pacer';
 import { RECONCILE_FIRST_LOOK_MS } from './reconciler';
-import { backoffSeconds, sameKeyRepeatIsSafe } from './retry-policy';
+import { backoffSeconds } from './retry-policy';
 
 const SYSTEM = { user: null, ip: null };
 
 /** A claim in `sending`: its request may be out. */
 export interface SendingClaim extends ClaimedPublication {
-  /** When the publication's idempotency key first went out (its first send ever). */
+  /** When its earliest send that may have reached the platform went out: this one, or an earlier one. */
   first_sent_at: Date;
 }
 
@@ -34,7 +34,8 @@ export interface Answer {
 }
 
 /** What the engine decides without calling the platform: lifecycle transitions from a claim not sent yet. */
-export type EngineDecision = 'fail_unsent' | 'cancel_unsent' | 'changed_unsent' | 'miss';
+export const ENGINE_DECISIONS = ['fail_unsent', 'cancel_unsent', 'changed_unsent', 'miss', 'key_lapsed'] as const;
+export type EngineDecision = (typeof ENGINE_DECISIONS)[number];
 
 /** A decision about one claim not sent yet, with the organization of its post ('' when the post is gone). */
 export interface Decided {
@@ -46,7 +47,7 @@ export interface Decided {
 }
 
 /** The transitions an answer may take, in the order a group writes them. */
-const ANSWERED_BY = ['publish', 'fail', 'unconfirm', 'retry', 'reconcile'] as const;
+const ANSWERED_BY = ['publish', 'fail', 'unconfirm', 'retry', 'resend', 'reconcile'] as const;
 type AnsweredBy = (typeof ANSWERED_BY)[number];
 
 /** An answer turned into its transition, and what follows when the transition applies (or not). */
@@ -139,12 +140,12 @@ export class OutcomeRecorder {
 
   /**
    * Decisions the engine takes for claims not sent yet, without calling the platform (cancelled,
-   * missed, changed, gone), in the caller's transaction: their events are held until it commits.
+   * missed, changed, gone, a lapsed key), in the caller's transaction: their events are held until it commits.
    */
   async engineDecisions(tx: EventfulTransaction, decided: readonly Decided[]): Promise<void> {
     if (decided.length === 0) return;
     const moved = new Set<string>();
-    for (const name of ['fail_unsent', 'cancel_unsent', 'changed_unsent', 'miss'] as const) {
+    for (const name of ENGINE_DECISIONS) {
       const moves = decided.filter((d) => d.decision === name).map((d) => ({ id: d.claim.id, claim: fence(d.claim), reason: d.reason, code: d.code }));
       for (const r of await movePublications(tx.m, name, moves)) moved.add(r.id);
     }
@@ -211,8 +212,8 @@ export class OutcomeRecorder {
         pushBack: null,
       };
     };
-    const again = (at: Date, result: string, code: string | undefined, reason: string, pushBack: Planned['pushBack'] = null): Planned => ({
-      name: 'retry',
+    const again = (at: Date, result: string, code: string | undefined, reason: string, pushBack: Planned['pushBack'] = null, name: 'retry' | 'resend' = 'retry'): Planned => ({
+      name,
       move: { id: claim.id, claim: fence(claim), nextAttemptAt: at, reason, code: code ?? result },
       event: { ...base, status: 'scheduled', outcome: result, errorCode: code, reason },
       audit: null,
@@ -231,10 +232,9 @@ export class OutcomeRecorder {
         return again(new Date(Date.now() + backoffSeconds(attempts) * 1000), outcome.status, undefined, outcome.reason);
       case 'rejected':
         return settle('fail', 'rejected', { reason: outcome.reason, code: outcome.code });
-      case 'unconfirmed':
-        if (outcome.retrySafe && sameKeyRepeatIsSafe({ windowMs: this.claims.repeatWindowMs(claim.platform), firstSentAt: claim.first_sent_at, attempts })) {
-          return again(new Date(Date.now() + backoffSeconds(attempts) * 1000), outcome.status, undefined, outcome.reason);
-        }
+      case 'unconfirmed': {
+        const at = new Date(Date.now() + backoffSeconds(attempts) * 1000);
+        if (outcome.retrySafe && this.claims.sameKeyRepeatIsSafe(claim.platform, claim.first_sent_at, attempts, at)) return again(at, outcome.status, undefined, outcome.reason, null, 'resend');
         if (this.claims.canLookUp(claim.platform)) {
           // The Reconciler looks the post up, after the request had time to land; dropped like the "unconfirmed" it stands for.
           return {
@@ -247,6 +247,7 @@ export class OutcomeRecorder {
           };
         }
         return settle('unconfirm', 'unconfirmed', { reason: `${outcome.reason}. Проверьте страницу: запись могла выйти` });
+      }
       case 'auth_expired':
         throw new Error('an expired credential is recorded on its own');
     }

@@ -56,8 +56,8 @@ const RECONCILE_REASON = 'Обработчик остановился во вр�
  */
 @Injectable()
 export class PublicationClaims {
-  /** Each configured platform's repeat window, as its adapter declares it. */
-  private readonly repeatWindows: Map<Platform, number | null>;
+  /** Each configured platform's adapter. */
+  private readonly adapters: Map<Platform, AnyPlatformAdapter>;
   /** The configured platforms that can be asked for a post whose answer was lost. */
   private readonly lookUps: Set<Platform>;
 
@@ -67,7 +67,7 @@ export class PublicationClaims {
     @Inject(PLATFORM_ADAPTERS) adapters: AnyPlatformAdapter[],
     private readonly events: PublishingEvents,
   ) {
-    this.repeatWindows = new Map(adapters.map((a) => [a.platform, a.idempotentRetryWindowMs]));
+    this.adapters = new Map(adapters.map((a) => [a.platform, a]));
     this.lookUps = new Set(adapters.filter((a) => canReconcile(a)).map((a) => a.platform));
   }
 
@@ -95,15 +95,15 @@ export class PublicationClaims {
   async recoverExpired(m: EntityManager, held: HeldEvents): Promise<TakenBack[]> {
     const expired = await expiredClaims(m, TAKE_BACK_BATCH);
     const now = Date.now();
+    const lookNow = new Date(now);
     const takenBack: TakenBack[] = expired.map(({ phase, attempts, first_sent_at, ...row }) => {
       if (phase === 'reconciling') return { ...row, next: 'look_again', reason: null };
       if (phase !== 'sending') return { ...row, next: 'due', reason: null };
-      const resend = sameKeyRepeatIsSafe({ windowMs: this.repeatWindowMs(row.platform), firstSentAt: first_sent_at, attempts: attempts + 1 }, now);
+      const resend = this.sameKeyRepeatIsSafe(row.platform, first_sent_at, attempts + 1, lookNow);
       if (resend) return { ...row, next: 'resend', reason: RESEND_REASON };
       return this.canLookUp(row.platform) ? { ...row, next: 'reconcile', reason: RECONCILE_REASON } : { ...row, next: 'unconfirmed', reason: LOST_REASON };
     });
     const changed = new Set<string>();
-    const lookNow = new Date(now);
     for (const next of ['due', 'resend', 'unconfirmed', 'reconcile', 'look_again'] as const) {
       const moves: PublicationMove[] = takenBack
         .filter((t) => t.next === next)
@@ -137,8 +137,16 @@ export class PublicationClaims {
     return this.lookUps.has(platform);
   }
 
-  /** How long the platform of `platform` deduplicates a repeat with the same key, as its adapter declares. */
-  repeatWindowMs(platform: Platform): number | null {
-    return this.repeatWindows.get(platform) ?? null;
+  /**
+   * Whether a publication of `platform` whose key first went out at `firstSentAt`, after `attempts`
+   * attempts the last of which has an unknown outcome, may go again with the same key at `at`: its
+   * adapter's window (`idempotentRetryWindowMs`) must still cover the repeat's answer, and attempts
+   * remain (`PUBLISH_MAX_ATTEMPTS`). The repeat is checked against the window again at its send.
+   */
+  sameKeyRepeatIsSafe(platform: Platform, firstSentAt: Date | null, attempts: number, at: Date): boolean {
+    const adapter = this.adapters.get(platform);
+    if (!adapter) return false;
+    const doneBy = new Date(at.getTime() + adapter.longestPublishMs(0));
+    return sameKeyRepeatIsSafe({ windowMs: adapter.idempotentRetryWindowMs, firstSentAt, attempts, maxAttempts: this.config.publishing.maxAttempts, doneBy });
   }
 }

@@ -12,6 +12,7 @@ import { ChannelToSend, PublishingChannels } from './publishing-channels';
 import { EventfulTransaction, PublishingEvents } from './publishing-events';
 import { PublishingMedia } from './publishing-media';
 import { RatePacer } from './rate-pacer';
+import { keyStillHonoured } from './retry-policy';
 
 /** Post states in which a claimed publication may still go: approved, and not cancelled or sent back to review. */
 const SENDABLE: readonly PostStatus[] = ['scheduled', 'publishing'];
@@ -56,6 +57,19 @@ export interface PreparedBatch {
   waiting: ReadyToSend[];
   /** The earliest moment a claim handed back for a far slot is due again (null: none handed back). */
   handedBackUntil: Date | null;
+}
+
+const KEY_LAPSED_REASON = 'Повтор опоздал: площадка больше не защищает от второй записи с тем же ключом, а прежняя отправка могла выйти. Проверьте страницу.';
+
+/**
+ * A repeat whose earlier send may be out, on a platform that deduplicates by key, and whose call would
+ * be answered only after the key's window (a queue or a pace delayed it since the repeat was decided):
+ * sending it could post twice. Its slot, or the longest it may wait for one, plus the adapter's longest publish.
+ */
+function keyLapsed(adapter: AnyPlatformAdapter, { claim, images, slotAt }: Candidate): boolean {
+  if (adapter.idempotentRetryWindowMs === null || claim.first_sent_at === null) return false;
+  const doneBy = new Date((slotAt?.getTime() ?? Date.now() + MAX_INLINE_WAIT_MS) + adapter.longestPublishMs(images.length));
+  return !keyStillHonoured(adapter.idempotentRetryWindowMs, claim.first_sent_at, doneBy);
 }
 
 /** A claim about to be checked, with its images (loaded before the transaction: a file read holds no lock). */
@@ -145,9 +159,9 @@ export class Publisher {
   /**
    * The last checks before the platform call, in `tx`: the posts locked in id order, the channels
    * read again (a page disabled, or its credentials renewed, meanwhile is seen here), the one
-   * "missed" rule. Claims without a slot get one (or, when it is too far, are handed back until
+   * "missed" rule, and a repeat's key still honoured. Claims without a slot get one (or, when it is too far, are handed back until
    * then); those whose slot is near are marked `sending` with a lease from their slot, and their
-   * posts move to publishing. Decisions (gone, cancelled, changed, disabled, missed) settle here.
+   * posts move to publishing. Decisions (gone, cancelled, changed, disabled, missed, key lapsed) settle here.
    */
   private async checkAndMark(tx: EventfulTransaction, candidates: readonly Candidate[], decided: Decided[], room = Infinity): Promise<PreparedBatch> {
     const { m } = tx;
@@ -171,6 +185,7 @@ export class Publisher {
       else if (!SENDABLE.includes(post.status) || post.approvedHash !== post.contentHash) decide('changed_unsent', 'content_changed', 'Материал изменён после согласования: нужна новая проверка');
       else if (channel.closed) decide('cancel_unsent', 'channel_disabled', 'Канал отключён: запись не отправлена');
       else if (missed.has(claim.id)) decide('miss', 'missed', `Не опубликовано вовремя: прошло больше ${minutes} мин. после назначенного времени`);
+      else if (keyLapsed(adapter, candidate)) decide('key_lapsed', 'key_lapsed', KEY_LAPSED_REASON);
       else go.push({ candidate, post, channel, adapter, paces: adapter.paces(channel.target, { remoteTargetId: channel.remoteTargetId, imageCount: candidate.images.length }) });
     }
 

@@ -5,9 +5,6 @@ export function backoffSeconds(attempt: number, random: () => number = Math.rand
   return Math.round(base * (0.5 + random() * 0.5));
 }
 
-/** Repeats with the same idempotency key after an unknown outcome, before a person must check. */
-export const MAX_GUID_RETRIES = 3;
-
 export interface SameKeyRepeat {
   /** The adapter's `idempotentRetryWindowMs`: null when the platform has no idempotency key. */
   windowMs: number | null;
@@ -15,14 +12,29 @@ export interface SameKeyRepeat {
   firstSentAt: Date | null;
   /** Attempts made so far, the one whose outcome is unknown included. */
   attempts: number;
+  /** The attempts a publication has in all (`PUBLISH_MAX_ATTEMPTS`), failures that never reached the platform included. */
+  maxAttempts: number;
+  /** When the repeat's request will have been answered at the latest: its planned time plus the adapter's longest publish. */
+  doneBy: Date;
 }
 
 /**
- * Whether a publication whose last send has an unknown outcome may go again with the same key:
- * only while the platform still deduplicates it, counted from the key's first send (any earlier
- * send may be the one that created the post), and only a few times.
+ * Whether a publication whose last send has an unknown outcome may go again with the same key: only
+ * while the platform still deduplicates it — the repeat answered before the window, counted from the
+ * key's first send (any earlier send may be the one that created the post), runs out — and within the
+ * attempts every publication has. Such an unknown outcome is then no more than a transient failure.
  */
-export function sameKeyRepeatIsSafe(repeat: SameKeyRepeat, now: number = Date.now()): boolean {
-  if (repeat.windowMs === null || repeat.firstSentAt === null) return false;
-  return now - repeat.firstSentAt.getTime() < repeat.windowMs && repeat.attempts < MAX_GUID_RETRIES;
+export function sameKeyRepeatIsSafe(repeat: SameKeyRepeat): boolean {
+  if (repeat.attempts >= repeat.maxAttempts) return false;
+  return keyStillHonoured(repeat.windowMs, repeat.firstSentAt, repeat.doneBy);
+}
+
+/**
+ * Whether a request with the key first sent at `firstSentAt` and answered by `doneBy` is still inside
+ * the platform's window: checked when a repeat is decided, and again just before it goes out (a queue
+ * or a pace can delay it past the window).
+ */
+export function keyStillHonoured(windowMs: number | null, firstSentAt: Date | null, doneBy: Date): boolean {
+  if (windowMs === null || firstSentAt === null) return false;
+  return doneBy.getTime() < firstSentAt.getTime() + windowMs;
 }

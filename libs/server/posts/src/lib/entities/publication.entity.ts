@@ -55,7 +55,11 @@ export class PublicationEntity {
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt!: Date | null;
 
-  /** When its idempotency key first went out: a repeat with the same key is trusted only within the platform's window from here. */
+  /**
+   * When its earliest send that may have reached the platform went out (a send answered "did not
+   * reach it" does not count): a repeat with the same key is trusted only within the platform's
+   * window from here, and a look-up for a lost answer searches from here.
+   */
   @Column('timestamptz', { name: 'first_sent_at', nullable: true })
   firstSentAt!: Date | null;
 

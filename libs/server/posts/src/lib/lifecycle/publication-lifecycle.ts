@@ -69,7 +69,7 @@ export interface ClaimedPublication {
   claim_token: number;
   /** The worker holding the claim; every write made for it names the worker too. */
   claimed_by: string;
-  /** When the publication's idempotency key first went out, if it did. */
+  /** When its earliest send that may have reached the platform went out, if one did (the key's window counts from here). */
   first_sent_at: Date | null;
   /** When its latest attempt went out, if one did. */
   sent_at: Date | null;
@@ -91,6 +91,12 @@ const FREE = ['claimed_by = NULL', 'lease_until = NULL'];
 /** Taking a claim back also bumps its token: the old worker's writes match nothing. */
 const TAKE_BACK = [...FREE, 'claim_token = p.claim_token + 1'];
 const ERROR = ['last_error = v.reason', 'last_error_code = v.code'];
+/**
+ * The attempt did not reach the platform: when it was the key's first send (`first_sent_at` set by
+ * this very `send`), the key has still not gone out. So `first_sent_at` is when the earliest send that
+ * may have reached the platform went out: an idempotency window and a look-up count from it.
+ */
+const NOT_OUT = 'first_sent_at = CASE WHEN p.first_sent_at = p.sent_at THEN NULL ELSE p.first_sent_at END';
 /** An attempt counted: the request may have reached the platform. */
 const ATTEMPTED = 'attempts = p.attempts + 1';
 const REMOTE = ['remote_id = coalesce(v.remote_id, p.remote_id)', 'url = coalesce(v.url, p.url)'];
@@ -110,11 +116,13 @@ const EFFECTS: Record<PublicationTransitionName, Effect> = {
   cancel_unsent: { key: 'id', guard: 'claim', set: [...FREE, ...ERROR] },
   changed_unsent: { key: 'id', guard: 'claim', set: [...FREE, ...ERROR] },
   miss: { key: 'id', guard: 'claim', set: [...FREE, ...ERROR] },
+  key_lapsed: { key: 'id', guard: 'claim', set: [...FREE, ...ERROR] },
 
   publish: { key: 'id', guard: 'claim', set: [...FREE, ATTEMPTED, ...REMOTE, 'published_at = now()', ...ERROR] },
   fail: { key: 'id', guard: 'claim', set: [...FREE, ATTEMPTED, ...REMOTE, ...ERROR] },
   unconfirm: { key: 'id', guard: 'claim', set: [...FREE, ATTEMPTED, ...ERROR] },
-  retry: { key: 'id', guard: 'claim', set: [...FREE, ATTEMPTED, 'next_attempt_at = v.next_at', ...ERROR] },
+  retry: { key: 'id', guard: 'claim', set: [...FREE, ATTEMPTED, 'next_attempt_at = v.next_at', ...ERROR, NOT_OUT] },
+  resend: { key: 'id', guard: 'claim', set: [...FREE, ATTEMPTED, 'next_attempt_at = v.next_at', ...ERROR] },
   reconcile: { key: 'id', guard: 'claim', set: [...FREE, ATTEMPTED, 'next_attempt_at = v.next_at', ...ERROR] },
 
   lease_unsent: { key: 'id', guard: 'lease', set: [...TAKE_BACK, 'next_attempt_at = now()'] },
